@@ -1,0 +1,53 @@
+#pragma once
+// What rules report. Ranges point into the unit's source files, which the
+// analysis result keeps alive; reporters resolve them to Locations at the edge.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/severity.h"
+#include "core/source.h"
+
+namespace eph {
+
+// One link of an evidence chain (function -> subnet -> route table -> NAT ...).
+struct RelatedLocation {
+  Range range;
+  std::string message;
+};
+
+struct TextEdit {
+  Range range;            // replaced; an empty range inserts at `range.begin`
+  std::string new_text;
+};
+
+// A mechanical fix: edits to apply, or a snippet to add where no edit can be placed.
+struct Fix {
+  std::string description;
+  std::vector<TextEdit> edits;
+};
+
+struct Finding {
+  std::string rule_id;      // "EPH301"
+  Severity severity = Severity::Medium;
+  Range range;              // the exact range to fix
+  std::string message;      // one line: what is wrong and what to do
+  std::string resource;     // Terraform address or CloudFormation logical id; may be empty
+  std::vector<RelatedLocation> related;
+  std::optional<Fix> fix;
+
+  // Filled by the engine after the rules ran.
+  std::string fingerprint;
+  bool suppressed = false;
+  std::string suppression;  // how it was suppressed (the comment, the config, the baseline)
+};
+
+// A problem found while loading, before the model exists (parse error, a safety limit).
+struct Diagnostic {
+  enum class Kind { ParseError, LimitReached };
+  Kind kind = Kind::ParseError;
+  Range range;              // where; for an unreadable file, an empty range at its start
+  std::string message;
+};
+
+}  // namespace eph
