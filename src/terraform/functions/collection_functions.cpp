@@ -194,7 +194,11 @@ Value range(Call& c) {
   } else {
     start = n[0];
     limit = n[1];
-    if (n.size() == 3) step = n[2];
+    if (n.size() == 3) {
+      step = n[2];
+    } else if (limit < start) {
+      step = -1;  // range(4, 1) counts down
+    }
   }
   if (step == 0) return c.fail("step must not be zero");
   if ((limit > start && step < 0) || (limit < start && step > 0)) return c.fail("step has the wrong sign");

@@ -134,6 +134,7 @@ std::optional<std::string> render(std::string_view spec, const std::vector<const
                                   bool& unknown) {
   std::string out;
   size_t next_arg = 0;
+  bool reordered = false;  // explicit indexes: unused arguments are allowed (as in Go)
   for (size_t i = 0; i < spec.size();) {
     char ch = spec[i];
     if (ch != '%') {
@@ -175,6 +176,7 @@ std::optional<std::string> render(std::string_view spec, const std::vector<const
       return std::nullopt;
     }
     v.verb = spec[i++];
+    reordered = reordered || v.arg_index >= 0;
     size_t index = v.arg_index >= 0 ? static_cast<size_t>(v.arg_index) : next_arg;
     next_arg = index + 1;
     if (index >= args.size()) {
@@ -190,7 +192,7 @@ std::optional<std::string> render(std::string_view spec, const std::vector<const
     if (!piece) return std::nullopt;
     out += *piece;
   }
-  if (next_arg < args.size() && !unknown) {
+  if (next_arg < args.size() && !unknown && !reordered) {
     error = "too many arguments for format";
     return std::nullopt;
   }
