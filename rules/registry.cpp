@@ -14,11 +14,15 @@ struct RuleFactory {
 
 namespace rules {
 std::unique_ptr<Rule> make_EPH000();
+std::unique_ptr<Rule> make_EPH002();
+std::unique_ptr<Rule> make_EPH003();
 }  // namespace rules
 
 const std::vector<RuleFactory>& rule_factories() {
   static const std::vector<RuleFactory> factories = {
       {"EPH000", rules::make_EPH000},
+      {"EPH002", rules::make_EPH002},
+      {"EPH003", rules::make_EPH003},
   };
   return factories;
 }
