@@ -374,6 +374,12 @@ class Builder : public YAML::EventHandler {
       return;
     }
     if (!parent.has_key) {
+      if (v.is_map() || v.is_list()) {
+        // A tagged key (`!ImportValue Fn::Sub: x`) or a collection as key: templates are
+        // JSON documents, whose keys are strings (PyYAML and cfn-lint reject these too).
+        report(Diagnostic::Kind::ParseError, v.where,
+               "invalid mapping key '" + std::string(v.where.text().substr(0, 60)) + "': keys must be plain strings");
+      }
       parent.has_key = true;
       parent.key_is_merge = v.kind == Kind::String && v.text == "<<" && v.where.text() == "<<";
       parent.key = key_text(v);
