@@ -1,11 +1,49 @@
+// ephemera: serverless infrastructure-as-code analyzer. Dispatches to one command.
 #include <cstdio>
-#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+const char* kUsage =
+    "ephemera - finds designs that trust IP addresses, leak secrets or run unbounded in serverless IaC\n"
+    "\n"
+    "usage: ephemera <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  scan [PATH...]     analyse Terraform, CloudFormation and SAM under PATH (default .)\n"
+    "  rules              list every rule\n"
+    "  explain RULE       print a rule's documentation (RULE is an id like EPH301 or a slug)\n"
+    "  inspect PATH       print the evaluated resources of PATH as JSON (for debugging)\n"
+    "\n"
+    "  --version          print the version\n"
+    "  --help             this text; `ephemera <command> --help` for a command\n";
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 1 && std::strcmp(argv[1], "--version") == 0) {
-    std::printf("ephemera %s\n", EPHEMERA_VERSION);
-    return 0;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? eph::cli::kExitUsage : eph::cli::kExitClean;
   }
-  std::fprintf(stderr, "usage: ephemera --version\n");
-  return 2;
+  if (args[0] == "--version" || args[0] == "version") {
+    std::printf("ephemera %s\n", EPHEMERA_VERSION);
+    return eph::cli::kExitClean;
+  }
+  std::string command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (command == "scan") return eph::cli::run_scan(rest);
+    if (command == "rules") return eph::cli::run_rules(rest);
+    if (command == "explain") return eph::cli::run_explain(rest);
+    if (command == "inspect") return eph::cli::run_inspect(rest);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "ephemera: %s\n", e.what());
+    return eph::cli::kExitUsage;
+  }
+  std::fprintf(stderr, "ephemera: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  return eph::cli::kExitUsage;
 }

@@ -1,0 +1,30 @@
+// The rule registry: one line per rule, sorted by id. scripts/new-rule adds lines here.
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "engine/rule.h"
+
+namespace eph {
+
+struct RuleFactory {
+  std::string_view id;
+  std::unique_ptr<Rule> (*make)();
+};
+
+namespace rules {
+std::unique_ptr<Rule> make_EPH000();
+std::unique_ptr<Rule> make_EPH002();
+std::unique_ptr<Rule> make_EPH003();
+}  // namespace rules
+
+const std::vector<RuleFactory>& rule_factories() {
+  static const std::vector<RuleFactory> factories = {
+      {"EPH000", rules::make_EPH000},
+      {"EPH002", rules::make_EPH002},
+      {"EPH003", rules::make_EPH003},
+  };
+  return factories;
+}
+
+}  // namespace eph

@@ -1,0 +1,208 @@
+#include "engine/analyzer.h"
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "cloudformation/template_frontend.h"
+#include "engine/rule_registry.h"
+#include "engine/suppressions.h"
+#include "model/model.h"
+
+namespace eph {
+namespace {
+
+LoadedUnit rejected_unit(const UnitPlan& plan) {
+  LoadedUnit unit;
+  unit.name = plan.root;
+  auto file = std::make_shared<SourceFile>(plan.root, std::string());
+  unit.files.push_back(file);
+  unit.diagnostics.push_back(Diagnostic{plan.reject_kind, Range{file.get(), 0, 0}, plan.reject_reason});
+  return unit;
+}
+
+struct UnitOutput {
+  std::vector<Finding> findings;
+  std::vector<SourceFilePtr> files;
+  std::vector<InputError> errors;
+  size_t files_analyzed = 0;
+};
+
+UnitOutput run_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options) {
+  UnitOutput out;
+  LoadedUnit unit = load_unit(plan, fs, options);
+  out.files_analyzed = plan.files.size();
+  check_unit(unit, options.config, out.findings, out.errors);
+  // Keep only the files that findings point into: memory follows the findings, not the tree.
+  std::set<const SourceFile*> used;
+  for (const auto& f : out.findings) {
+    used.insert(f.range.file);
+    for (const auto& r : f.related) used.insert(r.range.file);
+  }
+  for (const auto& file : unit.files)
+    if (used.count(file.get())) out.files.push_back(file);
+  return out;
+}
+
+uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options) {
+  try {
+    switch (plan.kind) {
+      case UnitPlan::Kind::TerraformModule:
+        return terraform::load_module(plan.root, plan.files, fs, options.terraform);
+      case UnitPlan::Kind::TerraformPlan:
+        return terraform::load_plan(plan.root, fs);
+      case UnitPlan::Kind::Template:
+        return cloudformation::load_template(plan.root, fs);
+      case UnitPlan::Kind::Rejected:
+        return rejected_unit(plan);
+    }
+  } catch (const std::exception& e) {
+    UnitPlan failed = plan;
+    failed.reject_kind = Diagnostic::Kind::ParseError;
+    failed.reject_reason = std::string("internal error while loading: ") + e.what();
+    return rejected_unit(failed);
+  }
+  return rejected_unit(plan);
+}
+
+void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Finding>& findings,
+                std::vector<InputError>& errors) {
+  Model model;
+  try {
+    model = build_model(unit);
+  } catch (const std::exception& e) {
+    errors.push_back({unit.name, std::string("internal error while building the model: ") + e.what()});
+    model = Model{};
+    model.unit = &unit;
+  }
+  size_t unit_first = findings.size();
+  auto run_rule = [&](const RuleEntry& entry, const std::vector<Suppression>* suppressions) {
+    const RuleSettings& settings = config.settings(entry.info->id);
+    if (!settings.enabled) return;
+    size_t first = findings.size();
+    RuleContext ctx(*entry.info, model, settings, findings);
+    ctx.set_suppressions(suppressions);
+    try {
+      entry.rule->check(ctx);
+    } catch (const std::exception& e) {
+      // One rule failing on one input must not hide the other rules' findings.
+      findings.resize(first);
+      errors.push_back({unit.name, "rule " + entry.info->id + " failed on this input: " + e.what()});
+      return;
+    }
+    if (settings.severity) {
+      for (size_t i = first; i < findings.size(); ++i) findings[i].severity = *settings.severity;
+    }
+  };
+  for (const auto& entry : all_rules())
+    if (!entry.rule->runs_after_suppressions()) run_rule(entry, nullptr);
+  // Suppressions are matched while the unit's files are alive, before the severity filter,
+  // so that a suppression of a finding below --severity is not reported as unused.
+  std::vector<Suppression> suppressions =
+      collect_suppressions(unit, SuppressionOptions{config.foreign_suppressions, config.today});
+  apply_suppressions(suppressions, findings, unit_first);
+  for (const auto& entry : all_rules())
+    if (entry.rule->runs_after_suppressions()) run_rule(entry, &suppressions);
+  if (config.min_severity) {
+    std::erase_if(findings, [&](const Finding& f) { return f.severity < *config.min_severity; });
+  }
+}
+
+void order_findings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    const std::string empty;
+    const std::string& pa = a.range.file ? a.range.file->path() : empty;
+    const std::string& pb = b.range.file ? b.range.file->path() : empty;
+    if (pa != pb) return pa < pb;
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    if (a.range.end != b.range.end) return a.range.end < b.range.end;
+    if (a.rule_id != b.rule_id) return a.rule_id < b.rule_id;
+    return a.message < b.message;
+  });
+  // The same finding reached twice (a module called from two roots; two instances of one
+  // resource block) is reported once.
+  auto same = [](const Finding& a, const Finding& b) {
+    bool same_file = a.range.file == b.range.file ||
+                     (a.range.file && b.range.file && a.range.file->path() == b.range.file->path());
+    return same_file && a.range.begin == b.range.begin && a.range.end == b.range.end && a.rule_id == b.rule_id &&
+           a.message == b.message;
+  };
+  findings.erase(std::unique(findings.begin(), findings.end(), same), findings.end());
+}
+
+void assign_fingerprints(std::vector<Finding>& findings) {
+  std::map<uint64_t, int> seen;
+  for (auto& f : findings) {
+    uint64_t h = fnv1a(f.rule_id);
+    h = fnv1a(f.range.file ? f.range.file->path() : "", h);
+    h = fnv1a(f.resource, h);
+    h = fnv1a(collapse_space(f.range.text()), h);
+    int n = seen[h]++;  // identical text twice in one file: tell them apart by order
+    h = fnv1a(std::to_string(n), h);
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    f.fingerprint = buf;
+  }
+}
+
+AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options) {
+  AnalysisResult result;
+  std::vector<UnitOutput> outputs(units.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < units.size(); i = next++) {
+      if (options.cancel && options.cancel->load()) return;
+      outputs[i] = run_unit(units[i], fs, options);
+    }
+  };
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(units.size(), 1)));
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  result.cancelled = options.cancel && options.cancel->load();
+  for (auto& out : outputs) {
+    result.files_analyzed += out.files_analyzed;
+    for (auto& f : out.findings) result.findings.push_back(std::move(f));
+    for (auto& file : out.files) result.files.push_back(std::move(file));
+    for (auto& e : out.errors) result.errors.push_back(std::move(e));
+  }
+  order_findings(result.findings);
+  assign_fingerprints(result.findings);
+  for (const auto& f : result.findings) result.suppressed += f.suppressed ? 1 : 0;
+  return result;
+}
+
+}  // namespace eph

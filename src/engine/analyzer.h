@@ -1,0 +1,48 @@
+#pragma once
+// The engine: units in, ordered findings out. No file discovery and no output here;
+// the CLI and the LSP server are thin layers over this.
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "core/file_provider.h"
+#include "core/finding.h"
+#include "engine/config.h"
+#include "engine/discovery.h"
+#include "terraform/terraform_frontend.h"
+
+namespace eph {
+
+struct AnalysisOptions {
+  Config config;
+  terraform::TerraformInputs terraform;
+  unsigned threads = 0;                        // 0: one per core
+  const std::atomic<bool>* cancel = nullptr;   // set to stop early (Ctrl-C, a newer LSP edit)
+};
+
+struct AnalysisResult {
+  std::vector<Finding> findings;         // sorted: file, line, column, rule, message
+  std::vector<SourceFilePtr> files;      // the files findings point into (kept alive)
+  std::vector<InputError> errors;        // unreadable input, a rule that failed
+  size_t files_analyzed = 0;
+  size_t suppressed = 0;
+  bool cancelled = false;
+};
+
+// Loads one unit with the right front-end (exceptions become diagnostics).
+LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options);
+
+// Runs every enabled rule on a loaded unit; appends to `findings` and `errors`.
+void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Finding>& findings,
+                std::vector<InputError>& errors);
+
+// The whole pipeline over many units, in parallel; output is identical whatever the thread count.
+AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options);
+
+// Sorts findings deterministically and drops exact duplicates (a module analysed from two callers).
+void order_findings(std::vector<Finding>& findings);
+
+// A hash of rule, file, resource and the text at fault: stable when code moves up or down.
+void assign_fingerprints(std::vector<Finding>& findings);
+
+}  // namespace eph

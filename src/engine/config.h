@@ -1,0 +1,34 @@
+#pragma once
+// Effective configuration of a scan: .ephemera.yaml merged with command-line flags.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/severity.h"
+#include "core/value.h"
+
+namespace eph {
+
+struct RuleSettings {
+  bool enabled = true;
+  std::optional<Severity> severity;  // overrides the rule's own severity
+  Value options = Value::map();      // rule-specific options (EPH102 prefix limits, EPH301 names...)
+};
+
+struct Config {
+  std::map<std::string, RuleSettings, std::less<>> rules;  // by rule id
+  std::vector<std::string> exclude;                         // path globs not scanned
+  Severity fail_on = Severity::Low;                         // exit 1 when a finding is at or above
+  std::optional<Severity> min_severity;                     // findings below are not reported
+  size_t max_file_bytes = 8u << 20;                         // larger files: EPH001
+  bool foreign_suppressions = true;                         // honour checkov/tfsec/cfn_nag/cfn-lint skips
+  bool fail_on_parse_errors = true;                         // EPH000 fails the scan whatever fail_on says
+  std::string today;                                        // YYYY-MM-DD for suppression expiry; empty: now
+  SourceFilePtr source;                                     // the .ephemera.yaml read, kept for its ranges
+
+  const RuleSettings& settings(const std::string& rule_id) const;
+};
+
+}  // namespace eph

@@ -1,0 +1,237 @@
+#include "engine/discovery.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "cloudformation/template_frontend.h"
+#include "engine/disk_file_provider.h"
+
+namespace fs = std::filesystem;
+
+namespace eph {
+namespace {
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool skipped_directory(const std::string& name) {
+  static const std::set<std::string> skip = {".git", ".terraform", "node_modules", ".aws-sam", "cdk.out",
+                                              ".serverless", ".hg", ".svn", ".venv", "__pycache__"};
+  return skip.count(name) > 0;
+}
+
+bool glob_match(std::string_view pattern, std::string_view text) {
+  // '*' matches within a path segment, '**' across segments, '?' one character.
+  size_t p = 0, t = 0, star_p = std::string_view::npos, star_t = 0;
+  bool star_crosses = false;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star_crosses = p + 1 < pattern.size() && pattern[p + 1] == '*';
+      p += star_crosses ? 2 : 1;
+      star_p = p;
+      star_t = t;
+    } else if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+      ++p;
+      ++t;
+    } else if (star_p != std::string_view::npos && (star_crosses || text[star_t] != '/')) {
+      p = star_p;
+      t = ++star_t;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+bool excluded(const std::string& path, const std::vector<std::string>& exclude) {
+  std::string rel = path.rfind("./", 0) == 0 ? path.substr(2) : path;
+  for (const auto& pattern : exclude) {
+    if (glob_match(pattern, rel)) return true;
+    // A pattern also excludes everything below a matching directory.
+    if (glob_match(pattern + "/**", rel)) return true;
+  }
+  return false;
+}
+
+bool candidate_by_name(const std::string& path) {
+  return ends_with(path, ".tf") || ends_with(path, ".tf.json") || ends_with(path, ".tfvars") ||
+         ends_with(path, ".tfvars.json") || ends_with(path, ".yaml") || ends_with(path, ".yml") ||
+         ends_with(path, ".json") || ends_with(path, ".template");
+}
+
+std::string join_path(const std::string& dir, const std::string& name) {
+  if (dir.empty() || dir == ".") return dir == "." ? "./" + name : name;
+  return dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
+struct Walker {
+  const std::vector<std::string>& exclude;
+  DiscoveredFiles& out;
+  std::set<std::pair<dev_t, ino_t>> visited;
+
+  void walk(const std::string& dir, int depth) {
+    struct stat st {};
+    if (stat(dir.c_str(), &st) != 0) return;
+    if (!visited.insert({st.st_dev, st.st_ino}).second) return;  // symlink loop or path given twice
+    if (depth > 64) {
+      out.errors.push_back({dir, "directory nesting deeper than 64 levels: not scanned further"});
+      return;
+    }
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      out.errors.push_back({dir, "cannot read directory: " + ec.message()});
+      return;
+    }
+    std::vector<std::string> subdirs;
+    for (fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      std::string path = join_path(dir, name);
+      std::error_code type_ec;
+      if (it->is_directory(type_ec)) {
+        if (!skipped_directory(name) && !excluded(path, exclude)) subdirs.push_back(path);
+      } else if (candidate_by_name(path) && !excluded(path, exclude)) {
+        out.files.push_back(path);
+      }
+    }
+    std::sort(subdirs.begin(), subdirs.end());
+    for (const auto& sub : subdirs) walk(sub, depth + 1);
+  }
+};
+
+// `source = "./x"` / `"../x"` in a module's text: the directories it calls.
+std::vector<std::string> local_module_sources(const std::string& dir, const std::string& text) {
+  static const std::regex source_re(R"re(source\s*=\s*"(\.\.?/[^"]*|\.\.?)")re");
+  std::vector<std::string> out;
+  for (std::sregex_iterator it(text.begin(), text.end(), source_re), end; it != end; ++it) {
+    out.push_back(normalize_path(join_path(dir, (*it)[1].str())));
+  }
+  return out;
+}
+
+bool looks_binary(const std::string& text) {
+  return text.find('\0') != std::string::npos;
+}
+
+}  // namespace
+
+FileKind classify_file(const std::string& path, const std::string* text) {
+  if (ends_with(path, ".tf")) return FileKind::Terraform;
+  if (ends_with(path, ".tf.json")) return FileKind::TerraformJson;
+  if (ends_with(path, ".tfvars") || ends_with(path, ".tfvars.json")) return FileKind::TerraformVars;
+  if (!text) return FileKind::Other;
+  bool json_like = ends_with(path, ".json");
+  if (json_like && text->find("\"format_version\"") != std::string::npos &&
+      (text->find("\"planned_values\"") != std::string::npos || text->find("\"resource_changes\"") != std::string::npos)) {
+    return FileKind::TerraformPlan;
+  }
+  if (ends_with(path, ".yaml") || ends_with(path, ".yml") || json_like || ends_with(path, ".template")) {
+    if (cloudformation::looks_like_template(*text)) return FileKind::CloudFormation;
+  }
+  return FileKind::Other;
+}
+
+DiscoveredFiles discover_files(const std::vector<std::string>& paths, const std::vector<std::string>& exclude) {
+  DiscoveredFiles out;
+  Walker walker{exclude, out, {}};
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      out.errors.push_back({path, "no such file or directory"});
+    } else if (fs::is_directory(status)) {
+      out.directories_scanned.push_back(path);
+      walker.walk(path, 0);
+    } else {
+      out.files.push_back(path);
+      out.explicit_files.push_back(path);
+    }
+  }
+  // A file named twice (or inside a directory also given) is scanned once.
+  std::map<std::string, std::string> unique;
+  for (const auto& f : out.files) unique.emplace(normalize_path(f), f);
+  out.files.clear();
+  for (const auto& [norm, f] : unique) out.files.push_back(f);
+  std::sort(out.files.begin(), out.files.end());
+  return out;
+}
+
+std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& provider, size_t max_file_bytes) {
+  std::vector<UnitPlan> units;
+  std::map<std::string, std::vector<std::string>> modules;  // directory -> .tf files
+  std::map<std::string, std::string> module_dir_display;    // normalised -> as written
+  std::set<std::string> called;                             // module directories called by others
+  std::set<std::string> explicit_set(found.explicit_files.begin(), found.explicit_files.end());
+
+  auto reject = [&](const std::string& path, Diagnostic::Kind kind, std::string why) {
+    UnitPlan u;
+    u.kind = UnitPlan::Kind::Rejected;
+    u.root = path;
+    u.files = {path};
+    u.reject_kind = kind;
+    u.reject_reason = std::move(why);
+    units.push_back(std::move(u));
+  };
+
+  for (const auto& path : found.files) {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    FileKind by_name = classify_file(path);
+    bool relevant_by_name = by_name == FileKind::Terraform || by_name == FileKind::TerraformJson;
+    if (!ec && size > max_file_bytes) {
+      // Only report oversize files that would have been analysed.
+      if (relevant_by_name || explicit_set.count(path)) {
+        reject(path, Diagnostic::Kind::LimitReached,
+               "file is " + std::to_string(size) + " bytes, over the " + std::to_string(max_file_bytes) +
+                   "-byte limit: not analysed");
+      }
+      continue;
+    }
+    if (by_name == FileKind::TerraformVars) continue;  // read by the module that owns it
+    std::optional<std::string> text = provider.read(path);
+    if (!text) {
+      if (relevant_by_name || explicit_set.count(path)) reject(path, Diagnostic::Kind::ParseError, "cannot read file");
+      continue;
+    }
+    FileKind kind = classify_file(path, &*text);
+    if (kind == FileKind::Other) continue;
+    if (looks_binary(*text)) {
+      reject(path, Diagnostic::Kind::ParseError, "binary file (contains NUL bytes): not analysed");
+      continue;
+    }
+    if (kind == FileKind::Terraform || kind == FileKind::TerraformJson) {
+      std::string dir = fs::path(path).parent_path().string();
+      if (dir.empty()) dir = ".";
+      std::string norm = normalize_path(dir);
+      modules[norm].push_back(path);
+      module_dir_display.emplace(norm, dir);
+      for (auto& callee : local_module_sources(dir, *text)) {
+        if (callee != norm) called.insert(callee);
+      }
+    } else if (kind == FileKind::TerraformPlan) {
+      units.push_back(UnitPlan{UnitPlan::Kind::TerraformPlan, path, {path}, {}, {}});
+    } else if (kind == FileKind::CloudFormation) {
+      units.push_back(UnitPlan{UnitPlan::Kind::Template, path, {path}, {}, {}});
+    }
+  }
+
+  for (auto& [norm, files] : modules) {
+    // A module that another scanned module calls is analysed in its caller's context,
+    // unless the user named its files explicitly.
+    bool named = std::any_of(files.begin(), files.end(), [&](const std::string& f) { return explicit_set.count(f); });
+    if (called.count(norm) && !named) continue;
+    std::sort(files.begin(), files.end());
+    units.push_back(UnitPlan{UnitPlan::Kind::TerraformModule, module_dir_display[norm], files, {}, {}});
+  }
+  std::sort(units.begin(), units.end(), [](const UnitPlan& a, const UnitPlan& b) { return a.root < b.root; });
+  return units;
+}
+
+}  // namespace eph

@@ -1,0 +1,46 @@
+#pragma once
+// Finding the files to scan and grouping them into units of analysis.
+#include <string>
+#include <vector>
+
+#include "core/file_provider.h"
+#include "core/resource.h"
+
+namespace eph {
+
+enum class FileKind { Terraform, TerraformJson, TerraformVars, CloudFormation, TerraformPlan, Other };
+
+// Kind by name alone; YAML and JSON that need a look at the content return Other
+// unless `text` is given.
+FileKind classify_file(const std::string& path, const std::string* text = nullptr);
+
+struct InputError {
+  std::string path;
+  std::string message;
+};
+
+struct DiscoveredFiles {
+  std::vector<std::string> directories_scanned;  // roots given as directories
+  std::vector<std::string> files;                // candidate files, sorted, unique
+  std::vector<std::string> explicit_files;       // files named on the command line
+  std::vector<InputError> errors;                // missing or unreadable paths
+};
+
+// Walks `paths` recursively: skips .git, .terraform, node_modules and other tool
+// folders, never follows a symlink loop, lists each file once.
+DiscoveredFiles discover_files(const std::vector<std::string>& paths, const std::vector<std::string>& exclude = {});
+
+struct UnitPlan {
+  enum class Kind { TerraformModule, TerraformPlan, Template, Rejected };
+  Kind kind = Kind::TerraformModule;
+  std::string root;                // module directory, or the file
+  std::vector<std::string> files;  // Terraform: the module's .tf/.tf.json files
+  Diagnostic::Kind reject_kind = Diagnostic::Kind::ParseError;
+  std::string reject_reason;       // Rejected: why (too large, binary, unreadable)
+};
+
+// Groups discovered files into units: one per Terraform root module (a directory
+// that no other scanned module calls as a local module), plan or template.
+std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& fs, size_t max_file_bytes);
+
+}  // namespace eph

@@ -1,0 +1,36 @@
+#pragma once
+// Files from disk, confined to the scanned roots, with an optional overlay of
+// in-memory contents (the LSP's unsaved buffers win over the disk).
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/file_provider.h"
+
+namespace eph {
+
+class DiskFileProvider final : public FileProvider {
+ public:
+  // `roots`: directories (or files) nothing outside of which is read. Empty: no confinement.
+  explicit DiskFileProvider(std::vector<std::string> roots = {}, size_t max_file_bytes = 8u << 20);
+
+  std::optional<std::string> read(const std::string& path) const override;
+  std::vector<std::string> list(const std::string& dir, bool files_only = true) const override;
+  bool is_directory(const std::string& path) const override;
+
+  void set_overlay(const std::string& path, std::string text);
+  void clear_overlay(const std::string& path);
+  bool inside_roots(const std::string& path) const;
+
+ private:
+  std::vector<std::string> roots_;  // absolute, normalised
+  size_t max_file_bytes_;
+  mutable std::mutex overlay_mutex_;
+  std::map<std::string, std::string> overlay_;  // absolute normalised path -> text
+};
+
+// Absolute, lexically normalised form of a path (no symlink resolution).
+std::string normalize_path(const std::string& path);
+
+}  // namespace eph

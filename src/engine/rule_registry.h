@@ -1,0 +1,40 @@
+#pragma once
+// The explicit, sorted list of rules and their metadata (from each rule's README front matter).
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/severity.h"
+#include "engine/rule.h"
+
+namespace eph {
+
+struct RuleInfo {
+  std::string id;        // EPH301
+  std::string slug;      // secret-in-env-var
+  std::string title;     // one line
+  Severity severity = Severity::Medium;
+  std::string folder;    // EPH301-secret-in-env-var
+  std::string_view documentation;  // README body without front matter
+  std::string summary;   // first paragraph of the body, for SARIF short descriptions
+};
+
+struct RuleEntry {
+  const RuleInfo* info;
+  const Rule* rule;
+};
+
+// Every rule, sorted by id, with its metadata; built on first use.
+const std::vector<RuleEntry>& all_rules();
+const RuleEntry* find_rule(std::string_view id_or_slug);
+// Folder names of the registered rules, in registry order (checked against rules/ by a test).
+std::vector<std::string> registered_rule_ids();
+
+// Parses README front matter (`---` ... `---`, `key: value` lines). Exposed for tests.
+bool parse_rule_doc(std::string_view folder, std::string_view text, RuleInfo& out, std::string& error);
+
+// Link to a rule's documentation (SARIF helpUri, LSP codeDescription).
+std::string rule_help_uri(const RuleInfo& info);
+
+}  // namespace eph

@@ -1,0 +1,18 @@
+#include "report/reporter.h"
+
+namespace eph {
+
+std::optional<ReportFormat> parse_report_format(std::string_view name) {
+  if (name == "text") return ReportFormat::Text;
+  if (name == "json") return ReportFormat::Json;
+  return std::nullopt;
+}
+
+void write_report(ReportFormat format, std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
+  switch (format) {
+    case ReportFormat::Text: write_text_report(out, result, options); return;
+    case ReportFormat::Json: write_json_report(out, result, options); return;
+  }
+}
+
+}  // namespace eph

@@ -1,0 +1,27 @@
+#pragma once
+// Reporters turn an analysis result into one output format each.
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "engine/analyzer.h"
+
+namespace eph {
+
+enum class ReportFormat { Text, Json };
+
+std::optional<ReportFormat> parse_report_format(std::string_view name);
+
+struct ReportOptions {
+  bool color = false;            // ANSI colours (text only)
+  bool show_suppressed = false;  // list suppressed findings too
+  std::string version = EPHEMERA_VERSION;
+};
+
+void write_report(ReportFormat format, std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
+
+void write_text_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
+void write_json_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
+
+}  // namespace eph
