@@ -1,10 +1,71 @@
 #include "model/model.h"
 
+#include "model/lowering.h"
+#include "model/value_paths.h"
+
 namespace eph {
+namespace {
+
+// "aws_subnet.private[0]" -> "aws_subnet.private"; "module.a[\"x\"].aws_y.z" keeps the module key.
+std::string without_instance_key(const std::string& address) {
+  if (address.empty() || address.back() != ']') return address;
+  size_t open = address.rfind('[');
+  return open == std::string::npos ? address : address.substr(0, open);
+}
+
+}  // namespace
+
+const NativeResource* Model::resource(std::string_view address) const {
+  auto it = by_address.find(address);
+  return it == by_address.end() ? nullptr : it->second;
+}
+
+std::vector<const NativeResource*> Model::referenced(const Value* value) const {
+  std::vector<const NativeResource*> out;
+  if (!value) return out;
+  for (const auto& ref : value->refs) {
+    if (const NativeResource* r = resource(ref.address)) {
+      bool seen = false;
+      for (const auto* o : out) seen = seen || o == r;
+      if (!seen) out.push_back(r);
+    }
+  }
+  return out;
+}
+
+const Function* Model::function_for(const Value* value) const {
+  if (!value) return nullptr;
+  for (const NativeResource* r : referenced(value)) {
+    for (const auto& fn : functions)
+      if (fn.resource == r) return &fn;
+  }
+  std::string_view text = string_of(value);
+  if (text.empty()) return nullptr;
+  // A literal name, or an ARN ending in ":function:NAME" (optionally with a qualifier).
+  for (const auto& fn : functions) {
+    std::string_view name = string_of(fn.name);
+    if (name.empty()) continue;
+    if (text == name) return &fn;
+    size_t at = text.find(":function:");
+    if (at != std::string_view::npos) {
+      std::string_view rest = text.substr(at + 10);
+      if (rest.substr(0, rest.find(':')) == name) return &fn;
+    }
+  }
+  return nullptr;
+}
 
 Model build_model(const LoadedUnit& unit) {
   Model model;
   model.unit = &unit;
+  for (const auto& r : unit.resources) {
+    model.by_address.emplace(r.address, &r);
+    // A reference to a whole counted block (`aws_iam_role.this`) resolves to its first instance.
+    model.by_address.emplace(without_instance_key(r.address), &r);
+  }
+  lower_functions(unit, model);
+  lower_policies(unit, model);
+  lower_triggers(unit, model);
   return model;
 }
 

@@ -1,7 +1,12 @@
 #pragma once
 // The semantic model: cloud concepts that rules read without knowing the source format.
-// Built once per unit by lowering its native resources (see lowering.h).
+// Built once per unit by lowering its native resources through tables (lower_*.cpp).
+// Everything points into the unit's values (`const Value*`), so positions are exact and
+// nothing is copied; a null pointer means "not written", an Unknown value "not knowable".
+#include <deque>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/finding.h"
@@ -9,10 +14,145 @@
 
 namespace eph {
 
+enum class Cloud { Aws, Gcp, Azure };
+
+// ---------------------------------------------------------------- policies
+
+struct PolicyCondition {
+  std::string op;                    // "IpAddress", "ForAnyValue:StringEquals", "NotIpAddressIfExists"
+  std::string key;                   // as written: "aws:SourceIp"
+  std::string key_lower;             // for comparisons: "aws:sourceip"
+  std::vector<const Value*> values;  // each value as written (a list is flattened)
+  Range range;                       // the key's entry (best place to point at)
+};
+
+struct PolicyPrincipal {
+  std::string type;   // "*" (Principal: "*"), "AWS", "Service", "Federated", "CanonicalUser"
+  const Value* id;    // the identifier as written; for type "*", the "*" itself
+};
+
+struct PolicyStatement {
+  const Value* node = nullptr;       // the statement map
+  Range range;
+  const Value* effect = nullptr;     // null: absent (invalid), Unknown: not knowable
+  bool allows() const { return effect && effect->is_string() && effect->text == "Allow"; }
+  std::vector<PolicyPrincipal> principals;
+  bool not_principal = false;
+  bool principal_unknown = false;    // the Principal block could not be read
+  std::vector<const Value*> actions;  // flattened strings (or Unknown)
+  bool not_action = false;
+  std::vector<const Value*> resources;
+  bool not_resource = false;
+  std::vector<PolicyCondition> conditions;
+  bool conditions_unknown = false;
+};
+
+enum class PolicyKind { Identity, Resource };
+
+struct Policy {
+  const NativeResource* owner = nullptr;  // the resource that holds or attaches the document
+  PolicyKind kind = PolicyKind::Identity;
+  const Value* document = nullptr;        // the decoded document (map with Statement)
+  Range range;                            // where the document is written
+  std::string subject;                    // for resource policies: what it protects ("S3 bucket", "SQS queue"...)
+  std::vector<PolicyStatement> statements;
+};
+
+// ---------------------------------------------------------------- functions
+
+struct EnvVar {
+  std::string name;
+  Range name_range;
+  const Value* value = nullptr;
+};
+
+enum class TriggerKind { Queue, Stream, HttpApi, FunctionUrl, Topic, Storage, Schedule, EventBus, Other };
+std::string_view to_string(TriggerKind k);
+// Triggers that can send bursts of concurrent invocations.
+bool is_bursty(TriggerKind k);
+
+struct Trigger {
+  TriggerKind kind = TriggerKind::Other;
+  const NativeResource* resource = nullptr;  // the mapping, event or permission that creates it
+  Range range;
+  std::string_view source_service;           // "sqs", "kinesis", "dynamodb"... when known
+  // SQS mappings: the ceiling on concurrent invocations the mapping may start.
+  const Value* max_concurrency = nullptr;
+  bool public_url = false;                   // a function URL without authentication
+};
+
+struct FunctionUrl {
+  const NativeResource* resource = nullptr;  // the URL resource, or the function (SAM FunctionUrlConfig)
+  const Value* auth_type = nullptr;          // "NONE" / "AWS_IAM"; null: not written
+  Range range;                               // where the URL is declared
+};
+
+struct Function {
+  const NativeResource* resource = nullptr;
+  Cloud cloud = Cloud::Aws;
+  std::string_view label;                    // "Lambda function", "Cloud Run service", "Function App"
+  const Value* name = nullptr;               // configured name (function_name / FunctionName), if written
+
+  // Environment: `environment_known` is false when the variables as a whole are Unknown.
+  std::vector<EnvVar> environment;
+  bool environment_known = true;
+
+  // Concurrency (AWS): null when not set. Instances (GCP, Azure): null when not set.
+  const Value* reserved_concurrency = nullptr;
+  const Value* max_instances = nullptr;
+  Range max_instances_setting;               // Azure: where an app setting limits scale-out
+
+  // Network attachment: present when the function declares a VPC configuration.
+  bool in_vpc = false;
+  Range vpc_range;
+  std::vector<const Value*> subnets;         // each subnet id as written (refs lead to the subnet)
+  std::vector<const Value*> security_groups;
+  bool subnets_known = true;                 // false when the list itself is Unknown
+
+  // Identity.
+  const Value* role = nullptr;               // the role reference as written
+  const NativeResource* role_resource = nullptr;
+  bool role_known = true;                    // false: the role comes from outside the code
+  std::vector<const Policy*> policies;       // identity policies of the role (inline, attached, SAM)
+  std::vector<const Value*> managed_policy_arns;  // AWS managed / customer ARNs attached
+
+  std::vector<Trigger> triggers;
+  std::vector<FunctionUrl> urls;
+
+  const std::string& address() const { return resource->address; }
+};
+
+// ---------------------------------------------------------------- permissions
+
+struct InvokePermission {
+  const NativeResource* resource = nullptr;
+  const Value* principal = nullptr;
+  const Value* source_arn = nullptr;
+  const Value* source_account = nullptr;
+  const Value* principal_org_id = nullptr;
+  const Value* action = nullptr;
+  const Function* function = nullptr;        // the function it opens, when resolvable
+  const Value* function_ref = nullptr;
+};
+
+// ---------------------------------------------------------------- the model
+
 struct Model {
   const LoadedUnit* unit = nullptr;
-  // Problems met while loading (parse errors, limits): reported by EPH000 and EPH001.
   const std::vector<Diagnostic>& diagnostics() const { return unit->diagnostics; }
+
+  std::deque<Function> functions;            // deques: rules keep pointers across lowering steps
+  std::deque<Policy> policies;               // identity and resource policies
+  std::deque<InvokePermission> invoke_permissions;
+
+  // Resources by address (exact, and without instance keys for references to a whole block).
+  std::map<std::string, const NativeResource*, std::less<>> by_address;
+
+  const NativeResource* resource(std::string_view address) const;
+  // The resources a value refers to (through its Refs), resolved in this unit.
+  std::vector<const NativeResource*> referenced(const Value* value) const;
+  // The function a value designates: a reference to it, or its literal configured name.
+  const Function* function_for(const Value* value) const;
 };
 
 Model build_model(const LoadedUnit& unit);

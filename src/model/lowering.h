@@ -1,0 +1,13 @@
+#pragma once
+// The lowering steps from native resources into the model, run in this order by
+// build_model. Each reads tables of resource types and attribute paths; type names
+// appear only in these files, never in rules.
+#include "model/model.h"
+
+namespace eph {
+
+void lower_functions(const LoadedUnit& unit, Model& model);
+void lower_policies(const LoadedUnit& unit, Model& model);   // also attaches role policies to functions
+void lower_triggers(const LoadedUnit& unit, Model& model);   // event sources, permissions, URLs, API integrations
+
+}  // namespace eph
