@@ -14,9 +14,15 @@ struct RuleFactory {
 
 namespace rules {
 std::unique_ptr<Rule> make_EPH000();
+std::unique_ptr<Rule> make_EPH002();
+std::unique_ptr<Rule> make_EPH003();
 std::unique_ptr<Rule> make_EPH101();
 std::unique_ptr<Rule> make_EPH102();
 std::unique_ptr<Rule> make_EPH103();
+std::unique_ptr<Rule> make_EPH401();
+std::unique_ptr<Rule> make_EPH402();
+std::unique_ptr<Rule> make_EPH403();
+std::unique_ptr<Rule> make_EPH404();
 std::unique_ptr<Rule> make_EPH601();
 std::unique_ptr<Rule> make_EPH602();
 std::unique_ptr<Rule> make_EPH603();
@@ -26,9 +32,15 @@ std::unique_ptr<Rule> make_EPH702();
 const std::vector<RuleFactory>& rule_factories() {
   static const std::vector<RuleFactory> factories = {
       {"EPH000", rules::make_EPH000},
+      {"EPH002", rules::make_EPH002},
+      {"EPH003", rules::make_EPH003},
       {"EPH101", rules::make_EPH101},
       {"EPH102", rules::make_EPH102},
       {"EPH103", rules::make_EPH103},
+      {"EPH401", rules::make_EPH401},
+      {"EPH402", rules::make_EPH402},
+      {"EPH403", rules::make_EPH403},
+      {"EPH404", rules::make_EPH404},
       {"EPH601", rules::make_EPH601},
       {"EPH602", rules::make_EPH602},
       {"EPH603", rules::make_EPH603},
