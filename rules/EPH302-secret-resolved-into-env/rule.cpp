@@ -2,7 +2,8 @@
 // variable, a NoEcho parameter, the decrypted content of a secret store, a
 // {{resolve:secretsmanager:...}} reference) placed into a function's environment. The
 // marks are facts about where the value comes from, so this rule fires on Unknown values
-// too. A literal secret EPH301 reports is left to EPH301: the fix there is to remove the
+// too. The finding points at the environment entry (where the fix goes), with the
+// value's origin as related location. A literal secret EPH301 reports is left to EPH301: the fix there is to remove the
 // literal from the code, which is the more urgent finding.
 #include <set>
 
@@ -43,18 +44,19 @@ class SecretResolvedIntoEnvRule final : public Rule {
  private:
   static void report(RuleContext& ctx, const Function& fn, const EnvVar& var, uint8_t marks) {
     const Value& value = *var.value;
-    Range at = value.where.valid() ? value.where : var.name_range.valid() ? var.name_range : fn.resource->declaration;
+    // The fix goes where the environment takes the value: point there, and at the source as evidence.
+    bool elsewhere = value.where.valid() && !secrets::written_inside(value.where, fn.resource->body.where) &&
+                     !secrets::written_inside(value.where, fn.resource->declaration);
+    Range at = value.where.valid() && !elsewhere ? value.where
+               : var.name_range.valid()          ? var.name_range
+                                                 : fn.resource->declaration;
     std::string message = std::string(fn.label) + " " + fn.address() + " " + source_of(marks, value) +
                           " environment variable " + var.name +
                           ": anyone who can read the function's configuration reads the secret; pass the secret's "
                           "ARN or name and fetch it at run time" +
                           (fn.cloud == Cloud::Aws ? "" : " (or use the platform's secret reference)");
     Finding& f = ctx.report(at, std::move(message), fn.address());
-    bool elsewhere = value.where.valid() && !secrets::written_inside(value.where, fn.resource->body.where) &&
-                     !secrets::written_inside(value.where, fn.resource->declaration);
-    if (elsewhere && var.name_range.valid())
-      f.related.push_back(RelatedLocation{var.name_range, "used by environment variable " + var.name + " of " +
-                                                              std::string(fn.label) + " " + fn.address()});
+    if (elsewhere) f.related.push_back(RelatedLocation{value.where, "the value comes from here"});
     if (value.refs.size() == 1) {
       if (const NativeResource* source = ctx.model().resource(value.refs.front().address))
         f.related.push_back(RelatedLocation{source->declaration, "the secret comes from " + source->address});
