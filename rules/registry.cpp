@@ -19,6 +19,8 @@ std::unique_ptr<Rule> make_EPH003();
 std::unique_ptr<Rule> make_EPH101();
 std::unique_ptr<Rule> make_EPH102();
 std::unique_ptr<Rule> make_EPH103();
+std::unique_ptr<Rule> make_EPH301();
+std::unique_ptr<Rule> make_EPH302();
 std::unique_ptr<Rule> make_EPH401();
 std::unique_ptr<Rule> make_EPH402();
 std::unique_ptr<Rule> make_EPH403();
@@ -37,6 +39,8 @@ const std::vector<RuleFactory>& rule_factories() {
       {"EPH101", rules::make_EPH101},
       {"EPH102", rules::make_EPH102},
       {"EPH103", rules::make_EPH103},
+      {"EPH301", rules::make_EPH301},
+      {"EPH302", rules::make_EPH302},
       {"EPH401", rules::make_EPH401},
       {"EPH402", rules::make_EPH402},
       {"EPH403", rules::make_EPH403},
