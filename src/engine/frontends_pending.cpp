@@ -2,7 +2,6 @@
 // parallel. Each front-end's author deletes its definitions here when the real one lands
 // (and the file when it is empty). They parse nothing; they only keep the unit's files so
 // that comment suppressions (EPH002/EPH003) work end to end meanwhile.
-#include "cloudformation/template_frontend.h"
 #include "terraform/terraform_frontend.h"
 
 namespace eph::terraform {
@@ -21,16 +20,3 @@ LoadedUnit load_plan(const std::string& path, const FileProvider&) {
   return unit;
 }
 }  // namespace eph::terraform
-
-namespace eph::cloudformation {
-bool looks_like_template(std::string_view text) {
-  return text.find("AWSTemplateFormatVersion") != std::string_view::npos;
-}
-LoadedUnit load_template(const std::string& path, const FileProvider& fs) {
-  LoadedUnit unit;
-  unit.name = path;
-  unit.format = SourceFormat::CloudFormation;
-  if (auto text = fs.read(path)) unit.files.push_back(std::make_shared<SourceFile>(path, std::move(*text)));
-  return unit;
-}
-}  // namespace eph::cloudformation
