@@ -13,10 +13,4 @@ LoadedUnit load_module(const std::string& dir, const std::vector<std::string>& f
     if (auto text = fs.read(path)) unit.files.push_back(std::make_shared<SourceFile>(path, std::move(*text)));
   return unit;
 }
-LoadedUnit load_plan(const std::string& path, const FileProvider&) {
-  LoadedUnit unit;
-  unit.name = path;
-  unit.format = SourceFormat::TerraformPlan;
-  return unit;
-}
 }  // namespace eph::terraform
