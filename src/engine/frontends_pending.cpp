@@ -2,14 +2,12 @@
 // parallel. Each front-end's author deletes its definitions here when the real one lands
 // (and the file when it is empty). They load nothing and report nothing.
 #include "cloudformation/template_frontend.h"
+#include "terraform/functions.h"
 #include "terraform/terraform_frontend.h"
 
 namespace eph::terraform {
-LoadedUnit load_module(const std::string& dir, const std::vector<std::string>&, const FileProvider&,
-                       const TerraformInputs&) {
-  LoadedUnit unit;
-  unit.name = dir;
-  return unit;
+std::optional<Value> call_function(std::string_view, std::vector<Value>, const FunctionContext&) {
+  return std::nullopt;
 }
 LoadedUnit load_plan(const std::string& path, const FileProvider&) {
   LoadedUnit unit;
