@@ -4,7 +4,7 @@
 #include "memory_files.h"
 
 using namespace eph;
-using namespace eph::test;
+using namespace eph::tftest;
 
 namespace {
 

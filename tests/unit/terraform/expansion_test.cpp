@@ -4,7 +4,7 @@
 #include "memory_files.h"
 
 using namespace eph;
-using namespace eph::test;
+using namespace eph::tftest;
 
 TEST_CASE("expansion: count gives indexed instances with count.index") {
   LoadedUnit unit = load_tf(

@@ -8,7 +8,7 @@
 #include "core/resource.h"
 #include "terraform/terraform_frontend.h"
 
-namespace eph::test {
+namespace eph::tftest {
 
 class MemoryFiles final : public FileProvider {
  public:
@@ -80,4 +80,4 @@ inline size_t count_kind(const LoadedUnit& unit, Diagnostic::Kind kind) {
   return n;
 }
 
-}  // namespace eph::test
+}  // namespace eph::tftest
