@@ -22,5 +22,10 @@ run: build
 test: bootstrap-tests build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# Speed against a parse-only pass of the same files (see bench/README.md).
+BENCH_PATHS ?= ../shared/corpus
+bench: build
+	@$(BUILD_DIR)/bench/ephemera_bench --ephemera $(BUILD_DIR)/ephemera $(BENCH_PATHS)
+
 clean:
 	rm -rf build

@@ -7,8 +7,10 @@
 
 #include "syntax/json/json_loader.h"
 #include "terraform/functions/function_support.h"
+#include "terraform/functions/json_text.h"
 #include "terraform/plan/block_declarations.h"
 #include "terraform/plan/plan_values.h"
+#include "terraform/plan/source_alignment.h"
 #include "terraform/terraform_frontend.h"
 
 namespace eph::terraform {
@@ -83,7 +85,8 @@ std::string text_of(const Value& object, std::string_view key) {
 
 class PlanLoader {
  public:
-  PlanLoader(const FileProvider& fs, LoadedUnit& unit, std::string dir) : unit_(unit), dir_(std::move(dir)), declarations_(fs) {}
+  PlanLoader(const FileProvider& fs, LoadedUnit& unit, std::string dir)
+      : fs_(fs), unit_(unit), dir_(std::move(dir)), declarations_(fs) {}
 
   void load(const Value& root) {
     if (const Value* changes = root.get("resource_changes"); changes && changes->is_list()) {
@@ -93,6 +96,7 @@ class PlanLoader {
       }
     }
     if (const Value* config = root.at("configuration/root_module")) index_configuration(*config, "", dir_, config_, 0);
+    load_sources(root.get("variables"));
 
     const Value* planned = root.at("planned_values/root_module");
     if (!planned) planned = root.at("values/root_module");  // `terraform show -json` of a state
@@ -101,9 +105,40 @@ class PlanLoader {
     if (const Value* prior = root.at("prior_state/values/root_module")) load_module(*prior, "", 0, true);
 
     for (const auto& f : declarations_.used_files()) unit_.files.push_back(f);
+    if (!sources_.resources.empty()) {
+      for (const auto& f : sources_.files) unit_.files.push_back(f);
+    }
   }
 
  private:
+  // The root module next to the plan, evaluated with the plan's variable values: its
+  // resources lend their source positions to the plan's values.
+  void load_sources(const Value* variables) {
+    std::vector<std::string> files;
+    if (!fs_.is_directory(dir_)) return;
+    for (const auto& name : fs_.list(dir_, true)) {
+      bool tf = name.size() > 3 && name.compare(name.size() - 3, 3, ".tf") == 0;
+      bool tf_json = name.size() > 8 && name.compare(name.size() - 8, 8, ".tf.json") == 0;
+      if (tf || tf_json) files.push_back(dir_ + "/" + name);
+    }
+    if (files.empty()) return;
+    TerraformInputs inputs;
+    if (variables && variables->is_map()) {
+      for (const auto& f : variables->fields) {
+        const Value* v = f.value.get("value");
+        if (!v || v->is_null()) continue;
+        // --var takes a string as it is and anything else as an expression (JSON is valid HCL).
+        inputs.vars.emplace_back(f.key, v->is_string() ? v->text : fn::json_encode(*v));
+      }
+    }
+    try {
+      sources_ = terraform::load_module(dir_, files, fs_, inputs);
+    } catch (const std::exception&) {
+      sources_ = LoadedUnit{};  // the plan stands on its own
+    }
+    for (const auto& r : sources_.resources) source_by_address_.emplace(r.address, &r);
+  }
+
   void load_module(const Value& module, const std::string& module_address, int depth, bool data_only = false) {
     if (depth > 64) return;
     if (const Value* resources = module.get("resources"); resources && resources->is_list()) {
@@ -137,6 +172,10 @@ class PlanLoader {
     }
     if (const Value* sensitive = r.get("sensitive_values")) plan::apply_sensitive(res.body, *sensitive);
 
+    if (auto source = source_by_address_.find(address); source != source_by_address_.end()) {
+      plan::align_with_source(res.body, source->second->body);
+      if (source->second->declaration.valid()) res.declaration = source->second->declaration;
+    }
     std::string config_module = strip_instance_keys(module_address);
     std::string local_key = (data ? "data." : "") + type + "." + name;
     auto module = config_.find(config_module);
@@ -149,7 +188,7 @@ class PlanLoader {
                                        });
         }
       }
-      if (!module->second.dir.empty()) res.declaration = declarations_.find(module->second.dir, local_key);
+      if (!res.declaration.valid() && !module->second.dir.empty()) res.declaration = declarations_.find(module->second.dir, local_key);
     }
     if (!res.declaration.valid()) {
       const Value* addr = r.get("address");
@@ -190,7 +229,10 @@ class PlanLoader {
     return {parent, call};
   }
 
+  const FileProvider& fs_;
   LoadedUnit& unit_;
+  LoadedUnit sources_;
+  std::map<std::string, const NativeResource*> source_by_address_;
   std::string dir_;
   BlockDeclarations declarations_;
   std::map<std::string, const Value*> changes_;

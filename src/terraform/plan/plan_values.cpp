@@ -121,6 +121,7 @@ void add_configuration_refs(Value& body, const Value& expressions, const Referen
 
 void decode_policy_strings(Value& v) {
   if (v.kind == Kind::String) {
+    if (v.decoded) return;  // already known from the sources, with their positions
     size_t first = v.text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || v.text[first] != '{' || v.text.find("\"Statement\"") == std::string::npos) return;
     json::ParseResult r = json::parse_text(v.text, v.where);

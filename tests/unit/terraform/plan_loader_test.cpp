@@ -78,10 +78,8 @@ TEST_CASE("plan: values known after apply are unknown; sensitive values are mark
   REQUIRE(password);
   CHECK(password->has_mark(kSensitive));
   CHECK(password->text == "hunter2-prod-7f3a");
+  CHECK(password->where.valid());
   CHECK_FALSE(fn->body.at("environment/variables/TABLE")->has_mark(kSensitive));
-  // Positions point at the value in the plan JSON.
-  CHECK(password->where.text() == "\"hunter2-prod-7f3a\"");
-  CHECK(password->where.file->path() == kDir + "/plan.json");
 }
 
 TEST_CASE("plan: configuration references become graph edges, through module variables") {
@@ -111,8 +109,6 @@ TEST_CASE("plan: policy strings are decoded") {
   REQUIRE(trust);
   REQUIRE(trust->decoded);
   CHECK(trust->decoded->at("Statement/0/Principal/Service")->text == "lambda.amazonaws.com");
-  // Positions of an embedded document are those of the string holding it.
-  CHECK(trust->decoded->at("Statement/0/Action")->where.begin == trust->where.begin);
   const NativeResource* read = find(unit, "aws_iam_role_policy.read");
   REQUIRE(read);
   REQUIRE(read->body.get("policy")->decoded);
@@ -127,16 +123,16 @@ TEST_CASE("plan: resources point at their .tf blocks when the sources are presen
   REQUIRE(bucket);
   REQUIRE(bucket->declaration.valid());
   CHECK(bucket->declaration.file->path() == kDir + "/main.tf");
-  CHECK(bucket->declaration.text() == "resource \"aws_s3_bucket\" \"data\"");
+  CHECK(bucket->declaration.text().substr(0, 31) == "resource \"aws_s3_bucket\" \"data\"");
   CHECK(to_location(bucket->declaration).line == 15);
   // In a local child module, through the module call's source.
   const NativeResource* fn = find(unit, "module.worker[0].aws_lambda_function.this");
   REQUIRE(fn);
   CHECK(fn->declaration.file->path() == kDir + "/modules/worker/main.tf");
-  CHECK(fn->declaration.text() == "resource \"aws_lambda_function\" \"this\"");
+  CHECK(fn->declaration.text().substr(0, 38) == "resource \"aws_lambda_function\" \"this\"");
   const NativeResource* caller = find(unit, "data.aws_caller_identity.current");
   REQUIRE(caller);
-  CHECK(caller->declaration.text() == "data \"aws_caller_identity\" \"current\"");
+  CHECK(caller->declaration.text().substr(0, 36) == "data \"aws_caller_identity\" \"current\"");
   // A registry module's sources are not here: the declaration is the resource in the plan.
   const NativeResource* vpc = find(unit, "module.vpc.aws_vpc.this[0]");
   REQUIRE(vpc);
@@ -157,6 +153,15 @@ TEST_CASE("plan: without the sources every resource points into the plan") {
   REQUIRE(unit.resources.size() == 7);
   for (const auto& r : unit.resources) CHECK(r.declaration.file->path() == "/x/plan.json");
   CHECK(unit.files.size() == 1);
+  // Values point where the plan wrote them; a decoded policy at the string holding it.
+  const NativeResource* fn = find(unit, "module.worker[0].aws_lambda_function.this");
+  REQUIRE(fn);
+  const Value* password = fn->body.at("environment/variables/DB_PASSWORD");
+  CHECK(password->where.text() == "\"hunter2-prod-7f3a\"");
+  CHECK(password->where.file == unit.files[0].get());
+  const Value* trust = find(unit, "aws_iam_role.exec")->body.get("assume_role_policy");
+  REQUIRE(trust->decoded);
+  CHECK(trust->decoded->at("Statement/0/Action")->where.begin == trust->where.begin);
 }
 
 TEST_CASE("plan: broken and foreign input gives diagnostics, not crashes") {
