@@ -189,7 +189,12 @@ Value TemplateEvaluator::sub(const Value& arg, const Value& node) {
   }
   std::vector<const Value*> parts;
   for (const auto& p : pieces) parts.push_back(&p);
-  if (!known) return unknown_from(parts, node.where, "Fn::Sub: " + out);
+  if (!known) {
+    // The reference is written in the format itself: it resolves to a secret whatever the variables hold.
+    Value result = unknown_from(parts, node.where, "Fn::Sub: " + out);
+    result.marks |= dynamic_reference_marks(text);
+    return result;
+  }
   Value result = Value::string_of(std::move(out), node.where);
   for (const Value* p : parts) absorb_provenance(result, *p);
   result.marks |= dynamic_reference_marks(result.text);
@@ -220,10 +225,17 @@ Value TemplateEvaluator::join(const Value& arg, const Value& node) {
   std::vector<const Value*> parts = {delimiter ? &*delimiter : nullptr, list ? &*list : nullptr};
   auto delim = delimiter ? scalar_text(*delimiter) : std::nullopt;
   if (!delim || !list || !list->is_list()) return unknown_from(parts, node.where, "Fn::Join of unknown values");
+  // ["{{resolve:secretsmanager:", !Ref Secret, ":SecretString:password}}"]: the literal pieces say it is a secret.
+  auto unknown_join = [&] {
+    Value result = unknown_from(parts, node.where, "Fn::Join of unknown values");
+    for (const auto& item : list->items)
+      if (item.is_string()) result.marks |= dynamic_reference_marks(item.text);
+    return result;
+  };
   std::string out;
   for (size_t i = 0; i < list->items.size(); ++i) {
     auto piece = scalar_text(list->items[i]);
-    if (!piece) return unknown_from(parts, node.where, "Fn::Join of unknown values");
+    if (!piece) return unknown_join();
     if (i) out += *delim;
     out += *piece;
   }
