@@ -183,6 +183,8 @@ bool is_not_a_secret(std::string_view v) {
   if (std::any_of(v.begin(), v.end(), is_space)) return true;  // prose, not key material
   if (is_placeholder(v) || is_template_reference(v)) return true;
   if (starts_with(low, "arn:") || contains(low, "{{resolve:")) return true;
+  // Azure app settings that Azure resolves from Key Vault or App Configuration.
+  if (starts_with(low, "@microsoft.keyvault(") || starts_with(low, "@microsoft.appconfiguration(")) return true;
   if (contains(v, "://")) return true;
   if (is_path(v) || is_email(v)) return true;
   // A name, host, handler or path: words joined by . : / (handler.main, db.example.com, /app/prod/db-password).

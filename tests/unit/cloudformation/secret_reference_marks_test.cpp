@@ -33,16 +33,22 @@ Resources:
           SECURE: !Sub "{{resolve:ssm-secure:/${AWS::StackName}/db:1}}"
           PLAIN: !Sub "{{resolve:ssm:/${AWS::StackName}/table}}"
           NAME: !Sub "${AWS::StackName}-orders"
+          USERNAME: !Sub "{{resolve:secretsmanager:${Secret}:SecretString:username}}"
+          USERNAME_JOINED: !Join ["", ["{{resolve:secretsmanager:", !Ref Secret, ":SecretString:username}}"]]
+          ARN_ID: "{{resolve:secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf:SecretString:password}}"
+          WHOLE: "{{resolve:secretsmanager:prod/db}}"
 )");
-  for (const char* name : {"SUB", "JOIN", "SECURE"}) {
-    CAPTURE(name);
+  for (const char* name : {"SUB", "JOIN", "SECURE", "ARN_ID", "WHOLE"}) {
+    std::string variable_name = name;
+    CAPTURE(variable_name);
     const Value* v = variable(unit, name);
     REQUIRE(v);
-    CHECK(v->is_unknown());
     CHECK(v->has_mark(kSecretRef));
   }
-  for (const char* name : {"PLAIN", "NAME"}) {
-    CAPTURE(name);
+  // A field that is not secret (the user name of a database secret) resolves to nothing secret.
+  for (const char* name : {"PLAIN", "NAME", "USERNAME", "USERNAME_JOINED"}) {
+    std::string variable_name = name;
+    CAPTURE(variable_name);
     const Value* v = variable(unit, name);
     REQUIRE(v);
     CHECK_FALSE(v->has_mark(kSecretRef));

@@ -178,6 +178,8 @@ const Row kRows[] = {
     {"DB_PASSWORD", "${ssm:/app/prod/db-password}", ""},
     {"DB_PASSWORD", "$DB_PASSWORD", ""},
     {"DB_PASSWORD", "%DB_PASSWORD%", ""},
+    {"DB_PASSWORD", "@Microsoft.KeyVault(VaultName=orders-kv;SecretName=db-password)", ""},
+    {"DB_PASSWORD", "@Microsoft.KeyVault(SecretUri=https://orders-kv.vault.azure.net/secrets/db/)", ""},
     {"DB_PASSWORD", "changeme", ""},
     {"DB_PASSWORD", "CHANGE_ME", ""},
     {"DB_PASSWORD", "xxx", ""},
