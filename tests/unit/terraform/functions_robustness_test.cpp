@@ -64,3 +64,29 @@ TEST_CASE("robustness: the function list covers the documented set") {
     CHECK_MESSAGE(std::binary_search(names.begin(), names.end(), std::string_view(required)), required);
   }
 }
+
+TEST_CASE("robustness: a small input cannot multiply into a huge result") {
+  Harness h;
+  std::string mb(1 << 20, 'a');
+  Value r = h.call("replace", {Value::string_of(mb), Value::string_of(""), Value::string_of(std::string(64, 'x'))});
+  CHECK(r.is_unknown());
+  Value s = h.call("split", {Value::string_of(""), Value::string_of(mb)});
+  CHECK(s.is_unknown());
+  Value i = h.call("indent", {Value::number_of(1024), Value::string_of(std::string(1 << 16, '\n'))});
+  CHECK(i.is_unknown());
+  Value all = h.call("regexall", {Value::string_of("a"), Value::string_of(std::string(200'000, 'a'))});
+  CHECK(all.is_unknown());
+  REQUIRE(h.diagnostics.size() == 4);
+  for (const auto& d : h.diagnostics) CHECK(d.kind == Diagnostic::Kind::LimitReached);
+}
+
+TEST_CASE("robustness: deduplicating long lists stays fast") {
+  Harness h;
+  Value list = Value::list();
+  for (int i = 0; i < 50'000; ++i) list.items.push_back(Value::string_of("item-" + std::to_string(i % 25'000)));
+  auto start = std::chrono::steady_clock::now();
+  CHECK(h.call("distinct", {list}).items.size() == 25'000);
+  CHECK(h.call("toset", {list}).items.size() == 25'000);
+  CHECK(h.call("setintersection", {list, list}).items.size() == 25'000);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 5);
+}
