@@ -63,7 +63,7 @@ uint8_t secret_attribute_marks(const std::string& type, const std::string& attri
 
 Value ExpressionEvaluator::error(Range where, std::string why) {
   ++errors_;
-  return Value::unknown(where, std::move(why));
+  return evaluation_error(where, std::move(why));
 }
 
 const Value* ExpressionEvaluator::binding(std::string_view name) const {
@@ -359,7 +359,8 @@ Value ExpressionEvaluator::eval_try(const Expr& e, bool is_can) {
   for (const auto& arg : e.kids) {
     size_t before = errors_;
     Value v = eval(*arg);
-    if (errors_ != before) {
+    // An error here, or one carried by a value computed elsewhere (a local, a function result).
+    if (errors_ != before || contains_evaluation_error(v)) {
       errors_ = before;  // try() absorbs the error
       continue;
     }
