@@ -14,6 +14,7 @@ struct RuleFactory {
 
 namespace rules {
 std::unique_ptr<Rule> make_EPH000();
+std::unique_ptr<Rule> make_EPH001();
 std::unique_ptr<Rule> make_EPH002();
 std::unique_ptr<Rule> make_EPH003();
 std::unique_ptr<Rule> make_EPH101();
@@ -34,6 +35,7 @@ std::unique_ptr<Rule> make_EPH702();
 const std::vector<RuleFactory>& rule_factories() {
   static const std::vector<RuleFactory> factories = {
       {"EPH000", rules::make_EPH000},
+      {"EPH001", rules::make_EPH001},
       {"EPH002", rules::make_EPH002},
       {"EPH003", rules::make_EPH003},
       {"EPH101", rules::make_EPH101},
