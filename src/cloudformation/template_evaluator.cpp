@@ -1,5 +1,7 @@
 #include "cloudformation/template_evaluator.h"
 
+#include "cloudformation/json_documents.h"
+
 namespace eph::cloudformation {
 namespace {
 
@@ -95,6 +97,7 @@ std::optional<Value> TemplateEvaluator::eval(const Value& raw) {
     case Kind::String: {
       Value v = raw;
       v.marks |= dynamic_reference_marks(v.text);
+      if (may_hold_json_document(v.text)) v.decoded = decode_json_document(v.text, v.where);
       return v;
     }
     case Kind::List: {

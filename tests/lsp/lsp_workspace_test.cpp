@@ -118,3 +118,57 @@ TEST_CASE("a client that can watch files is asked to, after initialized") {
   client.notify("exit", nullptr);
   CHECK(client.wait_exit() == 0);
 }
+
+TEST_CASE(".ephemera.yaml applies, its unsaved edits too, and its errors are shown in it") {
+  ScratchDir dir("config");
+  dir.write(".ephemera.yaml", "rules:\n  EPH401: off\n");
+  dir.write("stack/template.yaml", kTemplate);
+  std::string uri = dir.uri("stack/template.yaml"), config_uri = dir.uri(".ephemera.yaml");
+  LspClient client({EPHEMERA_BINARY, "lsp"});
+  REQUIRE(client.response(client.request("initialize", initialize_params(dir))));
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "yaml"}, {"version", 1}, {"text", kTemplate}}}});
+  auto m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());  // EPH401 is off in the workspace configuration
+
+  auto edit_config = [&](int version, const std::string& text) {
+    client.notify("textDocument/didChange", {{"textDocument", {{"uri", config_uri}, {"version", version}}},
+                                             {"contentChanges", json::array({{{"text", text}}})}});
+  };
+  client.notify("textDocument/didOpen", {{"textDocument", {{"uri", config_uri}, {"languageId", "yaml"}, {"version", 1},
+                                                           {"text", "rules:\n  EPH401: off\n"}}}});
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());
+  edit_config(2, "rules:\n  EPH401: on\n");  // unsaved: the buffer wins over the disk
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH401"});
+
+  edit_config(3, "rules:\n  EPH401: off\n  EPH999: off\n");
+  auto errors = client.diagnostics(config_uri);
+  REQUIRE(errors);
+  CHECK((*errors)["params"]["version"] == 3);
+  REQUIRE((*errors)["params"]["diagnostics"].size() == 1);
+  const json& e = (*errors)["params"]["diagnostics"][0];
+  CHECK(e["code"] == "config");
+  CHECK(e["range"]["start"] == position(2, 2));
+  CHECK(e["message"].get<std::string>().find("EPH999") != std::string::npos);
+  m = client.diagnostics(uri);  // a broken file is not half-applied: defaults meanwhile
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH401"});
+
+  edit_config(4, "rules:\n  EPH401: off\n");
+  errors = client.diagnostics(config_uri);
+  REQUIRE(errors);
+  CHECK((*errors)["params"]["diagnostics"].empty());
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());
+
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}
