@@ -89,7 +89,8 @@ std::string join_path(const std::string& dir, const std::string& name) {
   return dir.back() == '/' ? dir + name : dir + "/" + name;
 }
 
-ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics) {
+ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics,
+                             const hcl::ParsedHclTrees* parsed) {
   ConfigFile out;
   out.file = file;
   if (ends_with(file->path(), ".json")) {
@@ -98,7 +99,8 @@ ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>&
     out.body = build_json_body(parsed.value, diagnostics);
     return out;
   }
-  hcl::HclTree tree(file);
+  std::optional<hcl::HclTree> reused = parsed ? parsed->tree_for(file) : std::nullopt;
+  hcl::HclTree tree = reused ? std::move(*reused) : hcl::HclTree(file);
   for (auto& d : hcl::syntax_errors(tree)) diagnostics.push_back(std::move(d));
   out.body = build_body(tree, diagnostics);
   return out;
@@ -111,12 +113,13 @@ std::unique_ptr<ModuleConfig> read_module_config(const std::string& dir, std::ve
   auto m = std::make_unique<ModuleConfig>();
   m->dir = dir;
   std::sort(file_names.begin(), file_names.end());
+  const auto* parsed = dynamic_cast<const hcl::ParsedHclTrees*>(&fs);
   m->files.reserve(file_names.size());
   for (const std::string& name : file_names) {
     std::string path = name.find('/') != std::string::npos ? name : join_path(dir, name);
     std::optional<std::string> text = fs.read(path);
     if (!text) continue;  // unreadable or outside the tree: nothing to analyse
-    m->files.push_back(parse_config_file(adopt(path, std::move(*text)), diagnostics));
+    m->files.push_back(parse_config_file(adopt(path, std::move(*text)), diagnostics, parsed));
   }
   index_declarations(*m, diagnostics);
   return m;

@@ -10,6 +10,7 @@
 
 #include "core/file_provider.h"
 #include "core/finding.h"
+#include "syntax/hcl/hcl_tree.h"
 #include "terraform/config_ast.h"
 
 namespace eph::terraform {
@@ -75,8 +76,10 @@ std::unique_ptr<ModuleConfig> read_module_config(const std::string& dir, std::ve
                                                  const std::function<SourceFilePtr(const std::string&, std::string)>& adopt,
                                                  std::vector<Diagnostic>& diagnostics);
 
-// Builds a ConfigFile from an already-read source (the LSP passes open buffers).
-ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics);
+// Builds a ConfigFile from an already-read source (the LSP passes open buffers). `parsed`
+// may hold the file's HCL tree already (the LSP's incrementally re-parsed buffers).
+ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics,
+                             const hcl::ParsedHclTrees* parsed = nullptr);
 
 std::string join_path(const std::string& dir, const std::string& name);
 
