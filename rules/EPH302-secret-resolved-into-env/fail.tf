@@ -28,6 +28,10 @@ resource "aws_ssm_parameter" "token" {
   value = "stored-encrypted"
 }
 
+data "aws_secretsmanager_secret_version" "orders" {
+  secret_id = "orders/db"
+}
+
 resource "random_password" "db" {
   length = 24
 }
@@ -50,6 +54,7 @@ resource "aws_lambda_function" "api" {
       DATABASE_URL    = "postgres://app:${random_password.db.result}@db.internal:5432/orders" # expect: EPH302 "DATABASE_URL"
       # EPH301 reports the literal default of this sensitive variable; EPH302 stays quiet on it.
       LEGACY_PASSWORD = var.legacy_password
+      ORDERS_DB_PASSWORD = jsondecode(data.aws_secretsmanager_secret_version.orders.secret_string)["password"] # expect: EPH302 "data.aws_secretsmanager_secret_version.orders.secret_string"
       TABLE_NAME      = "orders"
     }
   }

@@ -545,6 +545,14 @@ Value ExpressionEvaluator::eval_binary(const Expr& e) {
     absorb(v, b);
     return v;
   };
+  // false && x is false and true || x is true whatever x is.
+  if (e.op == Op::And || e.op == Op::Or) {
+    bool decisive = e.op == Op::Or;
+    for (const Value* side : {&a, &b}) {
+      auto known = to_bool(*side);
+      if (known && *known == decisive) return finish(Value::boolean_of(decisive, e.range));
+    }
+  }
   if (a.contains_unknown() || b.contains_unknown()) return finish(Value::unknown(e.range, "operand unknown"));
   switch (e.op) {
     case Op::Eq: return finish(Value::boolean_of(equal(a, b), e.range));

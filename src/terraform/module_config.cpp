@@ -90,7 +90,7 @@ std::string join_path(const std::string& dir, const std::string& name) {
 }
 
 ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics,
-                             const hcl::ParsedHclTrees* parsed) {
+                             const hcl::ParsedHclTrees* trees) {
   ConfigFile out;
   out.file = file;
   if (ends_with(file->path(), ".json")) {
@@ -99,29 +99,21 @@ ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>&
     out.body = build_json_body(parsed.value, diagnostics);
     return out;
   }
-  std::optional<hcl::HclTree> reused = parsed ? parsed->tree_for(file) : std::nullopt;
+  std::optional<hcl::HclTree> reused = trees ? trees->tree_for(file) : std::nullopt;
   hcl::HclTree tree = reused ? std::move(*reused) : hcl::HclTree(file);
   for (auto& d : hcl::syntax_errors(tree)) diagnostics.push_back(std::move(d));
   out.body = build_body(tree, diagnostics);
   return out;
 }
 
-std::unique_ptr<ModuleConfig> read_module_config(const std::string& dir, std::vector<std::string> file_names,
-                                                 const FileProvider& fs,
-                                                 const std::function<SourceFilePtr(const std::string&, std::string)>& adopt,
-                                                 std::vector<Diagnostic>& diagnostics) {
+std::unique_ptr<ModuleConfig> build_module_config(const std::string& dir, std::vector<SourceFilePtr> files,
+                                                  const hcl::ParsedHclTrees* parsed) {
   auto m = std::make_unique<ModuleConfig>();
   m->dir = dir;
-  std::sort(file_names.begin(), file_names.end());
-  const auto* parsed = dynamic_cast<const hcl::ParsedHclTrees*>(&fs);
-  m->files.reserve(file_names.size());
-  for (const std::string& name : file_names) {
-    std::string path = name.find('/') != std::string::npos ? name : join_path(dir, name);
-    std::optional<std::string> text = fs.read(path);
-    if (!text) continue;  // unreadable or outside the tree: nothing to analyse
-    m->files.push_back(parse_config_file(adopt(path, std::move(*text)), diagnostics, parsed));
-  }
-  index_declarations(*m, diagnostics);
+  std::sort(files.begin(), files.end(), [](const SourceFilePtr& a, const SourceFilePtr& b) { return a->path() < b->path(); });
+  m->files.reserve(files.size());
+  for (const SourceFilePtr& f : files) m->files.push_back(parse_config_file(f, m->diagnostics, parsed));
+  index_declarations(*m, m->diagnostics);
   return m;
 }
 
