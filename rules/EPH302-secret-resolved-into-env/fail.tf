@@ -28,6 +28,10 @@ resource "aws_ssm_parameter" "token" {
   value = "stored-encrypted"
 }
 
+data "aws_secretsmanager_secret_version" "orders" {
+  secret_id = "orders/db"
+}
+
 resource "random_password" "db" {
   length = 24
 }
@@ -46,10 +50,11 @@ resource "aws_lambda_function" "api" {
       WEBHOOK_SECRET  = var.webhook_secret # expect: EPH302 "WEBHOOK_SECRET"
       API_KEY         = aws_secretsmanager_secret_version.api.secret_string # expect: EPH302 "aws_secretsmanager_secret_version.api.secret_string"
       API_TOKEN       = aws_ssm_parameter.token.value # expect: EPH302 "aws_ssm_parameter.token.value"
-      DB_ROOT         = random_password.db.result # expect: EPH302 "decrypted content of a secret"
+      DB_ROOT         = random_password.db.result # expect: EPH302 "plain-text value of a secret"
       DATABASE_URL    = "postgres://app:${random_password.db.result}@db.internal:5432/orders" # expect: EPH302 "DATABASE_URL"
       # EPH301 reports the literal default of this sensitive variable; EPH302 stays quiet on it.
       LEGACY_PASSWORD = var.legacy_password
+      ORDERS_DB_PASSWORD = jsondecode(data.aws_secretsmanager_secret_version.orders.secret_string)["password"] # expect: EPH302 "data.aws_secretsmanager_secret_version.orders.secret_string"
       TABLE_NAME      = "orders"
     }
   }

@@ -15,6 +15,14 @@ resource "aws_ssm_parameter" "table" {
   value = "orders"
 }
 
+data "aws_secretsmanager_secret_version" "db" {
+  secret_id = "orders/db"
+}
+
+locals {
+  db = jsondecode(data.aws_secretsmanager_secret_version.db.secret_string)
+}
+
 resource "random_string" "suffix" {
   length = 6
 }
@@ -34,6 +42,10 @@ resource "aws_lambda_function" "api" {
       TABLE_PARAMETER    = aws_ssm_parameter.table.name
       TABLE_NAME         = aws_ssm_parameter.table.value
       SUFFIX             = random_string.suffix.result
+      # The non-secret fields of a database secret, named for what they hold.
+      DB_USERNAME = local.db.username
+      DB_HOST     = local.db["host"]
+      DB_PORT     = local.db.port
     }
   }
 }

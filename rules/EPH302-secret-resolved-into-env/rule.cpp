@@ -9,6 +9,7 @@
 
 #include "engine/rule.h"
 #include "secrets/environment_secrets.h"
+#include "secrets/secret_name.h"
 
 namespace eph::rules {
 namespace {
@@ -21,7 +22,7 @@ std::string source_of(uint8_t marks, const Value& value) {
     from = " (" + ref.address + (ref.attribute.empty() ? "" : "." + ref.attribute) + ")";
   }
   if (marks & kSecretRef) return "resolves a secret-store reference" + from + " into";
-  if (marks & kSecretValue) return "puts the decrypted content of a secret" + from + " into";
+  if (marks & kSecretValue) return "puts the plain-text value of a secret" + from + " into";
   return "puts a sensitive input (a sensitive variable or NoEcho parameter)" + from + " into";
 }
 
@@ -34,7 +35,8 @@ class SecretResolvedIntoEnvRule final : public Rule {
       std::set<const EnvVar*> literal;
       for (const auto& s : secrets::literal_secrets(fn, detector)) literal.insert(s.var);
       for (const auto& var : fn.environment) {
-        if (!var.value || literal.count(&var)) continue;
+        // DB_USERNAME = jsondecode(secret)["username"]: a field of the secret that is not secret.
+        if (!var.value || literal.count(&var) || secrets::names_non_secret_part(var.name)) continue;
         uint8_t marks = secrets::secret_marks(*var.value);
         if (marks) report(ctx, fn, var, marks);
       }

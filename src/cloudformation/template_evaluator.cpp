@@ -5,6 +5,8 @@
 namespace eph::cloudformation {
 namespace {
 
+constexpr size_t kMaxConditionChain = 64;
+
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 bool is_truthy_flag(const Value* v) {
@@ -266,14 +268,33 @@ Value TemplateEvaluator::get_att(const Value& arg, const Value& node) {
   for (const auto& v : evaluated) parts.push_back(&v);
   Value v = unknown_from(parts, node.where, "GetAtt " + resource + (attribute.empty() ? "" : "." + attribute));
   if (!resource.empty() && is_resource(resource)) v.refs.push_back(Ref{resource, attribute, node.where});
+  v.marks |= secret_attribute_marks(resource, attribute);
   return v;
+}
+
+uint8_t TemplateEvaluator::secret_attribute_marks(const std::string& resource, const std::string& attribute) const {
+  struct SecretAttribute {
+    std::string_view type, attribute;
+  };
+  static constexpr SecretAttribute kSecretAttributes[] = {
+      {"AWS::Cognito::UserPoolClient", "ClientSecret"},
+      {"AWS::IAM::AccessKey", "SecretAccessKey"},
+  };
+  auto it = types_.find(resource);
+  if (it == types_.end()) return 0;
+  for (const auto& s : kSecretAttributes)
+    if (it->second == s.type && attribute == s.attribute) return kSecretValue;
+  return 0;
 }
 
 Truth TemplateEvaluator::condition(std::string_view name) {
   std::string key(name);
   if (auto it = condition_cache_.find(key); it != condition_cache_.end()) return it->second;
   const Value* expr = conditions_ ? conditions_->get(name) : nullptr;
-  if (!expr || conditions_in_progress_.count(key)) return Truth::Unknown;  // undefined or circular
+  // Undefined, circular, or a chain of conditions deep enough to exhaust the stack.
+  if (!expr || conditions_in_progress_.count(key) || conditions_in_progress_.size() >= kMaxConditionChain) {
+    return Truth::Unknown;
+  }
   conditions_in_progress_.insert(key);
   Truth t = truth_of(*expr);
   conditions_in_progress_.erase(key);
