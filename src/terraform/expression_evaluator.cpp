@@ -58,6 +58,7 @@ uint8_t secret_attribute_marks(const std::string& type, const std::string& attri
     return kSecretValue;
   if (type == "aws_iam_access_key" && (attribute == "secret" || attribute == "ses_smtp_password_v4"))
     return kSecretValue;
+  if (type == "aws_cognito_user_pool_client" && attribute == "client_secret") return kSecretValue;
   return 0;
 }
 
@@ -245,7 +246,9 @@ Value ExpressionEvaluator::traverse(const Value& base, std::span<const Traversal
     if (st.is_attr) {
       if (!cur->is_map()) return error(st.range, "no attribute '" + st.name + "' on a " + cur->display());
       const Value* f = cur->get(st.name);
-      if (!f) {
+      // An attribute of a resource left null in its configuration is the provider's to
+      // compute (Optional+Computed): known after apply.
+      if (!f || (whole && f->is_null())) {
         if (whole) return unknown_here(st, "known after apply");
         return error(st.range, "no attribute '" + st.name + "'");
       }
