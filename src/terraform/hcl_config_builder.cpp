@@ -3,6 +3,8 @@
 // operation holds two such sequences around the operator token.
 #include "terraform/hcl_config_builder.h"
 
+#include "core/utf8.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -49,24 +51,6 @@ const Symbols& symbols() {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Template literal text: `$${` and `%%{` escape the template markers; quoted strings also
 // take backslash escapes.
 std::string unescape(std::string_view raw, bool quoted) {
@@ -93,7 +77,7 @@ std::string unescape(std::string_view raw, bool quoted) {
           size_t len = e == 'u' ? 4 : 8;
           if (i + len < raw.size()) {
             std::string hex(raw.substr(i + 1, len));
-            append_utf8(out, std::strtoul(hex.c_str(), nullptr, 16));
+            append_utf8(out, static_cast<uint32_t>(std::strtoul(hex.c_str(), nullptr, 16)));
             i += len;
           }
           break;

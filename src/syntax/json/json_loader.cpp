@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "syntax/json/utf8.h"
+#include "core/utf8.h"
 
 namespace eph::json {
 namespace {

@@ -1,5 +1,7 @@
 #include "terraform/functions/function_support.h"
 
+#include "core/utf8.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -190,20 +192,6 @@ Tri equal(const Value& a, const Value& b) {
 }
 
 namespace {
-
-// Decodes one UTF-8 sequence at s[i]; returns its length (1 for invalid bytes).
-size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  if (len == 1) {
-    cp = c;
-    return 1;
-  }
-  cp = c & (0xFF >> (len + 1));
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return len;
-}
 
 // Code points that never start a character of their own.
 bool extends_previous(char32_t cp) {

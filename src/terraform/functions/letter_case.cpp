@@ -1,39 +1,10 @@
 #include "terraform/functions/letter_case.h"
 
+#include "core/utf8.h"
+
 namespace eph::terraform::fn {
 
 namespace {
-
-size_t decode(std::string_view s, size_t i, char32_t& cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  if (len == 1) {
-    cp = c;
-    return 1;
-  }
-  cp = c & (0xFF >> (len + 1));
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return len;
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Maps one code point; false when it may be a letter of a script this table does not cover.
 bool map_case(char32_t cp, bool upper, char32_t& out) {
@@ -88,12 +59,12 @@ std::optional<std::string> map_all(std::string_view s, bool upper) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     char32_t cp = 0, mapped = 0;
-    size_t len = decode(s, i, cp);
+    size_t len = decode_utf8(s, i, cp);
     if (!map_case(cp, upper, mapped)) return std::nullopt;
     if (mapped == cp) {
       out.append(s.substr(i, len));
     } else {
-      encode(mapped, out);
+      append_utf8(out, static_cast<uint32_t>(mapped));
     }
     i += len;
   }
@@ -120,13 +91,13 @@ std::optional<std::string> to_title(std::string_view s) {
   bool at_word_start = true;
   for (size_t i = 0; i < s.size();) {
     char32_t cp = 0, mapped = 0;
-    size_t len = decode(s, i, cp);
+    size_t len = decode_utf8(s, i, cp);
     if (at_word_start) {
       if (!map_case(cp, true, mapped)) return std::nullopt;
       if (mapped == cp) {
         out.append(s.substr(i, len));
       } else {
-        encode(mapped, out);
+        append_utf8(out, static_cast<uint32_t>(mapped));
       }
     } else {
       out.append(s.substr(i, len));

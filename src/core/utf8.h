@@ -1,10 +1,12 @@
 #pragma once
-// UTF-8 validation and encoding shared by the JSON and YAML loaders.
+// UTF-8 validation, decoding and encoding: one implementation for the loaders and the
+// Terraform functions.
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
-namespace eph::json {
+namespace eph {
 
 // Length of the well-formed UTF-8 sequence starting at `p` (1-4), or 0 when it is malformed
 // (stray continuation byte, overlong form, surrogate, above U+10FFFF, or cut off by `end`).
@@ -48,4 +50,18 @@ inline void append_utf8(std::string& out, uint32_t cp) {
   }
 }
 
-}  // namespace eph::json
+// Decodes the sequence at s[i] leniently (an invalid byte decodes as itself); returns its length.
+inline size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+  if (i + len > s.size()) len = 1;
+  if (len == 1) {
+    cp = c;
+    return 1;
+  }
+  cp = c & (0xFF >> (len + 1));
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return len;
+}
+
+}  // namespace eph
