@@ -9,5 +9,6 @@ namespace eph {
 void lower_functions(const LoadedUnit& unit, Model& model);
 void lower_policies(const LoadedUnit& unit, Model& model);   // also attaches role policies to functions
 void lower_triggers(const LoadedUnit& unit, Model& model);   // event sources, permissions, URLs, API integrations
+void lower_network(const LoadedUnit& unit, Model& model);    // network graph, function paths, service use
 
 }  // namespace eph

@@ -66,6 +66,7 @@ Model build_model(const LoadedUnit& unit) {
   lower_functions(unit, model);
   lower_policies(unit, model);
   lower_triggers(unit, model);
+  lower_network(unit, model);
   return model;
 }
 
