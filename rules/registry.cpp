@@ -14,7 +14,13 @@ struct RuleFactory {
 
 namespace rules {
 std::unique_ptr<Rule> make_EPH000();
+std::unique_ptr<Rule> make_EPH002();
+std::unique_ptr<Rule> make_EPH003();
 std::unique_ptr<Rule> make_EPH201();
+std::unique_ptr<Rule> make_EPH401();
+std::unique_ptr<Rule> make_EPH402();
+std::unique_ptr<Rule> make_EPH403();
+std::unique_ptr<Rule> make_EPH404();
 std::unique_ptr<Rule> make_EPH501();
 std::unique_ptr<Rule> make_EPH502();
 std::unique_ptr<Rule> make_EPH701();
@@ -23,7 +29,13 @@ std::unique_ptr<Rule> make_EPH701();
 const std::vector<RuleFactory>& rule_factories() {
   static const std::vector<RuleFactory> factories = {
       {"EPH000", rules::make_EPH000},
+      {"EPH002", rules::make_EPH002},
+      {"EPH003", rules::make_EPH003},
       {"EPH201", rules::make_EPH201},
+      {"EPH401", rules::make_EPH401},
+      {"EPH402", rules::make_EPH402},
+      {"EPH403", rules::make_EPH403},
+      {"EPH404", rules::make_EPH404},
       {"EPH501", rules::make_EPH501},
       {"EPH502", rules::make_EPH502},
       {"EPH701", rules::make_EPH701},

@@ -17,6 +17,7 @@ const char* kUsage =
     "  rules              list every rule\n"
     "  explain RULE       print a rule's documentation (RULE is an id like EPH301 or a slug)\n"
     "  inspect PATH       print the evaluated resources of PATH as JSON (for debugging)\n"
+    "  lsp                run the language server on stdin/stdout (for editors)\n"
     "\n"
     "  --version          print the version\n"
     "  --help             this text; `ephemera <command> --help` for a command\n";
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     if (command == "rules") return eph::cli::run_rules(rest);
     if (command == "explain") return eph::cli::run_explain(rest);
     if (command == "inspect") return eph::cli::run_inspect(rest);
+    if (command == "lsp") return eph::cli::run_lsp(rest);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ephemera: %s\n", e.what());
     return eph::cli::kExitUsage;

@@ -40,6 +40,8 @@ struct Finding {
   std::string fingerprint;
   bool suppressed = false;
   std::string suppression;  // how it was suppressed (the comment, the config, the baseline)
+  std::string justification;        // the reason given with the suppression
+  bool suppressed_in_source = true;  // a comment or resource metadata; false: a baseline or other external file
 };
 
 // A problem found while loading, before the model exists (parse error, a safety limit).

@@ -9,6 +9,7 @@
 
 #include "cloudformation/template_frontend.h"
 #include "engine/rule_registry.h"
+#include "engine/suppressions.h"
 #include "model/model.h"
 
 namespace eph {
@@ -102,23 +103,34 @@ void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Findin
     model = Model{};
     model.unit = &unit;
   }
-  for (const auto& entry : all_rules()) {
+  size_t unit_first = findings.size();
+  auto run_rule = [&](const RuleEntry& entry, const std::vector<Suppression>* suppressions) {
     const RuleSettings& settings = config.settings(entry.info->id);
-    if (!settings.enabled) continue;
+    if (!settings.enabled) return;
     size_t first = findings.size();
     RuleContext ctx(*entry.info, model, settings, findings);
+    ctx.set_suppressions(suppressions);
     try {
       entry.rule->check(ctx);
     } catch (const std::exception& e) {
       // One rule failing on one input must not hide the other rules' findings.
       findings.resize(first);
       errors.push_back({unit.name, "rule " + entry.info->id + " failed on this input: " + e.what()});
-      continue;
+      return;
     }
     if (settings.severity) {
       for (size_t i = first; i < findings.size(); ++i) findings[i].severity = *settings.severity;
     }
-  }
+  };
+  for (const auto& entry : all_rules())
+    if (!entry.rule->runs_after_suppressions()) run_rule(entry, nullptr);
+  // Suppressions are matched while the unit's files are alive, before the severity filter,
+  // so that a suppression of a finding below --severity is not reported as unused.
+  std::vector<Suppression> suppressions =
+      collect_suppressions(unit, SuppressionOptions{config.foreign_suppressions, config.today});
+  apply_suppressions(suppressions, findings, unit_first);
+  for (const auto& entry : all_rules())
+    if (entry.rule->runs_after_suppressions()) run_rule(entry, &suppressions);
   if (config.min_severity) {
     std::erase_if(findings, [&](const Finding& f) { return f.severity < *config.min_severity; });
   }

@@ -1,6 +1,7 @@
 #include "engine/rule.h"
 
 #include "engine/rule_registry.h"
+#include "engine/suppressions.h"
 
 namespace eph {
 
@@ -28,6 +29,11 @@ std::vector<std::string> RuleContext::option_strings(std::string_view key) const
   for (const auto& item : v->items)
     if (item.kind == Kind::String) out.push_back(item.text);
   return out;
+}
+
+const std::vector<Suppression>& RuleContext::suppressions() const {
+  static const std::vector<Suppression> none;
+  return suppressions_ ? *suppressions_ : none;
 }
 
 }  // namespace eph

@@ -13,6 +13,7 @@
 namespace eph {
 
 struct RuleInfo;
+struct Suppression;
 
 class RuleContext {
  public:
@@ -30,17 +31,26 @@ class RuleContext {
   long long option_int(std::string_view key, long long fallback) const;
   std::vector<std::string> option_strings(std::string_view key) const;
 
+  // The unit's suppressions after they were applied; set only for rules that
+  // run after suppressions (EPH002, EPH003), empty for the others.
+  const std::vector<Suppression>& suppressions() const;
+  void set_suppressions(const std::vector<Suppression>* suppressions) { suppressions_ = suppressions; }
+
  private:
   const RuleInfo& info_;
   const Model& model_;
   const RuleSettings& settings_;
   std::vector<Finding>& out_;
+  const std::vector<Suppression>* suppressions_ = nullptr;
 };
 
 class Rule {
  public:
   virtual ~Rule() = default;
   virtual void check(RuleContext& ctx) const = 0;
+  // Rules about suppressions themselves run after every other rule's findings were
+  // matched against the unit's suppressions.
+  virtual bool runs_after_suppressions() const { return false; }
 };
 
 }  // namespace eph

@@ -51,16 +51,24 @@ constexpr IntegrationRow kIntegrations[] = {
 struct SamEventRow {
   std::string_view type;
   TriggerKind kind;
+  std::string_view service;
 };
 constexpr SamEventRow kSamEvents[] = {
-    {"SQS", TriggerKind::Queue},         {"MQ", TriggerKind::Queue},
-    {"Kinesis", TriggerKind::Stream},    {"DynamoDB", TriggerKind::Stream},
-    {"MSK", TriggerKind::Stream},        {"SelfManagedKafka", TriggerKind::Stream},
-    {"DocumentDB", TriggerKind::Stream}, {"Api", TriggerKind::HttpApi},
-    {"HttpApi", TriggerKind::HttpApi},   {"SNS", TriggerKind::Topic},
-    {"S3", TriggerKind::Storage},        {"Schedule", TriggerKind::Schedule},
-    {"ScheduleV2", TriggerKind::Schedule}, {"EventBridgeRule", TriggerKind::EventBus},
-    {"CloudWatchEvent", TriggerKind::EventBus},
+    {"SQS", TriggerKind::Queue, "sqs"},
+    {"MQ", TriggerKind::Queue, "mq"},
+    {"Kinesis", TriggerKind::Stream, "kinesis"},
+    {"DynamoDB", TriggerKind::Stream, "dynamodb"},
+    {"MSK", TriggerKind::Stream, "kafka"},
+    {"SelfManagedKafka", TriggerKind::Stream, "kafka"},
+    {"DocumentDB", TriggerKind::Stream, "docdb"},
+    {"Api", TriggerKind::HttpApi, "execute-api"},
+    {"HttpApi", TriggerKind::HttpApi, "execute-api"},
+    {"SNS", TriggerKind::Topic, "sns"},
+    {"S3", TriggerKind::Storage, "s3"},
+    {"Schedule", TriggerKind::Schedule, "events"},
+    {"ScheduleV2", TriggerKind::Schedule, "scheduler"},
+    {"EventBridgeRule", TriggerKind::EventBus, "events"},
+    {"CloudWatchEvent", TriggerKind::EventBus, "events"},
 };
 constexpr std::string_view kSamEventsPath = "Events";
 constexpr std::string_view kSamEventsOwner = "AWS::Serverless::Function";
@@ -80,12 +88,12 @@ TriggerKind kind_of_service(std::string_view service) {
   return TriggerKind::Other;
 }
 
-TriggerKind kind_of_source(const Model& model, const Value* source) {
+std::string_view service_of_source(const Model& model, const Value* source) {
   for (const NativeResource* r : model.referenced(source)) {
-    TriggerKind k = kind_of_service(service_of_type(r->type));
-    if (k != TriggerKind::Other) return k;
+    std::string_view service = service_of_type(r->type);
+    if (!service.empty()) return service;
   }
-  return kind_of_service(service_of_arn(string_of(source)));
+  return service_of_arn(string_of(source));
 }
 
 Function* mutable_function(Model& model, const Value* designation) {
@@ -102,8 +110,13 @@ void lower_mappings(const LoadedUnit& unit, Model& model) {
       t.resource = &r;
       t.range = r.declaration;
       const Value* self_managed = at_path(r.body, row.self_managed);
-      t.kind = self_managed && !self_managed->is_null() ? TriggerKind::Stream
-                                                        : kind_of_source(model, at_path(r.body, row.source));
+      if (self_managed && !self_managed->is_null()) {
+        t.kind = TriggerKind::Stream;
+        t.source_service = "kafka";
+      } else {
+        t.source_service = service_of_source(model, at_path(r.body, row.source));
+        t.kind = kind_of_service(t.source_service);
+      }
       t.max_concurrency = at_path(r.body, row.max_concurrency);
       fn->triggers.push_back(t);
     }
@@ -120,8 +133,11 @@ void lower_sam_events(Model& model) {
       Trigger t;
       t.resource = fn.resource;
       t.range = event.key_range.valid() ? event.key_range : event.value.where;
-      for (const auto& row : kSamEvents)
-        if (row.type == type) t.kind = row.kind;
+      for (const auto& row : kSamEvents) {
+        if (row.type != type) continue;
+        t.kind = row.kind;
+        t.source_service = row.service;
+      }
       if (t.kind == TriggerKind::Queue) t.max_concurrency = at_path(event.value.get("Properties"), kSamQueueMaxConcurrency);
       fn.triggers.push_back(t);
     }
@@ -143,7 +159,7 @@ void lower_permissions(const LoadedUnit& unit, Model& model) {
       p.function = model.function_for(p.function_ref);
       if (Function* fn = const_cast<Function*>(p.function)) {
         for (const auto& [principal, kind] : kPrincipalTriggers) {
-          if (string_of(p.principal) == principal) fn->triggers.push_back(Trigger{kind, &r, r.declaration, nullptr, false});
+          if (string_of(p.principal) == principal) fn->triggers.push_back(Trigger{kind, &r, r.declaration, {}, nullptr, false});
         }
       }
       model.invoke_permissions.push_back(p);
@@ -163,7 +179,7 @@ void lower_urls(const LoadedUnit& unit, Model& model) {
   for (auto& fn : model.functions) {
     for (const auto& url : fn.urls) {
       bool open = string_of(url.auth_type) == "NONE";
-      fn.triggers.push_back(Trigger{TriggerKind::FunctionUrl, url.resource, url.range, nullptr, open});
+      fn.triggers.push_back(Trigger{TriggerKind::FunctionUrl, url.resource, url.range, {}, nullptr, open});
     }
   }
 }
@@ -173,7 +189,7 @@ void lower_integrations(const LoadedUnit& unit, Model& model) {
     for (const auto& row : kIntegrations) {
       if (row.type != r.type) continue;
       Function* fn = mutable_function(model, at_path(r.body, row.uri));
-      if (fn) fn->triggers.push_back(Trigger{TriggerKind::HttpApi, &r, r.declaration, nullptr, false});
+      if (fn) fn->triggers.push_back(Trigger{TriggerKind::HttpApi, &r, r.declaration, "execute-api", nullptr, false});
     }
   }
 }

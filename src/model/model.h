@@ -77,6 +77,7 @@ struct Trigger {
   TriggerKind kind = TriggerKind::Other;
   const NativeResource* resource = nullptr;  // the mapping, event or permission that creates it
   Range range;
+  std::string_view source_service;           // "sqs", "kinesis", "dynamodb"... when known
   // SQS mappings: the ceiling on concurrent invocations the mapping may start.
   const Value* max_concurrency = nullptr;
   bool public_url = false;                   // a function URL without authentication

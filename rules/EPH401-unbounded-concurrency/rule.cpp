@@ -1,0 +1,78 @@
+// EPH401 unbounded-concurrency: an AWS function with no concurrency ceiling. The
+// severity follows what can burst into it and what it can overwhelm downstream.
+#include <string>
+
+#include "engine/rule.h"
+#include "model/external_hosts.h"
+
+namespace eph::rules {
+namespace {
+
+struct Context {
+  Severity severity = Severity::Medium;
+  std::string why;
+  std::vector<RelatedLocation> evidence;
+};
+
+Context assess(const Function& fn) {
+  Context c;
+  for (const auto& t : fn.triggers) {
+    bool bursty = is_bursty(t.kind) && (t.kind != TriggerKind::FunctionUrl || t.public_url);
+    if (!bursty) continue;
+    if (c.severity != Severity::High) {
+      c.severity = Severity::High;
+      c.why = std::string("a ") + (t.public_url ? "public function URL" : std::string(to_string(t.kind))) +
+              " can start invocations in bursts";
+    }
+    c.evidence.push_back({t.range, "invoked by a " + std::string(t.public_url ? "public function URL" : to_string(t.kind))});
+  }
+  std::vector<ExternalHost> hosts = external_hosts(fn);
+  if (!hosts.empty()) {
+    if (c.severity != Severity::High) {
+      c.severity = Severity::High;
+      c.why = "it calls " + hosts.front().host + ", a host outside AWS that cannot scale with it";
+    }
+    for (const auto& h : hosts) c.evidence.push_back({h.variable->value->where, "calls " + h.host});
+  }
+  if (c.severity == Severity::High) return c;
+  bool quiet_inputs = true;
+  for (const auto& t : fn.triggers) quiet_inputs = quiet_inputs && !is_bursty(t.kind);
+  if (quiet_inputs && fn.environment_known) {
+    c.severity = Severity::Low;
+    c.why = "nothing in the code bursts into it and it reaches only AWS services";
+    for (const auto& t : fn.triggers) c.evidence.push_back({t.range, "invoked by a " + std::string(to_string(t.kind))});
+    return c;
+  }
+  c.why = "what invokes it or what it calls is not known from the code";
+  return c;
+}
+
+class RuleEPH401 final : public Rule {
+ public:
+  void check(RuleContext& ctx) const override {
+    for (const Function& fn : ctx.model().functions) {
+      if (fn.cloud != Cloud::Aws) continue;  // other platforms: EPH403
+      const Value* reserved = fn.reserved_concurrency;
+      Range at = fn.resource->declaration;
+      if (reserved) {
+        if (reserved->kind != Kind::Number || reserved->number != -1) continue;  // set, or unknown
+        at = reserved->where.valid() ? reserved->where : at;
+      }
+      Context c = assess(fn);
+      std::string message(fn.label);
+      message += " '" + fn.address() + "' has no concurrency ceiling" +
+                 std::string(reserved ? " (reserved concurrency -1 removes it)" : "") + ": " + c.why +
+                 ". Reserve concurrency for it (reserved_concurrent_executions / ReservedConcurrentExecutions) "
+                 "sized to what its downstreams can take.";
+      Finding& f = ctx.report(at, message, fn.address());
+      f.severity = c.severity;
+      f.related = std::move(c.evidence);
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_EPH401() { return std::make_unique<RuleEPH401>(); }
+
+}  // namespace eph::rules

@@ -1,0 +1,191 @@
+#include "lsp/analysis_scheduler.h"
+
+#include <filesystem>
+
+#include "engine/disk_file_provider.h"
+#include "lsp/unit_resolver.h"
+#include "lsp/uri.h"
+
+namespace eph::lsp {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+std::string unit_key_of(const std::string& path) {
+  if (!is_terraform_path(path)) return path;
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  return dir.empty() ? "/" : dir;
+}
+
+AnalysisScheduler::AnalysisScheduler(NotifyFunction notify, AnalyzeFunction analyze_fn)
+    : notify_(std::move(notify)), analyze_(std::move(analyze_fn)), worker_([this] { worker_loop(); }) {}
+
+AnalysisScheduler::~AnalysisScheduler() { stop(); }
+
+void AnalysisScheduler::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+    if (running_cancel_) running_cancel_->store(true);
+  }
+  wake_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void AnalysisScheduler::set_debounce(std::chrono::milliseconds debounce) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  debounce_ = debounce;
+}
+
+void AnalysisScheduler::schedule(AnalysisJob job) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto now = Clock::now();
+    std::string key = job.unit_key;
+    auto last = last_request_.find(key);
+    bool quiet = (last == last_request_.end() || now - last->second >= debounce_) && !pending_.count(key) &&
+                 running_key_ != key;
+    last_request_[key] = now;
+    auto due = quiet || job.clear_only ? now : now + debounce_;
+    pending_[key] = Pending{std::move(job), due};
+    if (running_key_ == key && running_cancel_) running_cancel_->store(true);
+  }
+  wake_.notify_all();
+}
+
+bool AnalysisScheduler::wait_idle(std::chrono::milliseconds timeout) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  return idle_.wait_for(lock, timeout, [&] { return pending_.empty() && running_key_.empty(); });
+}
+
+void AnalysisScheduler::worker_loop() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_) {
+    if (pending_.empty()) {
+      idle_.notify_all();
+      wake_.wait(lock);
+      continue;
+    }
+    auto next = pending_.begin();
+    for (auto it = pending_.begin(); it != pending_.end(); ++it)
+      if (it->second.due < next->second.due) next = it;
+    if (next->second.due > Clock::now()) {
+      wake_.wait_until(lock, next->second.due);
+      continue;
+    }
+    AnalysisJob job = std::move(next->second.job);
+    pending_.erase(next);
+    running_key_ = job.unit_key;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    running_cancel_ = cancel;
+    lock.unlock();
+    try {
+      if (job.clear_only) clear(job);
+      else run(job, *cancel);
+    } catch (const std::exception& e) {
+      notify_("window/logMessage",
+              {{"type", 1}, {"message", "ephemera: analysis of " + job.unit_key + " failed: " + e.what()}});
+    }
+    lock.lock();
+    running_key_.clear();
+    running_cancel_.reset();
+  }
+  idle_.notify_all();
+}
+
+json AnalysisScheduler::diagnostics_params(const std::string& path, const AnalysisJob& job) const {
+  json list = json::array();
+  auto it = store_.find(path);
+  if (it != store_.end()) {
+    for (const auto& [unit, findings] : it->second)
+      for (const auto& f : findings) list.push_back(f.diagnostic);
+  }
+  auto uri = job.open_uris.find(path);
+  json params = {{"uri", uri != job.open_uris.end() ? uri->second : path_to_uri(path)}, {"diagnostics", list}};
+  auto version = job.versions.find(path);
+  if (version != job.versions.end()) params["version"] = version->second;
+  return params;
+}
+
+void AnalysisScheduler::run(const AnalysisJob& job, const std::atomic<bool>& cancel) {
+  std::vector<std::string> roots = job.roots;
+  roots.push_back(std::filesystem::path(job.document_path).parent_path().string());
+  DiskFileProvider fs(roots, job.config.max_file_bytes);
+  for (const auto& [path, text] : job.overlays) fs.set_overlay(path, text->text());
+
+  DocumentUnit unit = unit_of_document(job.document_path, fs, job.config.max_file_bytes);
+  AnalysisOptions options;
+  options.config = job.config;
+  options.threads = 1;
+  options.cancel = &cancel;
+  AnalysisResult result = analyze_(unit.plans, fs, options);
+  if (result.cancelled || cancel.load()) return;  // a newer job for this unit is queued
+
+  UriOf uri_of = [&](const std::string& path) {
+    auto it = job.open_uris.find(normalize_path(path));
+    return it != job.open_uris.end() ? it->second : path_to_uri(normalize_path(path));
+  };
+  std::map<std::string, std::vector<PublishedFinding>> fresh;
+  for (const auto& f : result.findings) {
+    if (f.suppressed || !f.range.file) continue;
+    fresh[normalize_path(f.range.file->path())].push_back(publish_finding(f, job.encoding, uri_of));
+  }
+
+  // Every file of the unit is published: new findings, findings that went away, and the
+  // open documents of the unit (so each edit gets an answer, even an empty one).
+  std::set<std::string> paths;
+  for (const auto& plan : unit.plans)
+    for (const auto& file : plan.files) paths.insert(normalize_path(file));
+  for (const auto& [path, findings] : fresh) paths.insert(path);
+  for (const auto& [path, text] : job.overlays)
+    if (unit_key_of(path) == job.unit_key) paths.insert(path);
+
+  std::vector<json> messages;
+  {
+    std::lock_guard<std::mutex> lock(store_mutex_);
+    for (auto& [path, by_unit] : store_)
+      if (by_unit.count(job.unit_key)) paths.insert(path);
+    for (const auto& path : paths) {
+      auto found = fresh.find(path);
+      if (found != fresh.end()) store_[path][job.unit_key] = std::move(found->second);
+      else if (auto it = store_.find(path); it != store_.end()) {
+        it->second.erase(job.unit_key);
+        if (it->second.empty()) store_.erase(it);
+      }
+      messages.push_back(diagnostics_params(path, job));
+    }
+  }
+  for (auto& params : messages) notify_("textDocument/publishDiagnostics", std::move(params));
+  for (const auto& e : result.errors) {
+    notify_("window/logMessage", {{"type", 2}, {"message", "ephemera: " + e.path + ": " + e.message}});
+  }
+}
+
+void AnalysisScheduler::clear(const AnalysisJob& job) {
+  std::vector<json> messages;
+  {
+    std::lock_guard<std::mutex> lock(store_mutex_);
+    std::set<std::string> paths{job.document_path};
+    for (auto& [path, by_unit] : store_)
+      if (by_unit.count(job.unit_key)) paths.insert(path);
+    for (const auto& path : paths) {
+      if (auto it = store_.find(path); it != store_.end()) {
+        it->second.erase(job.unit_key);
+        if (it->second.empty()) store_.erase(it);
+      }
+      messages.push_back(diagnostics_params(path, job));
+    }
+  }
+  for (auto& params : messages) notify_("textDocument/publishDiagnostics", std::move(params));
+}
+
+std::vector<PublishedFinding> AnalysisScheduler::findings_for(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(store_mutex_);
+  std::vector<PublishedFinding> out;
+  auto it = store_.find(path);
+  if (it == store_.end()) return out;
+  for (const auto& [unit, findings] : it->second) out.insert(out.end(), findings.begin(), findings.end());
+  return out;
+}
+
+}  // namespace eph::lsp

@@ -1,0 +1,93 @@
+#pragma once
+// Runs analyses off the message loop: debounced per unit (an edit after a quiet period
+// runs at once, a burst of edits runs once when it pauses), a newer edit cancels the run
+// of its unit, and the results are published as diagnostics for every file of the unit.
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/analyzer.h"
+#include "lsp/finding_conversion.h"
+#include "lsp/positions.h"
+
+namespace eph::lsp {
+
+// Everything one analysis needs, copied when it is scheduled: the worker never reads
+// state the message loop changes.
+struct AnalysisJob {
+  std::string unit_key;                            // see unit_key_of()
+  std::string document_path;                       // an open document of the unit
+  bool clear_only = false;                         // the unit's last document closed: withdraw its diagnostics
+  std::map<std::string, SourceFilePtr> overlays;   // every open document: path -> unsaved text
+  std::map<std::string, std::string> open_uris;    // path -> the URI the client uses
+  std::map<std::string, int64_t> versions;         // path -> document version
+  Config config;
+  std::vector<std::string> roots;                  // workspace folders: nothing outside them is read
+  PositionEncoding encoding = PositionEncoding::Utf16;
+};
+
+// A Terraform document's unit is its directory; anything else is analysed on its own.
+std::string unit_key_of(const std::string& path);
+
+using AnalyzeFunction =
+    std::function<AnalysisResult(const std::vector<UnitPlan>&, const FileProvider&, const AnalysisOptions&)>;
+using NotifyFunction = std::function<void(const std::string& method, nlohmann::json params)>;
+
+class AnalysisScheduler {
+ public:
+  explicit AnalysisScheduler(NotifyFunction notify, AnalyzeFunction analyze_fn = eph::analyze);
+  ~AnalysisScheduler();
+  AnalysisScheduler(const AnalysisScheduler&) = delete;
+  AnalysisScheduler& operator=(const AnalysisScheduler&) = delete;
+
+  void set_debounce(std::chrono::milliseconds debounce);
+  // Replaces any pending job of the same unit and cancels its running analysis.
+  void schedule(AnalysisJob job);
+  // The findings last published for `path`, from every unit that contains it.
+  std::vector<PublishedFinding> findings_for(const std::string& path) const;
+  // Blocks until nothing is pending or running (or the timeout passes); for tests and shutdown.
+  bool wait_idle(std::chrono::milliseconds timeout);
+  void stop();
+
+ private:
+  struct Pending {
+    AnalysisJob job;
+    std::chrono::steady_clock::time_point due;
+  };
+  void worker_loop();
+  void run(const AnalysisJob& job, const std::atomic<bool>& cancel);
+  void clear(const AnalysisJob& job);
+  // Publishes the union over units of `path`'s findings. Caller holds `store_mutex_`.
+  nlohmann::json diagnostics_params(const std::string& path, const AnalysisJob& job) const;
+
+  NotifyFunction notify_;
+  AnalyzeFunction analyze_;
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::condition_variable idle_;
+  std::map<std::string, Pending> pending_;                                      // by unit key
+  std::map<std::string, std::chrono::steady_clock::time_point> last_request_;   // by unit key
+  std::string running_key_;
+  std::shared_ptr<std::atomic<bool>> running_cancel_;
+  std::chrono::milliseconds debounce_{75};
+  bool stopping_ = false;
+
+  mutable std::mutex store_mutex_;
+  // path -> unit key -> findings in that file from that unit's last analysis
+  std::map<std::string, std::map<std::string, std::vector<PublishedFinding>>> store_;
+
+  std::thread worker_;
+};
+
+}  // namespace eph::lsp

@@ -1,0 +1,39 @@
+#include "lsp/unit_resolver.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "engine/disk_file_provider.h"
+
+namespace eph::lsp {
+
+bool is_terraform_path(const std::string& path) {
+  FileKind kind = classify_file(path);
+  return kind == FileKind::Terraform || kind == FileKind::TerraformJson || kind == FileKind::TerraformVars;
+}
+
+DocumentUnit unit_of_document(const std::string& path, const FileProvider& fs, size_t max_file_bytes) {
+  DocumentUnit unit;
+  DiscoveredFiles found;
+  if (is_terraform_path(path)) {
+    std::string dir = std::filesystem::path(path).parent_path().string();
+    if (dir.empty()) dir = "/";
+    unit.key = dir;
+    found.directories_scanned.push_back(dir);
+    // Only this directory: its subdirectories are child modules, loaded through their callers.
+    for (const auto& name : fs.list(dir, true)) {
+      std::string file = (std::filesystem::path(dir) / name).string();
+      if (is_terraform_path(file)) found.files.push_back(file);
+    }
+    std::sort(found.files.begin(), found.files.end());
+    found.files.erase(std::unique(found.files.begin(), found.files.end()), found.files.end());
+  } else {
+    unit.key = path;
+    found.files.push_back(path);
+    found.explicit_files.push_back(path);
+  }
+  unit.plans = plan_units(found, fs, max_file_bytes);
+  return unit;
+}
+
+}  // namespace eph::lsp

@@ -1,0 +1,91 @@
+#include "model/external_hosts.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace eph {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+// Variable names whose value is a bare host name ("DB_HOST=api.example.com").
+bool host_like_name(std::string_view name) {
+  std::string n = upper(name);
+  for (std::string_view suffix : {"HOST", "HOSTNAME", "ENDPOINT", "DOMAIN", "URL", "URI", "SERVER"})
+    if (ends_with(n, suffix)) return true;
+  return false;
+}
+
+bool looks_like_dns_name(std::string_view s) {
+  if (s.size() < 4 || s.find('.') == std::string_view::npos) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-')) return false;
+  std::string_view tld = s.substr(s.rfind('.') + 1);
+  return tld.size() >= 2 && std::all_of(tld.begin(), tld.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+std::string host_of(std::string_view value, bool host_like) {
+  size_t scheme = value.find("://");
+  std::string_view rest;
+  if (scheme != std::string_view::npos && scheme > 0) {
+    rest = value.substr(scheme + 3);
+  } else if (host_like && looks_like_dns_name(value)) {
+    rest = value;
+  } else {
+    return {};
+  }
+  size_t end = rest.find_first_of("/?#");
+  std::string_view authority = rest.substr(0, end);
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority = authority.substr(at + 1);
+  if (!authority.empty() && authority.front() == '[') {
+    size_t close = authority.find(']');
+    authority = authority.substr(1, close == std::string_view::npos ? authority.size() - 1 : close - 1);
+  } else if (size_t colon = authority.find(':'); colon != std::string_view::npos) {
+    authority = authority.substr(0, colon);
+  }
+  std::string host(authority);
+  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return host;
+}
+
+bool is_aws_service_host(std::string_view host) {
+  return ends_with(host, ".amazonaws.com") || ends_with(host, ".amazonaws.com.cn") || ends_with(host, ".api.aws") ||
+         ends_with(host, ".on.aws") || host == "amazonaws.com";
+}
+
+bool is_private_host(std::string_view host) {
+  if (host == "localhost" || ends_with(host, ".local") || ends_with(host, ".internal") || ends_with(host, ".localhost"))
+    return true;
+  if (host.find_first_not_of("0123456789.") == std::string_view::npos) {
+    return host.rfind("10.", 0) == 0 || host.rfind("127.", 0) == 0 || host.rfind("192.168.", 0) == 0 ||
+           host.rfind("169.254.", 0) == 0 ||
+           (host.rfind("172.", 0) == 0 && [&] {
+             int second = std::atoi(std::string(host.substr(4)).c_str());
+             return second >= 16 && second <= 31;
+           }());
+  }
+  return host == "::1" || host.rfind("fd", 0) == 0 || host.rfind("fc", 0) == 0;
+}
+
+std::vector<ExternalHost> external_hosts(const Function& fn) {
+  std::vector<ExternalHost> out;
+  for (const auto& var : fn.environment) {
+    if (!var.value || var.value->kind != Kind::String) continue;
+    std::string host = host_of(var.value->text, host_like_name(var.name));
+    if (host.empty() || is_aws_service_host(host) || is_private_host(host)) continue;
+    out.push_back(ExternalHost{&var, std::move(host)});
+  }
+  return out;
+}
+
+}  // namespace eph

@@ -1,0 +1,453 @@
+#include "syntax/yaml/yaml_loader.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <charconv>
+#include <cmath>
+#include <memory>
+#include <sstream>
+#include <unordered_map>
+
+#include "syntax/yaml/yaml_extents.h"
+
+namespace eph::yaml {
+namespace {
+
+constexpr size_t kIndexKeysFrom = 16;
+constexpr size_t kMaxReportedDiagnostics = 100;
+
+// CloudFormation's names for the short-form tags: !Ref and !Condition keep their name,
+// every other local tag `!X` stands for `Fn::X`.
+std::string long_form_key(std::string_view tag) {
+  std::string_view name = tag.substr(1);
+  if (name == "Ref" || name == "Condition") return std::string(name);
+  return "Fn::" + std::string(name);
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// YAML 1.2 core schema numbers. A decimal integer with a leading zero stays a string:
+// those are account ids and codes, and a number would lose the zero.
+bool resolve_number(const std::string& s, double& out) {
+  if (s.empty()) return false;
+  if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf" || s == "+.Inf" || s == "+.INF") {
+    out = HUGE_VAL;
+    return true;
+  }
+  if (s == "-.inf" || s == "-.Inf" || s == "-.INF") {
+    out = -HUGE_VAL;
+    return true;
+  }
+  if (s == ".nan" || s == ".NaN" || s == ".NAN") {
+    out = std::nan("");
+    return true;
+  }
+  size_t i = 0;
+  if (s[0] == '-' || s[0] == '+') i = 1;
+  if (i + 1 < s.size() && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'o')) {
+    int base = s[i + 1] == 'x' ? 16 : 8;
+    unsigned long long v = 0;
+    auto [p, ec] = std::from_chars(s.data() + i + 2, s.data() + s.size(), v, base);
+    if (ec != std::errc() || p != s.data() + s.size() || i + 2 == s.size()) return false;
+    out = static_cast<double>(v) * (s[0] == '-' ? -1 : 1);
+    return true;
+  }
+  size_t digits_start = i;
+  size_t int_digits = 0;
+  while (i < s.size() && is_digit(s[i])) ++i, ++int_digits;
+  size_t frac_digits = 0;
+  bool has_dot = false;
+  if (i < s.size() && s[i] == '.') {
+    has_dot = true;
+    ++i;
+    while (i < s.size() && is_digit(s[i])) ++i, ++frac_digits;
+  }
+  if (int_digits + frac_digits == 0) return false;
+  bool has_exp = false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    has_exp = true;
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    size_t exp_digits = 0;
+    while (i < s.size() && is_digit(s[i])) ++i, ++exp_digits;
+    if (exp_digits == 0) return false;
+  }
+  if (i != s.size()) return false;
+  if (!has_dot && !has_exp && int_digits > 1 && s[digits_start] == '0') return false;
+  const char* b = s.data() + (s[0] == '+' ? 1 : 0);
+  auto [p, ec] = std::from_chars(b, s.data() + s.size(), out);
+  if (ec == std::errc::result_out_of_range) {
+    out = std::strtod(s.c_str(), nullptr);
+    return true;
+  }
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+bool resolve_bool(const std::string& s, bool& out) {
+  if (s == "true" || s == "True" || s == "TRUE") {
+    out = true;
+    return true;
+  }
+  if (s == "false" || s == "False" || s == "FALSE") {
+    out = false;
+    return true;
+  }
+  return false;
+}
+
+struct Anchored {
+  Value value;
+  uint32_t nodes = 0;
+};
+
+// One open collection.
+struct Frame {
+  Value value;
+  bool is_map = false;
+  bool flow = false;
+  bool tagged = false;
+  std::string tag_key;
+  uint32_t begin = 0;       // the node's first byte (its tag or anchor, if any)
+  uint32_t content = 0;     // the collection's first byte
+  uint32_t tag_begin = 0, tag_end = 0;
+  uint32_t last_end = 0;    // end of the last child
+  uint32_t nodes = 1;
+  YAML::anchor_t anchor = 0;
+  bool has_key = false;
+  std::string key;
+  Range key_range;
+  bool key_is_merge = false;
+  std::vector<Value> merges;  // `<<` sources, applied when the map closes
+  std::unique_ptr<std::unordered_map<std::string, size_t>> index;
+};
+
+class Builder : public YAML::EventHandler {
+ public:
+  Builder(const SourceFile& file, uint32_t bom, Limits limits)
+      : file_(file), text_(file.text()), bom_(bom), limits_(limits) {}
+
+  Value take_root() { return std::move(root_); }
+  std::vector<Diagnostic> take_diagnostics() { return std::move(diagnostics_); }
+  bool has_root() const { return has_root_; }
+
+  void report(Diagnostic::Kind kind, Range where, std::string message) {
+    if (diagnostics_.size() < kMaxReportedDiagnostics) diagnostics_.push_back({kind, where, std::move(message)});
+  }
+  uint32_t offset_of(const YAML::Mark& mark) const {
+    if (mark.pos < 0) return bom_;
+    uint64_t off = static_cast<uint64_t>(mark.pos) + bom_;
+    return off > text_.size() ? static_cast<uint32_t>(text_.size()) : static_cast<uint32_t>(off);
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (skipping()) return;
+    uint32_t at = offset_of(mark);
+    Properties props = skip_properties(text_, at);
+    Range where;
+    std::string_view rest = std::string_view(text_).substr(props.content);
+    bool literal = false;
+    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+      if (rest.substr(0, word.size()) == word &&
+          (rest.size() == word.size() || std::string_view(" \t\r\n,]}#").find(rest[word.size()]) != std::string_view::npos)) {
+        where = range(props.content, props.content + static_cast<uint32_t>(word.size()));
+        literal = true;
+        break;
+      }
+    }
+    if (!literal) {
+      // An empty value: yaml-cpp marks the next token. Point just after the key instead.
+      uint32_t e = !frames_.empty() && frames_.back().has_key ? frames_.back().key_range.end : at;
+      where = range(e, e);
+    }
+    complete(Value::null(where), where.end, anchor, 1);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (skipping()) return;
+    uint32_t at = offset_of(mark);
+    uint32_t end = alias_end(text_, at);
+    Range where = range(at, end);
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      // An alias of the node that contains it (recursive): YAML allows it, trees cannot hold it.
+      complete(Value::unknown(where, "recursive alias"), end, 0, 1);
+      return;
+    }
+    if (alias_nodes_ + it->second.nodes > limits_.max_alias_nodes) {
+      if (!alias_limit_reported_) {
+        alias_limit_reported_ = true;
+        report(Diagnostic::Kind::LimitReached, where,
+               "YAML alias expansion exceeds " + std::to_string(limits_.max_alias_nodes) +
+                   " nodes: the aliased values from here on are not analysed");
+      }
+      complete(Value::unknown(where, "alias expansion limit"), end, 0, 1);
+      return;
+    }
+    alias_nodes_ += it->second.nodes;
+    complete(Value(it->second.value), end, 0, it->second.nodes);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& text) override {
+    if (skipping()) return;
+    uint32_t at = offset_of(mark);
+    Properties props = skip_properties(text_, at);
+    uint32_t end = scalar_end(text_, props.content, text);
+    Range where = range(props.content, end);
+    Value v;
+    if (tag == "?") {
+      double number = 0;
+      bool boolean = false;
+      if (resolve_bool(text, boolean)) {
+        v = Value::boolean_of(boolean, where);
+      } else if (resolve_number(text, number)) {
+        v = Value::number_of(number, where);
+      } else {
+        v = Value::string_of(text, where);
+      }
+    } else if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float") {
+      double number = 0;
+      v = resolve_number(text, number) ? Value::number_of(number, where) : Value::string_of(text, where);
+    } else if (tag == "tag:yaml.org,2002:bool") {
+      bool boolean = false;
+      v = resolve_bool(text, boolean) ? Value::boolean_of(boolean, where) : Value::string_of(text, where);
+    } else if (tag == "tag:yaml.org,2002:null") {
+      v = Value::null(where);
+    } else {
+      v = Value::string_of(text, where);
+    }
+    if (is_local_tag(tag)) v = wrap(std::move(v), long_form_key(tag), props.tag_begin, props.tag_end, end);
+    complete(std::move(v), end, anchor, 1);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    open(mark, tag, anchor, style, false);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    open(mark, tag, anchor, style, true);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  const SourceFile& file_;
+  const std::string& text_;
+  uint32_t bom_;
+  Limits limits_;
+  std::vector<Frame> frames_;
+  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  uint64_t alias_nodes_ = 0;
+  bool alias_limit_reported_ = false;
+  Value root_;
+  bool has_root_ = false;
+  std::vector<Diagnostic> diagnostics_;
+  // Collections nested below the depth limit are skipped as a whole.
+  uint32_t skip_depth_ = 0;
+  uint32_t skip_begin_ = 0;
+  uint32_t skip_last_ = 0;
+  YAML::anchor_t skip_anchor_ = 0;
+
+  bool skipping() const { return skip_depth_ > 0; }
+
+  Range range(uint32_t b, uint32_t e) const { return Range{&file_, b, e}; }
+
+  static bool is_local_tag(const std::string& tag) {
+    return tag.size() > 1 && tag[0] == '!' && tag[1] != '!';
+  }
+
+  // `!Tag content` -> {"Fn::Tag": content}; the key is the tag, the map spans both.
+  Value wrap(Value inner, std::string key, uint32_t tag_begin, uint32_t tag_end, uint32_t end) {
+    Value m = Value::map(range(tag_begin, end));
+    m.fields.push_back(Field{std::move(key), range(tag_begin, tag_end), std::move(inner)});
+    return m;
+  }
+
+  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+            YAML::EmitterStyle::value style, bool is_map) {
+    uint32_t at = offset_of(mark);
+    if (skipping()) {
+      ++skip_depth_;
+      skip_last_ = std::max(skip_last_, at);
+      return;
+    }
+    if (frames_.size() >= limits_.max_depth) {
+      skip_depth_ = 1;
+      skip_begin_ = at;
+      skip_last_ = at + 1;
+      skip_anchor_ = anchor;
+      report(Diagnostic::Kind::LimitReached, range(at, at + 1),
+             "YAML nesting deeper than " + std::to_string(limits_.max_depth) + " levels: the value here is not analysed");
+      return;
+    }
+    Frame f;
+    Properties props = skip_properties(text_, at);
+    f.is_map = is_map;
+    f.flow = style == YAML::EmitterStyle::Flow;
+    f.begin = at;
+    f.content = props.content;
+    f.tagged = is_local_tag(tag);
+    if (f.tagged) {
+      f.tag_key = long_form_key(tag);
+      f.tag_begin = props.tag_begin;
+      f.tag_end = props.tag_end;
+    }
+    f.last_end = props.content + (f.flow ? 1 : 0);
+    f.anchor = anchor;
+    f.value.kind = is_map ? Kind::Map : Kind::List;
+    frames_.push_back(std::move(f));
+  }
+
+  void close() {
+    if (skipping()) {
+      if (--skip_depth_ == 0) {
+        Range where = range(skip_begin_, skip_last_);
+        complete(Value::unknown(where, "nesting deeper than " + std::to_string(limits_.max_depth)), skip_last_,
+                 skip_anchor_, 1);
+      }
+      return;
+    }
+    Frame f = std::move(frames_.back());
+    frames_.pop_back();
+    uint32_t end = f.flow ? flow_collection_end(text_, f.last_end, f.is_map ? '}' : ']') : f.last_end;
+    if (end < f.content) end = f.content;
+    if (f.is_map && !f.merges.empty()) apply_merges(f);
+    f.value.where = range(f.content, end);
+    Value v = std::move(f.value);
+    if (f.tagged) v = wrap(std::move(v), std::move(f.tag_key), f.tag_begin, f.tag_end, end);
+    complete(std::move(v), end, f.anchor, f.nodes);
+  }
+
+  // YAML merge keys: keys written in the map win over merged ones, earlier sources over later.
+  void apply_merges(Frame& f) {
+    for (Value& source : f.merges) {
+      std::vector<Value*> maps;
+      if (source.is_map()) maps.push_back(&source);
+      if (source.is_list())
+        for (Value& item : source.items)
+          if (item.is_map()) maps.push_back(&item);
+      for (Value* m : maps)
+        for (Field& field : m->fields)
+          if (!f.value.field(field.key)) f.value.fields.push_back(std::move(field));
+    }
+  }
+
+  std::string key_text(const Value& v) const {
+    if (v.kind == Kind::String) return v.text;
+    if (v.kind == Kind::Null) return {};
+    if (v.kind == Kind::Bool || v.kind == Kind::Number) return std::string(v.where.text());
+    return v.display();
+  }
+
+  size_t find_key(const Frame& f, const std::string& key) const {
+    if (f.index) {
+      auto it = f.index->find(key);
+      return it == f.index->end() ? SIZE_MAX : it->second;
+    }
+    for (size_t i = 0; i < f.value.fields.size(); ++i)
+      if (f.value.fields[i].key == key) return i;
+    return SIZE_MAX;
+  }
+
+  void complete(Value v, uint32_t end, YAML::anchor_t anchor, uint32_t nodes) {
+    if (anchor != 0) anchors_[anchor] = Anchored{v, nodes};
+    if (frames_.empty()) {
+      if (!has_root_) {
+        root_ = std::move(v);
+        has_root_ = true;
+      }
+      return;
+    }
+    Frame& parent = frames_.back();
+    parent.nodes += nodes;
+    if (end > parent.last_end) parent.last_end = end;
+    if (!parent.is_map) {
+      parent.value.items.push_back(std::move(v));
+      return;
+    }
+    if (!parent.has_key) {
+      if (v.is_map() || v.is_list()) {
+        // A tagged key (`!ImportValue Fn::Sub: x`) or a collection as key: templates are
+        // JSON documents, whose keys are strings (PyYAML and cfn-lint reject these too).
+        report(Diagnostic::Kind::ParseError, v.where,
+               "invalid mapping key '" + std::string(v.where.text().substr(0, 60)) + "': keys must be plain strings");
+      }
+      parent.has_key = true;
+      parent.key_is_merge = v.kind == Kind::String && v.text == "<<" && v.where.text() == "<<";
+      parent.key = key_text(v);
+      parent.key_range = v.where;
+      return;
+    }
+    parent.has_key = false;
+    if (parent.key_is_merge) {
+      parent.merges.push_back(std::move(v));
+      return;
+    }
+    size_t existing = find_key(parent, parent.key);
+    if (existing != SIZE_MAX) {
+      const Field& first = parent.value.fields[existing];
+      report(Diagnostic::Kind::ParseError, parent.key_range,
+             "duplicate key '" + parent.key + "' (first at line " +
+                 std::to_string(file_.position(first.key_range.begin).line) + ")");
+      parent.value.fields[existing].value = std::move(v);  // last value wins, as in PyYAML
+      return;
+    }
+    parent.value.fields.push_back(Field{std::move(parent.key), parent.key_range, std::move(v)});
+    size_t count = parent.value.fields.size();
+    if (parent.index) {
+      parent.index->emplace(parent.value.fields.back().key, count - 1);
+    } else if (count >= kIndexKeysFrom) {
+      parent.index = std::make_unique<std::unordered_map<std::string, size_t>>();
+      for (size_t i = 0; i < count; ++i) parent.index->emplace(parent.value.fields[i].key, i);
+    }
+  }
+};
+
+}  // namespace
+
+bool ParseResult::ok() const {
+  for (const auto& d : diagnostics)
+    if (d.kind == Diagnostic::Kind::ParseError) return false;
+  return true;
+}
+
+ParseResult parse(const SourceFile& file, Limits limits) {
+  const std::string& text = file.text();
+  uint32_t bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  Builder builder(file, bom, limits);
+  ParseResult result;
+  std::istringstream in(text);
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
+  } catch (const YAML::DeepRecursion& e) {
+    uint32_t at = builder.offset_of(e.mark);
+    builder.report(Diagnostic::Kind::LimitReached, Range{&file, at, at + 1},
+                   "YAML nesting too deep for the parser: the file is not analysed");
+    result.diagnostics = builder.take_diagnostics();
+    return result;
+  } catch (const YAML::Exception& e) {
+    uint32_t at = builder.offset_of(e.mark);
+    uint32_t end = at < text.size() ? at + 1 : at;
+    builder.report(Diagnostic::Kind::ParseError, Range{&file, at, end}, "invalid YAML: " + e.msg);
+    result.diagnostics = builder.take_diagnostics();
+    return result;
+  } catch (const std::exception& e) {
+    builder.report(Diagnostic::Kind::ParseError, Range{&file, 0, 0}, std::string("invalid YAML: ") + e.what());
+    result.diagnostics = builder.take_diagnostics();
+    return result;
+  }
+  if (builder.has_root()) result.value = builder.take_root();
+  result.diagnostics = builder.take_diagnostics();
+  return result;
+}
+
+}  // namespace eph::yaml

@@ -1,0 +1,29 @@
+#pragma once
+// Decoding JSON and YAML text into positioned values. When the text stands verbatim in a
+// source file (a heredoc, a file read by file()), positions point at the exact bytes;
+// otherwise every position is the fallback, where the text came from.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/value.h"
+
+namespace eph::terraform::fn {
+
+struct Decoded {
+  std::optional<Value> value;  // nullopt: not a document of this format
+  bool limit_hit = false;      // a safety limit stopped decoding (size, nodes, depth)
+};
+
+// `text` with `where` the range its string value was written at (may be invalid).
+Decoded decode_json(std::string_view text, const Range& where, const Range& fallback);
+Decoded decode_yaml(std::string_view text, const Range& where, const Range& fallback);
+
+// The file's whole text as JSON, positioned into the file; null when it is not JSON.
+std::shared_ptr<const Value> decode_json_file(const SourceFile& file);
+
+// Applies marks to `v` and everything inside it (a sensitive string decodes to sensitive parts).
+void mark_deep(Value& v, uint8_t marks);
+
+}  // namespace eph::terraform::fn

@@ -1,0 +1,180 @@
+// A whole editor session against `ephemera lsp` as a child process, checking every message
+// the server sends, in order: initialize, open, incremental edits (UTF-16 positions) that
+// add and remove a finding, a change in another file of the module, hover, code action,
+// close, shutdown, exit.
+#include <doctest/doctest.h>
+
+#include "lsp/lsp_client.h"
+#include "lsp/session_helpers.h"
+
+using nlohmann::json;
+using namespace eph::testing;
+
+namespace {
+
+const char* kMain =
+    "resource \"aws_s3_bucket\" \"logs\" {\n"
+    "  tags = { owner = \"\xF0\x9F\x98\x80 team\" }\n"  // an emoji: two UTF-16 code units, four bytes
+    "}\n";
+const char* kVariables = "variable \"region\" {\n  default = \"eu-west-1\"\n}\n";
+
+// The next message must be exactly this publishDiagnostics (uri, version when given, codes in order).
+void expect_publish(LspClient& client, const std::string& uri, std::vector<std::string> codes,
+                    std::optional<int> version = std::nullopt) {
+  auto m = client.next();
+  REQUIRE(m);
+  CAPTURE(m->dump());
+  CHECK((*m)["method"] == "textDocument/publishDiagnostics");
+  CHECK((*m)["params"]["uri"] == uri);
+  if (version) CHECK((*m)["params"]["version"] == *version);
+  else CHECK_FALSE((*m)["params"].contains("version"));
+  const json& list = (*m)["params"]["diagnostics"];
+  REQUIRE(list.size() == codes.size());
+  for (size_t i = 0; i < codes.size(); ++i) {
+    CHECK(list[i]["code"] == codes[i]);
+    CHECK(list[i]["source"] == "ephemera");
+    CHECK(list[i]["codeDescription"]["href"].get<std::string>().find("/rules/" + codes[i]) != std::string::npos);
+  }
+}
+
+void expect_quiet(LspClient& client) {
+  auto extra = client.next(std::chrono::milliseconds(300));
+  CHECK_MESSAGE(!extra, (extra ? extra->dump() : ""));
+}
+
+json change(const std::string& uri, int version, json range, const std::string& text) {
+  return {{"textDocument", {{"uri", uri}, {"version", version}}},
+          {"contentChanges", json::array({{{"range", std::move(range)}, {"text", text}}})}};
+}
+
+}  // namespace
+
+TEST_CASE("a whole LSP session, every message checked") {
+  ScratchDir dir("session");
+  dir.write("mod/main.tf", kMain);
+  dir.write("mod/variables.tf", kVariables);
+  std::string main_uri = dir.uri("mod/main.tf"), vars_uri = dir.uri("mod/variables.tf");
+  LspClient client({EPHEMERA_BINARY, "lsp", "--debounce-ms", "20"});
+
+  int id = client.request("initialize", initialize_params(dir));
+  auto init = client.next();
+  REQUIRE(init);
+  CHECK((*init)["id"] == id);
+  const json& caps = (*init)["result"]["capabilities"];
+  CHECK(caps["positionEncoding"] == "utf-16");  // the client offered nothing else
+  CHECK(caps["textDocumentSync"] == json({{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}));
+  CHECK(caps["hoverProvider"] == true);
+  CHECK(caps["codeActionProvider"]["codeActionKinds"] == json::array({"quickfix"}));
+  CHECK((*init)["result"]["serverInfo"]["name"] == "ephemera");
+  client.notify("initialized", json::object());
+
+  // Opening one file analyses its whole module: both files are published.
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", main_uri}, {"languageId", "terraform"}, {"version", 1}, {"text", kMain}}}});
+  expect_publish(client, main_uri, {}, 1);
+  expect_publish(client, vars_uri, {});
+
+  // Line 1 is `  tags = { owner = "😀 team" }`: UTF-16 column 22 is just after the emoji (bytes: 24). A NUL
+  // byte there makes the file binary, which EPH000 reports.
+  client.notify("textDocument/didChange", change(main_uri, 2, range(1, 22, 1, 22), std::string(1, '\0')));
+  expect_publish(client, main_uri, {"EPH000"}, 2);
+  expect_publish(client, vars_uri, {});
+
+  // Hover on the finding: the rule's documentation as markdown.
+  id = client.request("textDocument/hover", {{"textDocument", {{"uri", main_uri}}}, {"position", position(0, 0)}});
+  auto hover = client.next();
+  REQUIRE(hover);
+  CHECK((*hover)["id"] == id);
+  CHECK((*hover)["result"]["contents"]["kind"] == "markdown");
+  std::string doc = (*hover)["result"]["contents"]["value"];
+  CHECK(doc.find("**EPH000**") == 0);
+  CHECK(doc.find("# EPH000 parse-error") != std::string::npos);
+  CHECK((*hover)["result"]["range"] == range(0, 0, 0, 0));
+
+  // Hover away from any finding: null.
+  id = client.request("textDocument/hover", {{"textDocument", {{"uri", main_uri}}}, {"position", position(2, 0)}});
+  auto nothing = client.next();
+  REQUIRE(nothing);
+  CHECK((*nothing)["id"] == id);
+  CHECK((*nothing)["result"].is_null());
+
+  // Code action: the suppression comment, as a WorkspaceEdit on the line above the finding.
+  id = client.request("textDocument/codeAction", {{"textDocument", {{"uri", main_uri}}},
+                                                  {"range", range(0, 0, 0, 3)},
+                                                  {"context", {{"diagnostics", json::array()}}}});
+  auto actions = client.next();
+  REQUIRE(actions);
+  CHECK((*actions)["id"] == id);
+  REQUIRE((*actions)["result"].size() == 1);
+  const json& suppress = (*actions)["result"][0];
+  CHECK(suppress["kind"] == "quickfix");
+  CHECK(suppress["diagnostics"][0]["code"] == "EPH000");
+  CHECK(suppress["edit"]["changes"][main_uri] ==
+        json::array({{{"range", range(0, 0, 0, 0)},
+                      {"newText", "# ephemera:ignore EPH000 reason=\"explain why this is acceptable\"\n"}}}));
+
+  // Removing exactly the NUL (again in UTF-16 columns) removes the finding.
+  client.notify("textDocument/didChange", change(main_uri, 3, range(1, 22, 1, 23), ""));
+  expect_publish(client, main_uri, {}, 3);
+  expect_publish(client, vars_uri, {});
+
+  // A change in another file of the module re-analyses the module and publishes every file.
+  client.notify("textDocument/didOpen", {{"textDocument",
+                                          {{"uri", vars_uri}, {"languageId", "terraform"}, {"version", 1}, {"text", kVariables}}}});
+  expect_publish(client, main_uri, {}, 3);
+  expect_publish(client, vars_uri, {}, 1);
+  client.notify("textDocument/didChange", change(vars_uri, 2, range(1, 0, 1, 0), std::string(1, '\0')));
+  expect_publish(client, main_uri, {}, 3);
+  expect_publish(client, vars_uri, {"EPH000"}, 2);
+
+  // An edit outside the document is refused with an error message; the text stays as it was.
+  client.notify("textDocument/didChange", change(vars_uri, 3, range(40, 0, 40, 1), "x"));
+  auto refused = client.next();
+  REQUIRE(refused);
+  CHECK((*refused)["method"] == "window/logMessage");
+  CHECK((*refused)["params"]["type"] == 1);
+  CHECK((*refused)["params"]["message"].get<std::string>().find("line 40 is past the end") != std::string::npos);
+
+  // Closing one file of a module still open re-analyses it from disk (no NUL there).
+  client.notify("textDocument/didClose", {{"textDocument", {{"uri", vars_uri}}}});
+  expect_publish(client, main_uri, {}, 3);
+  expect_publish(client, vars_uri, {});
+
+  // Closing the last file of the module withdraws its diagnostics.
+  client.notify("textDocument/didClose", {{"textDocument", {{"uri", main_uri}}}});
+  expect_publish(client, main_uri, {});
+  expect_quiet(client);
+
+  id = client.request("shutdown", nullptr);
+  auto down = client.next();
+  REQUIRE(down);
+  CHECK((*down)["id"] == id);
+  CHECK((*down)["result"].is_null());
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}
+
+TEST_CASE("the server negotiates UTF-8 positions when the client offers them") {
+  ScratchDir dir("utf8");
+  dir.write("t/main.tf", kMain);
+  std::string uri = dir.uri("t/main.tf");
+  LspClient client({EPHEMERA_BINARY, "lsp"});
+  json params = initialize_params(dir);
+  params["capabilities"]["general"] = {{"positionEncodings", {"utf-8", "utf-16"}}};
+  int id = client.request("initialize", params);
+  auto init = client.response(id);
+  REQUIRE(init);
+  CHECK((*init)["result"]["capabilities"]["positionEncoding"] == "utf-8");
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "terraform"}, {"version", 1}, {"text", kMain}}}});
+  expect_publish(client, uri, {}, 1);
+  // In bytes, just after the emoji is column 24 (UTF-16 would say 22).
+  client.notify("textDocument/didChange", change(uri, 2, range(1, 24, 1, 24), std::string(1, '\0')));
+  expect_publish(client, uri, {"EPH000"}, 2);
+  client.notify("textDocument/didChange", change(uri, 3, range(1, 24, 1, 25), ""));
+  expect_publish(client, uri, {}, 3);
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}
