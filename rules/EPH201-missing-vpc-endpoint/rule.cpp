@@ -14,20 +14,24 @@ bool served(const FunctionNetwork& fn_net, std::string_view service) {
   return false;
 }
 
-// Gateway endpoints for the service in the VPC that miss some of the function's route tables.
-void misassociated(const FunctionNetwork& fn_net, std::string_view service, std::vector<RelatedLocation>& out) {
+// A gateway endpoint for the service in the VPC that misses some of the function's route
+// tables: the evidence (one entry per missing table) and the tables, for the message.
+const VpcEndpoint* misassociated(const FunctionNetwork& fn_net, std::string_view service,
+                                 std::vector<RelatedLocation>& evidence, std::vector<std::string>& tables) {
   for (const VpcEndpoint* e : fn_net.vpc->endpoints) {
     if (e->type != EndpointType::Gateway || !endpoint_serves_service(e->service, service)) continue;
     for (const auto& path : fn_net.subnets) {
       bool on_table = false;
       for (const RouteTable* t : e->route_tables) on_table = on_table || t == path.route_table;
-      if (!on_table)
-        out.push_back({e->resource->declaration, "the " + std::string(service) + " gateway endpoint " +
-                                                     e->resource->address + " is not associated with " +
-                                                     path.route_table->name() + " of subnet " +
-                                                     path.subnet->resource->address});
+      if (on_table) continue;
+      std::string table = path.route_table->name() + " (subnet " + path.subnet->resource->address + ")";
+      tables.push_back(table);
+      evidence.push_back({e->resource->declaration, "the " + std::string(service) + " gateway endpoint " +
+                                                        e->resource->address + " is not associated with " + table});
     }
+    if (!tables.empty()) return e;
   }
+  return nullptr;
 }
 
 std::string consequence(const FunctionNetwork& fn_net, std::string_view service) {
@@ -58,19 +62,31 @@ class RuleEPH201 final : public Rule {
       for (const ServiceUse& use : uses->services) {
         const EndpointService* endpoint = endpoint_for_service(use.service);
         if (!endpoint || served(fn_net, use.service)) continue;
-        std::string kind = endpoint->gateway ? "a gateway endpoint" : "an interface endpoint";
-        std::string where = endpoint->gateway ? " associated with the route tables of its subnets" : " in the VPC";
-        std::string message = describe(fn) + " uses " + use.service + ", but VPC " + fn_net.vpc->resource->address +
-                              " has no " + use.service + " endpoint serving its subnets" +
-                              consequence(fn_net, use.service) + ": add " + kind + " for com.amazonaws.<region>." +
-                              std::string(endpoint->endpoint) + where;
+        std::vector<RelatedLocation> misses;
+        std::vector<std::string> tables;
+        const VpcEndpoint* partial = misassociated(fn_net, use.service, misses, tables);
+        std::string message = describe(fn) + " uses " + use.service + ", but ";
+        if (partial) {
+          message += "the " + use.service + " gateway endpoint " + partial->resource->address +
+                     " is not associated with " + join_names(tables) + consequence(fn_net, use.service) +
+                     ": add " + (tables.size() == 1 ? "that route table" : "those route tables") +
+                     " to the endpoint";
+        } else {
+          std::string kind = endpoint->gateway ? "a gateway endpoint" : "an interface endpoint";
+          std::string where = endpoint->gateway ? " associated with the route tables of its subnets" : " in the VPC";
+          message += "VPC " + fn_net.vpc->resource->address + " has no " + use.service +
+                     " endpoint serving its subnets" + consequence(fn_net, use.service) + ": add " + kind +
+                     " for com.amazonaws.<region>." + std::string(endpoint->endpoint) + where;
+        }
         Finding& f = ctx.report(fn.vpc_range, message, fn.address());
         if (!use.evidence.empty()) f.related.push_back(use.evidence.front());
         append_path_evidence(fn_net, f.related);
-        misassociated(fn_net, use.service, f.related);
-        f.related.push_back({fn_net.vpc->resource->declaration,
-                             "VPC " + fn_net.vpc->resource->address + " has no " + use.service + " endpoint for it"});
-        f.fix = endpoint_fix(model, fn_net, use.service);
+        f.related.insert(f.related.end(), misses.begin(), misses.end());
+        if (!partial) {
+          f.related.push_back({fn_net.vpc->resource->declaration, "VPC " + fn_net.vpc->resource->address +
+                                                                      " has no " + use.service + " endpoint"});
+          f.fix = endpoint_fix(model, fn_net, use.service);
+        }
       }
     }
   }

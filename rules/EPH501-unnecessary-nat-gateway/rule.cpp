@@ -100,13 +100,15 @@ class RuleEPH501 final : public Rule {
     std::string message = "NAT gateway " + nat.resource->address + " serves only " +
                           (names.size() == 1 ? "function " : "functions ") + join_names(names);
     std::sort(used.begin(), used.end());
+    bool one = names.size() == 1;
     if (used.empty()) {
-      message += ", which call no AWS service and no outside host: remove it and its routes";
+      message += std::string(one ? ", which calls" : ", which call") + " no AWS service and no outside host: remove it and its routes";
     } else if (gateway_services.empty() && interface_services.empty()) {
-      message += ", which reach only AWS services (" + join_names(used) +
+      message += std::string(one ? ", which reaches" : ", which reach") + " only AWS services (" + join_names(used) +
                  ") that VPC endpoints already serve: remove it and its routes";
     } else {
-      message += ", which reach only AWS services (" + join_names(used) + "): replace it with VPC endpoints (";
+      message += std::string(one ? ", which reaches" : ", which reach") + " only AWS services (" + join_names(used) +
+                 "): replace it with VPC endpoints (";
       if (!gateway_services.empty()) message += "gateway: " + join_names(gateway_services);
       if (!gateway_services.empty() && !interface_services.empty()) message += "; ";
       if (!interface_services.empty()) message += "interface: " + join_names(interface_services);

@@ -58,8 +58,9 @@ class RuleEPH502 final : public Rule {
       std::string message = "NAT gateway " + nat.resource->address + " carries the " + join_names(services) +
                             " traffic of " + (functions.size() == 1 ? "function " : "functions ") +
                             join_names(functions) + ", billed per GB, because " + join_names(tables) +
-                            (tables.size() == 1 ? " has" : " have") + " no gateway endpoint for it: add free " +
-                            join_names(services) + " gateway endpoints on " + (tables.size() == 1 ? "that route table" : "those route tables");
+                            (tables.size() == 1 ? " has" : " have") + " no gateway endpoint for it: add " +
+                            (services.size() == 1 ? "a free gateway endpoint for " : "free gateway endpoints for ") +
+                            join_names(services) + " on " + (tables.size() == 1 ? "that route table" : "those route tables");
       Finding& f = ctx.report(nat.resource->declaration, message, nat.resource->address);
       f.related = std::move(related);
     }

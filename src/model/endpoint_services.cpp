@@ -208,6 +208,18 @@ std::string written_literal_tail(const Value* v) {
   std::string_view text = v->where.text();
   // After the end of the last interpolation ("${...}", or a Ref map inside Fn::Join); the
   // closing braces of a JSON or flow-style intrinsic map come after it, so look back a few.
+  // A list-form join (`!Join ["", ["com.amazonaws.", !Ref "AWS::Region", ".s3"]]`) ends
+  // with its last quoted piece.
+  size_t last = text.find_last_not_of(" \t\r\n]})");
+  if (last != std::string_view::npos && (text[last] == '"' || text[last] == '\'')) {
+    size_t open = text.rfind(text[last], last == 0 ? 0 : last - 1);
+    if (open != std::string_view::npos && open < last) {
+      std::string_view piece = text.substr(open + 1, last - open - 1);
+      bool plain = !piece.empty() && piece.find("${") == std::string_view::npos;
+      for (char c : piece) plain = plain && (service_char(c) || c == ':' || c == '/');
+      if (plain && (piece[0] == '.' || piece[0] == ':' || piece[0] == '/')) return std::string(piece);
+    }
+  }
   size_t close = text.size();
   for (int tries = 0; tries < 4; ++tries) {
     close = close == 0 ? std::string_view::npos : text.rfind('}', close - 1);
