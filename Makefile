@@ -3,7 +3,7 @@ BUILD_DIR ?= build/release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: bootstrap bootstrap-tests build run test bench clean
+.PHONY: bootstrap bootstrap-tests build run test bench bench-lsp clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -21,6 +21,15 @@ run: build
 
 test: bootstrap-tests build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Speed against a parse-only pass of the same files (see bench/README.md).
+BENCH_PATHS ?= ../shared/corpus
+bench: build
+	@$(BUILD_DIR)/bench/ephemera_bench --ephemera $(BUILD_DIR)/ephemera $(BENCH_PATHS)
+
+# Editor latency: didChange -> publishDiagnostics on a generated 3,000-line module (bench/lsp_bench.cpp).
+bench-lsp: build
+	@$(BUILD_DIR)/bench/ephemera_lsp_bench $(BUILD_DIR)/ephemera
 
 clean:
 	rm -rf build

@@ -17,6 +17,8 @@ std::unique_ptr<Rule> make_EPH000();
 std::unique_ptr<Rule> make_EPH002();
 std::unique_ptr<Rule> make_EPH003();
 std::unique_ptr<Rule> make_EPH201();
+std::unique_ptr<Rule> make_EPH301();
+std::unique_ptr<Rule> make_EPH302();
 std::unique_ptr<Rule> make_EPH401();
 std::unique_ptr<Rule> make_EPH402();
 std::unique_ptr<Rule> make_EPH403();
@@ -32,6 +34,8 @@ const std::vector<RuleFactory>& rule_factories() {
       {"EPH002", rules::make_EPH002},
       {"EPH003", rules::make_EPH003},
       {"EPH201", rules::make_EPH201},
+      {"EPH301", rules::make_EPH301},
+      {"EPH302", rules::make_EPH302},
       {"EPH401", rules::make_EPH401},
       {"EPH402", rules::make_EPH402},
       {"EPH403", rules::make_EPH403},

@@ -8,6 +8,15 @@
 namespace eph::rules {
 namespace {
 
+std::string with_article(std::string_view noun) {
+  // "an HTTP API", "an S3 event", "an SNS topic", "a queue".
+  bool vowel = noun.rfind("HTTP", 0) == 0 || noun.rfind("S3", 0) == 0 || noun.rfind("SNS", 0) == 0 ||
+               noun.rfind("EventBridge", 0) == 0 || noun.rfind("event", 0) == 0;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+
+std::string trigger_name(const Trigger& t) { return t.public_url ? "public function URL" : std::string(to_string(t.kind)); }
+
 struct Context {
   Severity severity = Severity::Medium;
   std::string why;
@@ -21,10 +30,9 @@ Context assess(const Function& fn) {
     if (!bursty) continue;
     if (c.severity != Severity::High) {
       c.severity = Severity::High;
-      c.why = std::string("a ") + (t.public_url ? "public function URL" : std::string(to_string(t.kind))) +
-              " can start invocations in bursts";
+      c.why = with_article(trigger_name(t)) + " can start invocations in bursts";
     }
-    c.evidence.push_back({t.range, "invoked by a " + std::string(t.public_url ? "public function URL" : to_string(t.kind))});
+    c.evidence.push_back({t.range, "invoked by " + with_article(trigger_name(t))});
   }
   std::vector<ExternalHost> hosts = external_hosts(fn);
   if (!hosts.empty()) {
@@ -40,11 +48,19 @@ Context assess(const Function& fn) {
   if (quiet_inputs && fn.environment_known) {
     c.severity = Severity::Low;
     c.why = "nothing in the code bursts into it and it reaches only AWS services";
-    for (const auto& t : fn.triggers) c.evidence.push_back({t.range, "invoked by a " + std::string(to_string(t.kind))});
+    for (const auto& t : fn.triggers) c.evidence.push_back({t.range, "invoked by " + with_article(trigger_name(t))});
     return c;
   }
   c.why = "what invokes it or what it calls is not known from the code";
   return c;
+}
+
+// A function that only backs custom resources runs once per deployment, not per request.
+bool only_deployment_triggers(const Function& fn) {
+  if (fn.triggers.empty()) return false;
+  for (const auto& t : fn.triggers)
+    if (t.kind != TriggerKind::Deployment) return false;
+  return true;
 }
 
 class RuleEPH401 final : public Rule {
@@ -52,6 +68,7 @@ class RuleEPH401 final : public Rule {
   void check(RuleContext& ctx) const override {
     for (const Function& fn : ctx.model().functions) {
       if (fn.cloud != Cloud::Aws) continue;  // other platforms: EPH403
+      if (only_deployment_triggers(fn)) continue;
       const Value* reserved = fn.reserved_concurrency;
       Range at = fn.resource->declaration;
       if (reserved) {

@@ -7,11 +7,16 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.h"
 #include "engine/analyzer.h"
+#include "engine/baseline.h"
+#include "engine/config_loader.h"
 #include "engine/disk_file_provider.h"
+#include "engine/exit_policy.h"
+#include "engine/finding_filter.h"
 #include "report/reporter.h"
 
 extern char** environ;
@@ -26,10 +31,19 @@ const char* kScanHelp =
     "(default: the current directory).\n"
     "\n"
     "options:\n"
-    "  --format FMT        text (default) or json; repeat with --output to write several reports\n"
+    "  --format FMT        text (default), json, sarif, junit or github; repeat with --output\n"
+    "                      to write several reports in one run\n"
     "  --output FILE       write the report of the preceding --format to FILE (default: stdout)\n"
-    "  --fail-on SEV       exit 1 when a finding is at or above SEV (default: low)\n"
-    "  --severity SEV      report only findings at or above SEV\n"
+    "  --fail-on SEV       exit 1 when a finding is at or above SEV (default: low; overrides the config)\n"
+    "  --severity SEV      report only findings at or above SEV (overrides the config)\n"
+    "  --config FILE       read settings from FILE instead of the nearest .ephemera.yaml\n"
+    "  --no-config         ignore .ephemera.yaml files\n"
+    "  --baseline FILE     report and fail only on findings not recorded in FILE\n"
+    "  --write-baseline FILE  record the current findings in FILE (the scan then exits 0)\n"
+    "  --no-foreign-suppressions  ignore checkov/tfsec/trivy/cfn_nag/cfn-lint skips\n"
+    "  --only-file FILE    report only findings in FILE or with evidence in it (repeatable;\n"
+    "                      the pre-commit hook passes the changed files)\n"
+    "  --source-root DIR   SARIF: make artifact URIs relative to DIR (default: the current directory)\n"
     "  --var NAME=VALUE    set a Terraform input variable\n"
     "  --var-file FILE     read Terraform variables from a .tfvars file\n"
     "  --exclude GLOB      skip paths matching GLOB (repeatable)\n"
@@ -37,7 +51,8 @@ const char* kScanHelp =
     "  --show-suppressed   also list suppressed findings\n"
     "  --color, --no-color force colours on or off (default: on for a terminal, off when NO_COLOR is set)\n"
     "\n"
-    "exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or unreadable input\n";
+    "exit codes: 0 nothing at or above --fail-on, 1 findings (or a parse error, EPH000),\n"
+    "            2 usage, configuration or unreadable input\n";
 
 std::atomic<bool> g_interrupted{false};
 void on_interrupt(int) { g_interrupted.store(true); }
@@ -53,6 +68,14 @@ struct ScanArgs {
   AnalysisOptions options;
   ReportOptions report;
   int color = -1;  // -1 auto
+  // Flags that win over the configuration file, applied after it is read.
+  std::optional<Severity> fail_on, min_severity;
+  std::vector<std::string> exclude;
+  bool no_foreign_suppressions = false;
+  std::string config_file;
+  bool no_config = false;
+  std::string baseline, write_baseline;
+  std::vector<std::string> only_files;
 };
 
 bool need_value(const std::vector<std::string>& args, size_t i, std::string& error) {
@@ -83,8 +106,8 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
         error = "unknown severity '" + args[i] + "' (critical, high, medium, low, info)";
         return false;
       }
-      if (a == "--fail-on") out.options.config.fail_on = *s;
-      else out.options.config.min_severity = *s;
+      if (a == "--fail-on") out.fail_on = *s;
+      else out.min_severity = *s;
     } else if (a == "--var") {
       if (!need_value(args, i, error)) return false;
       std::string kv = args[++i];
@@ -99,10 +122,23 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
       out.options.terraform.var_files.push_back(args[++i]);
     } else if (a == "--exclude") {
       if (!need_value(args, i, error)) return false;
-      out.options.config.exclude.push_back(args[++i]);
+      out.exclude.push_back(args[++i]);
     } else if (a == "--threads") {
       if (!need_value(args, i, error)) return false;
       out.options.threads = static_cast<unsigned>(std::strtoul(args[++i].c_str(), nullptr, 10));
+    } else if (a == "--config" || a == "--baseline" || a == "--write-baseline" || a == "--only-file" ||
+               a == "--source-root") {
+      if (!need_value(args, i, error)) return false;
+      const std::string& v = args[++i];
+      if (a == "--config") out.config_file = v;
+      else if (a == "--baseline") out.baseline = v;
+      else if (a == "--write-baseline") out.write_baseline = v;
+      else if (a == "--only-file") out.only_files.push_back(v);
+      else out.report.source_root = v;
+    } else if (a == "--no-config") {
+      out.no_config = true;
+    } else if (a == "--no-foreign-suppressions") {
+      out.no_foreign_suppressions = true;
     } else if (a == "--show-suppressed") {
       out.report.show_suppressed = true;
     } else if (a == "--color") {
@@ -129,6 +165,39 @@ void read_tf_var_environment(terraform::TerraformInputs& inputs) {
     if (eq == std::string_view::npos) continue;
     inputs.env.emplace_back(std::string(kv.substr(7, eq - 7)), std::string(kv.substr(eq + 1)));
   }
+}
+
+// .ephemera.yaml (found from the first scanned path upward, or --config), then the flags.
+bool configure(ScanArgs& scan) {
+  Config& config = scan.options.config;
+  std::optional<std::string> file;
+  if (!scan.config_file.empty()) file = scan.config_file;
+  else if (!scan.no_config) file = find_config_file(scan.paths.front());
+  if (file) {
+    std::vector<ConfigError> errors;
+    if (!load_config_file(*file, config, errors)) {
+      for (const auto& e : errors) std::cerr << e.to_string() << "\n";
+      return false;
+    }
+  }
+  if (scan.fail_on) config.fail_on = *scan.fail_on;
+  if (scan.min_severity) config.min_severity = *scan.min_severity;
+  config.exclude.insert(config.exclude.end(), scan.exclude.begin(), scan.exclude.end());
+  if (scan.no_foreign_suppressions) config.foreign_suppressions = false;
+  return true;
+}
+
+std::optional<std::string> slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  return static_cast<bool>(file << text);
 }
 
 bool use_color(int requested) {
@@ -165,6 +234,17 @@ int run_scan(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   read_tf_var_environment(scan.options.terraform);
+  if (!configure(scan)) return kExitUsage;
+  Baseline baseline;
+  if (!scan.baseline.empty()) {
+    std::optional<std::string> text = slurp(scan.baseline);
+    std::string error = text ? std::string() : scan.baseline + ": cannot read baseline";
+    if (text) read_baseline(scan.baseline, *text, baseline, error);
+    if (!error.empty()) {
+      std::cerr << "ephemera scan: " << error << "\n";
+      return kExitUsage;
+    }
+  }
 
   DiscoveredFiles found = discover_files(scan.paths, scan.options.config.exclude);
   DiskFileProvider provider(scan_roots(scan.paths), scan.options.config.max_file_bytes);
@@ -180,6 +260,21 @@ int run_scan(const std::vector<std::string>& args) {
     return 130;
   }
 
+  if (!scan.only_files.empty()) keep_findings_touching(result, scan.only_files);
+  if (!scan.write_baseline.empty()) {
+    std::ostringstream text;
+    write_baseline(text, result, scan.report.version);
+    if (!write_file(scan.write_baseline, text.str())) {
+      std::cerr << "ephemera scan: cannot write " << scan.write_baseline << "\n";
+      return kExitUsage;
+    }
+    size_t recorded = result.findings.size() - result.suppressed;
+    std::cerr << "ephemera scan: recorded " << recorded << (recorded == 1 ? " finding" : " findings") << " in "
+              << scan.write_baseline << "\n";
+    return result.errors.empty() ? kExitClean : kExitUsage;
+  }
+  if (!scan.baseline.empty()) apply_baseline(baseline, result);
+
   for (const auto& sink : scan.sinks) {
     ReportOptions options = scan.report;
     options.color = sink.output.empty() && sink.format == ReportFormat::Text && use_color(scan.color);
@@ -189,18 +284,18 @@ int run_scan(const std::vector<std::string>& args) {
     }
     std::ostringstream buffer;
     write_report(sink.format, buffer, result, options);
-    std::ofstream file(sink.output, std::ios::binary | std::ios::trunc);
-    if (!(file << buffer.str())) {
+    if (!write_file(sink.output, buffer.str())) {
       std::cerr << "ephemera scan: cannot write " << sink.output << "\n";
       return kExitUsage;
     }
   }
 
-  if (!result.errors.empty()) return kExitUsage;
-  for (const auto& f : result.findings) {
-    if (!f.suppressed && f.severity >= scan.options.config.fail_on) return kExitFindings;
+  switch (scan_verdict(result, scan.options.config)) {
+    case ScanVerdict::Clean: return kExitClean;
+    case ScanVerdict::Findings: return kExitFindings;
+    case ScanVerdict::Error: return kExitUsage;
   }
-  return kExitClean;
+  return kExitUsage;
 }
 
 }  // namespace eph::cli

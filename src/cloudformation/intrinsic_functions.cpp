@@ -1,5 +1,7 @@
 // The value-producing intrinsic functions. Each evaluates when its inputs are known and
 // otherwise returns an Unknown that keeps the inputs' graph edges and marks.
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -130,11 +132,33 @@ std::optional<std::string> scalar_text(const Value& v) {
   }
 }
 
+namespace {
+
+// {{resolve:secretsmanager:id:SecretString:username}} selects a field that is not secret.
+bool selects_plain_field(std::string_view reference) {
+  constexpr std::string_view kSecretString = ":SecretString:";
+  size_t at = reference.find(kSecretString);
+  if (at == std::string_view::npos) return false;
+  std::string_view key = reference.substr(at + kSecretString.size());
+  key = key.substr(0, std::min(key.find(':'), key.find("}}")));
+  std::string lower(key);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kPlain[] = {"username", "user", "user_name", "host", "hostname", "port",
+                                                "dbname", "database", "engine", "dbinstanceidentifier",
+                                                "dbclusteridentifier", "clientid", "client_id"};
+  return std::find(std::begin(kPlain), std::end(kPlain), lower) != std::end(kPlain);
+}
+
+}  // namespace
+
 uint8_t dynamic_reference_marks(std::string_view text) {
-  if (text.find("{{resolve:") == std::string_view::npos) return 0;
-  if (text.find("{{resolve:secretsmanager:") != std::string_view::npos ||
-      text.find("{{resolve:ssm-secure:") != std::string_view::npos) {
-    return kSecretRef;
+  for (size_t pos = text.find("{{resolve:"); pos != std::string_view::npos; pos = text.find("{{resolve:", pos + 1)) {
+    // A fragment without its closing braces is not a reference yet (Fn::Join pieces); the joined text is judged.
+    size_t end = text.find("}}", pos);
+    if (end == std::string_view::npos) break;
+    std::string_view reference = text.substr(pos, end + 2 - pos);
+    if (reference.rfind("{{resolve:ssm-secure:", 0) == 0) return kSecretRef;
+    if (reference.rfind("{{resolve:secretsmanager:", 0) == 0 && !selects_plain_field(reference)) return kSecretRef;
   }
   return 0;
 }
@@ -189,7 +213,12 @@ Value TemplateEvaluator::sub(const Value& arg, const Value& node) {
   }
   std::vector<const Value*> parts;
   for (const auto& p : pieces) parts.push_back(&p);
-  if (!known) return unknown_from(parts, node.where, "Fn::Sub: " + out);
+  if (!known) {
+    // The reference is written in the format itself: it resolves to a secret whatever the variables hold.
+    Value result = unknown_from(parts, node.where, "Fn::Sub: " + out);
+    result.marks |= dynamic_reference_marks(text);
+    return result;
+  }
   Value result = Value::string_of(std::move(out), node.where);
   for (const Value* p : parts) absorb_provenance(result, *p);
   result.marks |= dynamic_reference_marks(result.text);
@@ -220,10 +249,21 @@ Value TemplateEvaluator::join(const Value& arg, const Value& node) {
   std::vector<const Value*> parts = {delimiter ? &*delimiter : nullptr, list ? &*list : nullptr};
   auto delim = delimiter ? scalar_text(*delimiter) : std::nullopt;
   if (!delim || !list || !list->is_list()) return unknown_from(parts, node.where, "Fn::Join of unknown values");
+  // ["{{resolve:secretsmanager:", !Ref Secret, ":SecretString:password}}"]: the literal pieces say it is a secret.
+  auto unknown_join = [&] {
+    Value result = unknown_from(parts, node.where, "Fn::Join of unknown values");
+    std::string pattern;  // the literal pieces, unknown ones as "?"
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      if (i) pattern += delim.value_or("");
+      pattern += list->items[i].is_string() ? list->items[i].text : "?";
+    }
+    result.marks |= dynamic_reference_marks(pattern);
+    return result;
+  };
   std::string out;
   for (size_t i = 0; i < list->items.size(); ++i) {
     auto piece = scalar_text(list->items[i]);
-    if (!piece) return unknown_from(parts, node.where, "Fn::Join of unknown values");
+    if (!piece) return unknown_join();
     if (i) out += *delim;
     out += *piece;
   }

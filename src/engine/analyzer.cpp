@@ -162,7 +162,10 @@ void assign_fingerprints(std::vector<Finding>& findings) {
   std::map<uint64_t, int> seen;
   for (auto& f : findings) {
     uint64_t h = fnv1a(f.rule_id);
-    h = fnv1a(f.range.file ? f.range.file->path() : "", h);
+    // `./a.tf` and `a.tf` are the same file: a baseline written from one survives the other.
+    std::string_view path = f.range.file ? std::string_view(f.range.file->path()) : std::string_view();
+    while (path.substr(0, 2) == "./") path.remove_prefix(2);
+    h = fnv1a(path, h);
     h = fnv1a(f.resource, h);
     h = fnv1a(collapse_space(f.range.text()), h);
     int n = seen[h]++;  // identical text twice in one file: tell them apart by order

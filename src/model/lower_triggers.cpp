@@ -47,6 +47,14 @@ constexpr IntegrationRow kIntegrations[] = {
     {"AWS::ApiGateway::Method", "Integration/Uri"},
 };
 
+// Custom resources: the function that backs them runs during deployments.
+constexpr std::string_view kCustomResourcePrefix = "Custom::";
+constexpr std::string_view kCustomResourceType = "AWS::CloudFormation::CustomResource";
+constexpr std::string_view kCustomResourceToken = "ServiceToken";
+// Terraform invokes a function at apply time through an invocation resource.
+constexpr std::string_view kInvocationType = "aws_lambda_invocation";
+constexpr std::string_view kInvocationFunction = "function_name";
+
 // SAM `Events` entries: the event type and the functions it is declared on.
 struct SamEventRow {
   std::string_view type;
@@ -194,6 +202,19 @@ void lower_integrations(const LoadedUnit& unit, Model& model) {
   }
 }
 
+void lower_deployment_invocations(const LoadedUnit& unit, Model& model) {
+  for (const auto& r : unit.resources) {
+    const Value* target = nullptr;
+    if (r.type.rfind(kCustomResourcePrefix, 0) == 0 || r.type == kCustomResourceType) {
+      target = at_path(r.body, kCustomResourceToken);
+    } else if (r.type == kInvocationType) {
+      target = at_path(r.body, kInvocationFunction);
+    }
+    if (Function* fn = mutable_function(model, target))
+      fn->triggers.push_back(Trigger{TriggerKind::Deployment, &r, r.declaration, {}, nullptr, false});
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(TriggerKind k) {
@@ -206,6 +227,7 @@ std::string_view to_string(TriggerKind k) {
     case TriggerKind::Storage: return "S3 event";
     case TriggerKind::Schedule: return "schedule";
     case TriggerKind::EventBus: return "EventBridge rule";
+    case TriggerKind::Deployment: return "custom resource";
     case TriggerKind::Other: return "event";
   }
   return "event";
@@ -222,6 +244,7 @@ void lower_triggers(const LoadedUnit& unit, Model& model) {
   lower_permissions(unit, model);
   lower_urls(unit, model);
   lower_integrations(unit, model);
+  lower_deployment_invocations(unit, model);
 }
 
 }  // namespace eph

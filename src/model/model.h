@@ -68,7 +68,8 @@ struct EnvVar {
   const Value* value = nullptr;
 };
 
-enum class TriggerKind { Queue, Stream, HttpApi, FunctionUrl, Topic, Storage, Schedule, EventBus, Other };
+// Deployment: invoked while the stack is deployed (a custom resource), not by traffic.
+enum class TriggerKind { Queue, Stream, HttpApi, FunctionUrl, Topic, Storage, Schedule, EventBus, Deployment, Other };
 std::string_view to_string(TriggerKind k);
 // Triggers that can send bursts of concurrent invocations.
 bool is_bursty(TriggerKind k);

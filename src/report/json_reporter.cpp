@@ -39,7 +39,10 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const Re
       }
       j["fix"] = {{"description", f.fix->description}, {"edits", std::move(edits)}};
     }
-    if (f.suppressed) j["suppressed"] = f.suppression;
+    if (f.suppressed) {
+      j["suppressed"] = f.suppression;
+      j["justification"] = f.justification;
+    }
     findings.push_back(std::move(j));
   }
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();

@@ -5,6 +5,9 @@ namespace eph {
 std::optional<ReportFormat> parse_report_format(std::string_view name) {
   if (name == "text") return ReportFormat::Text;
   if (name == "json") return ReportFormat::Json;
+  if (name == "sarif") return ReportFormat::Sarif;
+  if (name == "junit") return ReportFormat::Junit;
+  if (name == "github") return ReportFormat::Github;
   return std::nullopt;
 }
 
@@ -12,6 +15,9 @@ void write_report(ReportFormat format, std::ostream& out, const AnalysisResult& 
   switch (format) {
     case ReportFormat::Text: write_text_report(out, result, options); return;
     case ReportFormat::Json: write_json_report(out, result, options); return;
+    case ReportFormat::Sarif: write_sarif_report(out, result, options); return;
+    case ReportFormat::Junit: write_junit_report(out, result, options); return;
+    case ReportFormat::Github: write_github_report(out, result, options); return;
   }
 }
 

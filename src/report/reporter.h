@@ -9,7 +9,7 @@
 
 namespace eph {
 
-enum class ReportFormat { Text, Json };
+enum class ReportFormat { Text, Json, Sarif, Junit, Github };
 
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
@@ -17,11 +17,15 @@ struct ReportOptions {
   bool color = false;            // ANSI colours (text only)
   bool show_suppressed = false;  // list suppressed findings too
   std::string version = EPHEMERA_VERSION;
+  std::string source_root;       // SARIF SRCROOT (absolute or relative to the cwd); empty: the cwd
 };
 
 void write_report(ReportFormat format, std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
 
 void write_text_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
 void write_json_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
+void write_sarif_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
+void write_junit_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
+void write_github_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
 
 }  // namespace eph

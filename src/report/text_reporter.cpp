@@ -61,7 +61,11 @@ void write_text_report(std::ostream& out, const AnalysisResult& result, const Re
     out << p.bold() << loc.file << ":" << loc.line << ":" << loc.column << ":" << p.reset() << " "
         << p.severity(f.severity) << to_string(f.severity) << p.reset() << " " << p.bold() << f.rule_id << p.reset()
         << " " << f.message;
-    if (f.suppressed) out << " " << p.dim() << "[suppressed: " << f.suppression << "]" << p.reset();
+    if (f.suppressed) {
+      out << " " << p.dim() << "[suppressed by " << f.suppression;
+      if (!f.justification.empty()) out << ": " << f.justification;
+      out << "]" << p.reset();
+    }
     out << "\n";
     write_frame(out, f.range, loc, p);
     for (const auto& r : f.related) {

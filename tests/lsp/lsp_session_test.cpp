@@ -178,3 +178,76 @@ TEST_CASE("the server negotiates UTF-8 positions when the client offers them") {
   client.notify("exit", nullptr);
   CHECK(client.wait_exit() == 0);
 }
+
+TEST_CASE("a CloudFormation template: rule findings follow the edits, at their exact ranges") {
+  const char* kTemplate =
+      "AWSTemplateFormatVersion: \"2010-09-09\"\n"
+      "Resources:\n"
+      "  Worker:\n"
+      "    Type: AWS::Lambda::Function\n"
+      "    Properties:\n"
+      "      Runtime: python3.12\n"
+      "      Handler: app.handler\n"
+      "      Role: arn:aws:iam::123456789012:role/worker\n"
+      "      Code: {ZipFile: \"x\"}\n";
+  ScratchDir dir("template");
+  dir.write("stack/template.yaml", kTemplate);
+  std::string uri = dir.uri("stack/template.yaml");
+  LspClient client({EPHEMERA_BINARY, "lsp", "--debounce-ms", "20"});
+  REQUIRE(client.response(client.request("initialize", initialize_params(dir))));
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "yaml"}, {"version", 1}, {"text", kTemplate}}}});
+  // No concurrency ceiling: EPH401 at the logical id.
+  auto m = client.diagnostics(uri);
+  REQUIRE(m);
+  REQUIRE((*m)["params"]["diagnostics"].size() == 1);
+  CHECK((*m)["params"]["diagnostics"][0]["code"] == "EPH401");
+  CHECK((*m)["params"]["diagnostics"][0]["range"] == range(2, 2, 2, 8));
+
+  // Reserving concurrency (a new line after Handler) removes it.
+  client.notify("textDocument/didChange",
+                change(uri, 2, range(7, 0, 7, 0), "      ReservedConcurrentExecutions: 5\n"));
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK((*m)["params"]["version"] == 2);
+  CHECK((*m)["params"]["diagnostics"].empty());
+
+  // A duplicated key is a parse error (EPH000) on the second occurrence.
+  client.notify("textDocument/didChange", change(uri, 3, range(6, 0, 6, 0), "      Runtime: nodejs20.x\n"));
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK((*m)["params"]["version"] == 3);
+  REQUIRE((*m)["params"]["diagnostics"].size() == 1);
+  CHECK((*m)["params"]["diagnostics"][0]["code"] == "EPH000");
+  CHECK((*m)["params"]["diagnostics"][0]["range"]["start"] == position(6, 6));
+  CHECK((*m)["params"]["diagnostics"][0]["severity"] == 1);
+
+  // The suppression comment the code action offers is honoured by the engine.
+  client.notify("textDocument/didChange", change(uri, 4, range(6, 0, 7, 0), ""));
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK((*m)["params"]["diagnostics"].empty());
+  client.notify("textDocument/didChange", change(uri, 5, range(7, 0, 8, 0), ""));  // drop the reservation
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  REQUIRE((*m)["params"]["diagnostics"].size() == 1);
+  int id = client.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}},
+                                                      {"range", range(2, 2, 2, 2)},
+                                                      {"context", {{"diagnostics", json::array()}}}});
+  auto actions = client.response(id);
+  REQUIRE(actions);
+  REQUIRE((*actions)["result"].size() == 1);
+  json edit = (*actions)["result"][0]["edit"]["changes"][uri][0];
+  CHECK(edit["range"] == range(2, 0, 2, 0));
+  CHECK(edit["newText"] == "  # ephemera:ignore EPH401 reason=\"explain why this is acceptable\"\n");
+  client.notify("textDocument/didChange", change(uri, 6, edit["range"], edit["newText"]));
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK((*m)["params"]["version"] == 6);
+  CHECK((*m)["params"]["diagnostics"].empty());
+
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}

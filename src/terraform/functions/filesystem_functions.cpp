@@ -1,8 +1,11 @@
 // Filesystem built-ins. Files are read through the FileProvider, relative to the module,
 // never outside the scanned tree (the result is then unknown). A file read is adopted by
 // the unit so that positions can point into it; a JSON file is decoded with those positions.
+#include <algorithm>
+
 #include "terraform/functions/document_decoding.h"
 #include "terraform/functions/function_support.h"
+#include "terraform/functions/glob_pattern.h"
 
 namespace eph::terraform::fn {
 
@@ -125,6 +128,43 @@ Value templatefile(Call& c) {
   return out;
 }
 
+// fileset(path, pattern): the files under `path` matching the glob, relative to `path`.
+Value fileset(Call& c) {
+  auto base = as_string(c.args[0]);
+  auto pattern = as_string(c.args[1]);
+  if (!base || !pattern) return c.fail("arguments must be strings");
+  GlobPattern glob;
+  if (!glob.parse(*pattern)) return c.fail("invalid pattern \"" + *pattern + "\"");
+  if (!base->empty() && base->front() == '~') return c.unknown("a path in the home directory is not knowable statically");
+  std::string root = resolve(c.ctx, *base);
+  if (!c.ctx.fs || (!c.ctx.scan_root.empty() && !is_within(root, c.ctx.scan_root))) {
+    return c.unknown("directory outside the scanned tree is not read");
+  }
+  constexpr size_t kMaxEntries = 10'000;
+  size_t visited = 0;
+  std::vector<std::string> found;
+  // Directories to walk, as paths relative to root ("" is root itself).
+  std::vector<std::pair<std::string, int>> pending{{"", 0}};
+  while (!pending.empty()) {
+    auto [rel, depth] = pending.back();
+    pending.pop_back();
+    std::string dir = rel.empty() ? root : root + "/" + rel;
+    for (const auto& name : c.ctx.fs->list(dir, false)) {
+      if (++visited > kMaxEntries) return c.limit("more than 10000 files and directories under \"" + *base + "\"");
+      std::string child = rel.empty() ? name : rel + "/" + name;
+      if (c.ctx.fs->is_directory(root + "/" + child)) {
+        if (depth < 32) pending.emplace_back(child, depth + 1);
+      } else if (glob.matches(child)) {
+        found.push_back(child);
+      }
+    }
+  }
+  std::sort(found.begin(), found.end());
+  Value out = c.computed(Value::list());
+  for (auto& f : found) out.items.push_back(Value::string_of(std::move(f), c.ctx.call));
+  return out;
+}
+
 Value abspath(Call& c) {
   auto path = as_string(c.args[0]);
   if (!path) return c.fail("path must be a string");
@@ -167,6 +207,7 @@ constexpr BuiltinSpec kFunctions[] = {
     {"file", file, 1, 1},
     {"filebase64", filebase64, 1, 1},
     {"fileexists", fileexists, 1, 1},
+    {"fileset", fileset, 2, 2},
     {"templatefile", templatefile, 2, 2},
     {"abspath", abspath, 1, 1},
     {"dirname", dirname, 1, 1},

@@ -2,7 +2,9 @@
 // they are translated to ECMAScript and run on libstdc++'s polynomial (Thompson NFA)
 // executor, so no input can make matching exponential. RE2 features without an equivalent
 // (Unicode classes, mid-pattern flags) make the result unknown rather than a guess.
+#include <memory>
 #include <regex>
+#include <unordered_map>
 
 #include "terraform/functions/function_support.h"
 
@@ -115,28 +117,34 @@ std::optional<std::string> translate(std::string_view re2, std::vector<std::stri
 }
 
 // Compiles a pattern. Sets `unsupported` when we cannot model it, `error` when it is invalid.
-std::optional<Pattern> compile(Call& c, const std::string& re2, Value& failure) {
+// Compiling is far dearer than matching, and modules repeat their patterns (validations,
+// for_each bodies): compiled patterns are kept per thread, a bounded number of them.
+std::shared_ptr<const Pattern> compile(Call& c, const std::string& re2, Value& failure) {
+  thread_local std::unordered_map<std::string, std::shared_ptr<const Pattern>> cache;
+  if (auto it = cache.find(re2); it != cache.end()) return it->second;
   if (re2.size() > kMaxPattern) {
     failure = c.limit("pattern longer than " + std::to_string(kMaxPattern) + " bytes");
-    return std::nullopt;
+    return nullptr;
   }
-  Pattern p;
+  auto p = std::make_shared<Pattern>();
   std::regex::flag_type flags = std::regex::ECMAScript | std::regex_constants::__polynomial;
-  auto translated = translate(re2, p.group_names, flags);
+  auto translated = translate(re2, p->group_names, flags);
   if (!translated) {
     failure = c.unknown("regular expression uses RE2 features that are not modelled");
-    return std::nullopt;
+    return nullptr;
   }
   try {
-    p.re = std::regex(*translated, flags);
+    p->re = std::regex(*translated, flags);
   } catch (const std::regex_error&) {
     failure = c.unknown("regular expression not supported");
-    return std::nullopt;
+    return nullptr;
   }
-  if (p.re.mark_count() != p.group_names.size()) {
+  if (p->re.mark_count() != p->group_names.size()) {
     failure = c.unknown("regular expression groups not understood");
-    return std::nullopt;
+    return nullptr;
   }
+  if (cache.size() >= 256) cache.clear();
+  cache.emplace(re2, p);
   return p;
 }
 

@@ -3,6 +3,7 @@
 // an unknown value and a failed evaluation), results compared as Terraform would encode them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -44,10 +45,14 @@ class MemoryFiles : public FileProvider {
     if (it == files.end()) return std::nullopt;
     return it->second;
   }
-  std::vector<std::string> list(const std::string& dir, bool) const override {
+  std::vector<std::string> list(const std::string& dir, bool files_only) const override {
     std::vector<std::string> out;
     for (const auto& [p, _] : files) {
-      if (p.rfind(dir + "/", 0) == 0 && p.find('/', dir.size() + 1) == std::string::npos) out.push_back(p.substr(dir.size() + 1));
+      if (p.rfind(dir + "/", 0) != 0) continue;
+      size_t slash = p.find('/', dir.size() + 1);
+      if (slash != std::string::npos && files_only) continue;
+      std::string name = p.substr(dir.size() + 1, slash == std::string::npos ? std::string::npos : slash - dir.size() - 1);
+      if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
     }
     return out;
   }

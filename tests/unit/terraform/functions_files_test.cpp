@@ -106,3 +106,24 @@ TEST_CASE("files: templatefile renders through the evaluator") {
   CHECK(h.call("templatefile", {Value::string_of("policy.json.tpl"), vars}).is_unknown());
   CHECK(terraform::is_evaluation_error(h.call("templatefile", {Value::string_of("policy.json.tpl"), Value::string_of("x")})));
 }
+
+TEST_CASE("files: fileset globs below the module") {
+  Harness h;
+  for (const char* f : {"/repo/app/site/index.html", "/repo/app/site/404.html", "/repo/app/site/css/main.css",
+                        "/repo/app/site/css/deep/x.css", "/repo/app/site/img/logo.png", "/repo/app/other.txt"}) {
+    h.fs.files[f] = "x";
+  }
+  auto set = [&](const char* path, const char* pattern) {
+    return test::render(h.call("fileset", {Value::string_of(path), Value::string_of(pattern)}));
+  };
+  CHECK(set("site", "*.html") == R"(["404.html","index.html"])");
+  CHECK(set("site", "**") == R"(["404.html","css/deep/x.css","css/main.css","img/logo.png","index.html"])");
+  CHECK(set("site", "**/*.css") == R"(["css/deep/x.css","css/main.css"])");
+  CHECK(set("site", "css/*.css") == R"(["css/main.css"])");
+  CHECK(set("site", "{img,css}/*.{png,css}") == R"(["css/main.css","img/logo.png"])");
+  CHECK(set("site", "[0-9]*.html") == R"(["404.html"])");
+  CHECK(set("site", "?ndex.htm?") == R"(["index.html"])");
+  CHECK(set("missing", "*") == "[]");
+  CHECK(set("/etc", "*") == "<unknown>");
+  CHECK(set("site", "{unclosed") == "<error>");
+}

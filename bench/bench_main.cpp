@@ -1,0 +1,173 @@
+// ephemera_bench: speed and memory of a full scan against a parse-only pass over the same
+// files, measured side by side in one run. Reports ratios, not just absolute times.
+//
+// usage: ephemera_bench [--ephemera BIN] [--out FILE] [--repeat N] PATH...
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <fcntl.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/analyzer.h"
+#include "engine/disk_file_provider.h"
+#include "parse_only.h"
+
+extern char** environ;
+
+using namespace eph;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+long peak_rss_kib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+// Best of `repeat` runs: the least disturbed measurement on a shared machine.
+template <typename F>
+double best_of(int repeat, F&& f) {
+  double best = 1e30;
+  for (int i = 0; i < repeat; ++i) {
+    auto start = Clock::now();
+    f();
+    best = std::min(best, seconds_since(start));
+  }
+  return best;
+}
+
+// Wall time of one `ephemera scan FILE` process, start-up included.
+double time_process(const std::string& binary, const std::string& file) {
+  std::vector<std::string> args = {binary, "scan", "--format", "json", file};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  auto start = Clock::now();
+  pid_t pid = 0;
+  if (posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ) != 0) return -1;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  double elapsed = seconds_since(start);
+  posix_spawn_file_actions_destroy(&actions);
+  return elapsed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> paths;
+  std::string binary, out_file = "bench/results/latest.json";
+  int repeat = 3;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--ephemera" && i + 1 < argc) binary = argv[++i];
+    else if (a == "--out" && i + 1 < argc) out_file = argv[++i];
+    else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else paths.push_back(a);
+  }
+  if (paths.empty()) {
+    std::cerr << "usage: ephemera_bench [--ephemera BIN] [--out FILE] [--repeat N] PATH...\n";
+    return 2;
+  }
+
+  DiscoveredFiles found = discover_files(paths);
+  AnalysisOptions options;
+  DiskFileProvider provider(paths, options.config.max_file_bytes);
+  std::vector<UnitPlan> units = plan_units(found, provider, options.config.max_file_bytes);
+  std::set<std::string> analysed;
+  for (const auto& u : units)
+    for (const auto& f : u.files) analysed.insert(f);
+  std::vector<std::string> files(analysed.begin(), analysed.end());
+
+  // Parse-only and full scan, both on one thread so the ratio compares work, not cores.
+  bench::ParseOnlyResult parsed;
+  double parse_seconds = best_of(repeat, [&] { parsed = bench::parse_only(files); });
+  options.threads = 1;
+  AnalysisResult result;
+  double scan_seconds = best_of(repeat, [&] {
+    DiscoveredFiles again = discover_files(paths);
+    result = analyze(plan_units(again, provider, options.config.max_file_bytes), provider, options);
+  });
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  options.threads = cores;
+  double parallel_seconds = best_of(repeat, [&] {
+    DiscoveredFiles again = discover_files(paths);
+    result = analyze(plan_units(again, provider, options.config.max_file_bytes), provider, options);
+  });
+
+  // Start-up: one small file, a fresh process each time.
+  double single_file_ms = -1;
+  if (!binary.empty() && !files.empty()) {
+    std::string smallest = files.front();
+    size_t smallest_size = SIZE_MAX;
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::ate | std::ios::binary);
+      size_t size = static_cast<size_t>(in.tellg());
+      if (size > 200 && size < smallest_size && f.size() > 3 && f.substr(f.size() - 3) == ".tf") {
+        smallest = f;
+        smallest_size = size;
+      }
+    }
+    std::vector<double> runs;
+    for (int i = 0; i < 15; ++i) runs.push_back(time_process(binary, smallest) * 1000);
+    single_file_ms = median(runs);
+  }
+
+  double mb = parsed.bytes / 1e6;
+  nlohmann::ordered_json j;
+  j["files"] = parsed.files;
+  j["bytes"] = parsed.bytes;
+  j["units"] = units.size();
+  j["findings"] = result.findings.size();
+  j["parse_only_seconds"] = parse_seconds;
+  j["scan_seconds_1_thread"] = scan_seconds;
+  j["scan_seconds_all_cores"] = parallel_seconds;
+  j["cores"] = cores;
+  j["scan_to_parse_ratio"] = parse_seconds > 0 ? scan_seconds / parse_seconds : 0;
+  j["files_per_second"] = parallel_seconds > 0 ? parsed.files / parallel_seconds : 0;
+  j["mb_per_second"] = parallel_seconds > 0 ? mb / parallel_seconds : 0;
+  j["single_file_scan_ms"] = single_file_ms;
+  j["peak_rss_mib"] = peak_rss_kib() / 1024.0;
+  std::filesystem::create_directories(std::filesystem::path(out_file).parent_path());
+  std::ofstream(out_file) << j.dump(2) << "\n";
+
+  std::printf("%-34s %12s\n", "measure", "value");
+  std::printf("%-34s %12zu\n", "files", parsed.files);
+  std::printf("%-34s %12.2f\n", "MB", mb);
+  std::printf("%-34s %12zu\n", "findings", result.findings.size());
+  std::printf("%-34s %12.3f\n", "parse only, 1 thread (s)", parse_seconds);
+  std::printf("%-34s %12.3f\n", "full scan, 1 thread (s)", scan_seconds);
+  std::printf("%-34s %12.3f\n", ("full scan, " + std::to_string(cores) + " threads (s)").c_str(), parallel_seconds);
+  std::printf("%-34s %12.2fx  (target <= 1.5x)\n", "full scan / parse only", parse_seconds > 0 ? scan_seconds / parse_seconds : 0);
+  std::printf("%-34s %12.0f\n", "files/s (all cores)", parallel_seconds > 0 ? parsed.files / parallel_seconds : 0);
+  std::printf("%-34s %12.2f\n", "MB/s (all cores)", parallel_seconds > 0 ? mb / parallel_seconds : 0);
+  if (single_file_ms >= 0) std::printf("%-34s %12.1f  (target < 10 ms)\n", "one small file, process (ms)", single_file_ms);
+  std::printf("%-34s %12.1f\n", "peak RSS (MiB)", peak_rss_kib() / 1024.0);
+  std::printf("results written to %s\n", out_file.c_str());
+  return 0;
+}

@@ -1,0 +1,71 @@
+// EPH302 secret-resolved-into-env: a value the front-ends marked as secret (a sensitive
+// variable, a NoEcho parameter, the decrypted content of a secret store, a
+// {{resolve:secretsmanager:...}} reference) placed into a function's environment. The
+// marks are facts about where the value comes from, so this rule fires on Unknown values
+// too. The finding points at the environment entry (where the fix goes), with the
+// value's origin as related location. A literal secret EPH301 reports is left to EPH301: the fix there is to remove the
+// literal from the code, which is the more urgent finding.
+#include <set>
+
+#include "engine/rule.h"
+#include "secrets/environment_secrets.h"
+
+namespace eph::rules {
+namespace {
+
+std::string source_of(uint8_t marks, const Value& value) {
+  // Name the source only when there is one: with several references we cannot tell which is the secret.
+  std::string from;
+  if (value.refs.size() == 1) {
+    const Ref& ref = value.refs.front();
+    from = " (" + ref.address + (ref.attribute.empty() ? "" : "." + ref.attribute) + ")";
+  }
+  if (marks & kSecretRef) return "resolves a secret-store reference" + from + " into";
+  if (marks & kSecretValue) return "puts the decrypted content of a secret" + from + " into";
+  return "puts a sensitive input (a sensitive variable or NoEcho parameter)" + from + " into";
+}
+
+class SecretResolvedIntoEnvRule final : public Rule {
+ public:
+  void check(RuleContext& ctx) const override {
+    if (ctx.model().functions.empty()) return;
+    const secrets::SecretDetector detector;  // built-in names: the literals EPH301 reports
+    for (const Function& fn : ctx.model().functions) {
+      std::set<const EnvVar*> literal;
+      for (const auto& s : secrets::literal_secrets(fn, detector)) literal.insert(s.var);
+      for (const auto& var : fn.environment) {
+        if (!var.value || literal.count(&var)) continue;
+        uint8_t marks = secrets::secret_marks(*var.value);
+        if (marks) report(ctx, fn, var, marks);
+      }
+    }
+  }
+
+ private:
+  static void report(RuleContext& ctx, const Function& fn, const EnvVar& var, uint8_t marks) {
+    const Value& value = *var.value;
+    // The fix goes where the environment takes the value: point there, and at the source as evidence.
+    bool elsewhere = value.where.valid() && !secrets::written_inside(value.where, fn.resource->body.where) &&
+                     !secrets::written_inside(value.where, fn.resource->declaration);
+    Range at = value.where.valid() && !elsewhere ? value.where
+               : var.name_range.valid()          ? var.name_range
+                                                 : fn.resource->declaration;
+    std::string message = std::string(fn.label) + " " + fn.address() + " " + source_of(marks, value) +
+                          " environment variable " + var.name +
+                          ": anyone who can read the function's configuration reads the secret; pass the secret's "
+                          "ARN or name and fetch it at run time" +
+                          (fn.cloud == Cloud::Aws ? "" : " (or use the platform's secret reference)");
+    Finding& f = ctx.report(at, std::move(message), fn.address());
+    if (elsewhere) f.related.push_back(RelatedLocation{value.where, "the value comes from here"});
+    if (value.refs.size() == 1) {
+      if (const NativeResource* source = ctx.model().resource(value.refs.front().address))
+        f.related.push_back(RelatedLocation{source->declaration, "the secret comes from " + source->address});
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_EPH302() { return std::make_unique<SecretResolvedIntoEnvRule>(); }
+
+}  // namespace eph::rules

@@ -1,0 +1,91 @@
+// JUnit XML for CI systems that show test reports: one testsuite per file, one failing
+// testcase per finding (suppressed findings, with --show-suppressed, as skipped testcases).
+#include <map>
+
+#include "report/reporter.h"
+
+namespace eph {
+namespace {
+
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 forbids most control characters even when escaped.
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
+        else out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+void write_case(std::ostream& out, const Finding& f) {
+  Location loc = to_location(f.range);
+  std::string name = f.rule_id + (f.resource.empty() ? "" : " " + f.resource) + " at line " + std::to_string(loc.line);
+  out << "    <testcase name=\"" << xml_escape(name) << "\" classname=\"" << xml_escape(loc.file) << "\" file=\""
+      << xml_escape(loc.file) << "\" line=\"" << loc.line << "\">\n";
+  if (f.suppressed) {
+    out << "      <skipped message=\"" << xml_escape("suppressed: " + f.suppression) << "\"/>\n";
+  } else {
+    out << "      <failure type=\"" << xml_escape(f.rule_id) << "\" message=\"" << xml_escape(f.message) << "\">"
+        << xml_escape(loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) + ": " +
+                      std::string(to_string(f.severity)) + " " + f.rule_id + " " + f.message);
+    for (const auto& r : f.related) {
+      Location rl = to_location(r.range);
+      out << "\n" << xml_escape("  note: " + rl.file + ":" + std::to_string(rl.line) + ":" + std::to_string(rl.column) + ": " + r.message);
+    }
+    out << "</failure>\n";
+  }
+  out << "    </testcase>\n";
+}
+
+}  // namespace
+
+void write_junit_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
+  std::map<std::string, std::vector<const Finding*>> by_file;
+  size_t tests = 0, failures = 0, skipped = 0;
+  for (const auto& f : result.findings) {
+    if (f.suppressed && !options.show_suppressed) continue;
+    by_file[f.range.file ? f.range.file->path() : std::string()].push_back(&f);
+    ++tests;
+    ++(f.suppressed ? skipped : failures);
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  size_t total = tests + result.errors.size() + (tests == 0 && result.errors.empty() ? 1 : 0);
+  out << "<testsuites name=\"ephemera\" tests=\"" << total << "\" failures=\"" << failures << "\" errors=\""
+      << result.errors.size() << "\" skipped=\"" << skipped << "\">\n";
+  for (const auto& [file, findings] : by_file) {
+    size_t fails = 0;
+    for (const Finding* f : findings) fails += f->suppressed ? 0 : 1;
+    out << "  <testsuite name=\"" << xml_escape(file) << "\" tests=\"" << findings.size() << "\" failures=\"" << fails
+        << "\" errors=\"0\" skipped=\"" << findings.size() - fails << "\">\n";
+    for (const Finding* f : findings) write_case(out, *f);
+    out << "  </testsuite>\n";
+  }
+  if (!result.errors.empty()) {
+    out << "  <testsuite name=\"ephemera errors\" tests=\"" << result.errors.size() << "\" failures=\"0\" errors=\""
+        << result.errors.size() << "\" skipped=\"0\">\n";
+    for (const auto& e : result.errors) {
+      out << "    <testcase name=\"" << xml_escape(e.path) << "\" classname=\"ephemera\">\n"
+          << "      <error message=\"" << xml_escape(e.message) << "\"/>\n"
+          << "    </testcase>\n";
+    }
+    out << "  </testsuite>\n";
+  }
+  if (total == 1 && tests == 0 && result.errors.empty()) {
+    // A report with no testcase reads as "nothing ran" to most CI systems.
+    out << "  <testsuite name=\"ephemera\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
+        << "    <testcase name=\"" << result.files_analyzed << " files analysed, no findings\" classname=\"ephemera\"/>\n"
+        << "  </testsuite>\n";
+  }
+  out << "</testsuites>\n";
+}
+
+}  // namespace eph

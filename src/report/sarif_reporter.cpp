@@ -1,0 +1,229 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Validated in the tests
+// with the official Sarif.Multitool (`validate --rule-kind "Gh;Sarif"`): no errors, no warnings.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+
+#include "engine/rule_registry.h"
+#include "report/reporter.h"
+
+namespace fs = std::filesystem;
+
+namespace eph {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr const char* kRootId = "SRCROOT";
+constexpr uint32_t kMaxSnippetBytes = 2048;
+
+// SARIF best practice: messages are sentences that end with a period.
+std::string sentence(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+  if (s.empty()) return "No message.";
+  char last = s.back();
+  if (last != '.' && last != '!' && last != '?') s += '.';
+  return s;
+}
+
+std::string uri_escape(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string level_of(Severity s) {
+  switch (s) {
+    case Severity::Critical:
+    case Severity::High: return "error";
+    case Severity::Medium: return "warning";
+    case Severity::Low:
+    case Severity::Info: return "note";
+  }
+  return "warning";
+}
+
+// GitHub ranks security alerts by this score (CVSS-like bands).
+std::string security_severity(Severity s) {
+  switch (s) {
+    case Severity::Critical: return "9.5";
+    case Severity::High: return "8.0";
+    case Severity::Medium: return "5.5";
+    case Severity::Low: return "3.0";
+    case Severity::Info: return "1.0";
+  }
+  return "5.0";
+}
+
+class SarifWriter {
+ public:
+  explicit SarifWriter(const ReportOptions& options) {
+    std::error_code ec;
+    root_ = fs::absolute(options.source_root.empty() ? fs::current_path(ec) : fs::path(options.source_root), ec)
+                .lexically_normal();
+  }
+
+  json root_uri() const {
+    std::string r = root_.string();
+    if (r.empty() || r.back() != '/') r += '/';
+    return {{"uri", "file://" + uri_escape(r)}};
+  }
+
+  // Paths under the root are relative to SRCROOT; others are absolute file URIs.
+  json artifact(const std::string& path) const {
+    std::error_code ec;
+    fs::path abs = fs::absolute(path, ec).lexically_normal();
+    fs::path rel = abs.lexically_relative(root_);
+    if (!rel.empty() && rel.begin()->string() != "..") return {{"uri", uri_escape(rel.generic_string())}, {"uriBaseId", kRootId}};
+    return {{"uri", "file://" + uri_escape(abs.generic_string())}};
+  }
+
+  json region(const Range& range) const {
+    Location loc = to_location(range, ColumnUnit::CodePoints);
+    json r = {{"startLine", std::max<uint32_t>(loc.line, 1)}, {"startColumn", std::max<uint32_t>(loc.column, 1)}};
+    if (range.end > range.begin) {
+      r["endLine"] = loc.end_line;
+      r["endColumn"] = loc.end_column;
+      // The code at fault, so a reader without the checkout sees it (bounded: a region can be a whole block).
+      if (range.end - range.begin <= kMaxSnippetBytes) r["snippet"] = {{"text", std::string(range.text())}};
+    }
+    return r;
+  }
+
+  json physical(const Range& range) const {
+    return {{"physicalLocation", {{"artifactLocation", artifact(range.file->path())}, {"region", region(range)}}}};
+  }
+
+  json rule(const RuleInfo& info) const {
+    std::string summary = info.summary.empty() ? info.title : info.summary;
+    return {{"id", info.id},
+            {"name", info.slug},
+            {"shortDescription", {{"text", sentence(info.title)}}},
+            {"fullDescription", {{"text", sentence(summary)}}},
+            {"help", {{"text", std::string(info.documentation)}, {"markdown", std::string(info.documentation)}}},
+            {"helpUri", rule_help_uri(info)},
+            {"defaultConfiguration", {{"level", level_of(info.severity)}}},
+            {"properties",
+             {{"tags", {"security", "serverless"}},
+              {"precision", "high"},
+              {"problem.severity", level_of(info.severity) == "note" ? "recommendation" : level_of(info.severity)},
+              {"security-severity", security_severity(info.severity)}}}};
+  }
+
+  json fixes(const Fix& fix) const {
+    std::map<std::string, json> by_file;  // artifactChanges grouped per file, in path order
+    for (const auto& e : fix.edits) {
+      if (!e.range.file) continue;
+      json& change = by_file[e.range.file->path()];
+      if (change.is_null()) change = {{"artifactLocation", artifact(e.range.file->path())}, {"replacements", json::array()}};
+      change["replacements"].push_back({{"deletedRegion", region(e.range)}, {"insertedContent", {{"text", e.new_text}}}});
+    }
+    json changes = json::array();
+    for (auto& [path, change] : by_file) changes.push_back(std::move(change));
+    if (changes.empty()) return json();
+    return json::array({{{"description", {{"text", sentence(fix.description)}}}, {"artifactChanges", changes}}});
+  }
+
+  json result(const Finding& f, const std::map<std::string, size_t>& rule_index) const {
+    json r;
+    r["ruleId"] = f.rule_id;
+    auto idx = rule_index.find(f.rule_id);
+    if (idx != rule_index.end()) r["ruleIndex"] = idx->second;
+    r["level"] = level_of(f.severity);
+    r["message"] = {{"text", sentence(f.message)}};
+    if (f.range.file) r["locations"] = json::array({physical(f.range)});
+    json related = json::array();
+    int id = 1;
+    for (const auto& rel : f.related) {
+      if (!rel.range.file) continue;
+      json loc = physical(rel.range);
+      loc["id"] = id++;
+      loc["message"] = {{"text", sentence(rel.message)}};
+      related.push_back(std::move(loc));
+    }
+    if (!related.empty()) r["relatedLocations"] = std::move(related);
+    r["partialFingerprints"] = {{"ephemeraFingerprint/v1", f.fingerprint}};
+    if (f.fix) {
+      json fx = fixes(*f.fix);
+      if (!fx.is_null()) r["fixes"] = std::move(fx);
+    }
+    if (f.suppressed) {
+      std::string justification = f.justification.empty() ? f.suppression : f.justification + " (" + f.suppression + ")";
+      r["suppressions"] = json::array(
+          {{{"kind", f.suppressed_in_source ? "inSource" : "external"}, {"status", "accepted"}, {"justification", justification}}});
+    }
+    if (!f.resource.empty()) r["properties"] = {{"resource", f.resource}};
+    return r;
+  }
+
+  json notifications(const AnalysisResult& result) const {
+    json out = json::array();
+    for (const auto& f : result.findings) {
+      if (f.rule_id != "EPH000" && f.rule_id != "EPH001") continue;
+      json n = {{"descriptor", {{"id", f.rule_id}}},
+                {"level", f.rule_id == "EPH000" ? "error" : "note"},
+                {"message", {{"text", sentence(f.message)}}}};
+      if (f.range.file) n["locations"] = json::array({physical(f.range)});
+      out.push_back(std::move(n));
+    }
+    for (const auto& e : result.errors) {
+      json n = {{"level", "error"}, {"message", {{"text", sentence(e.message)}}}};
+      if (!e.path.empty())
+        n["locations"] = json::array({{{"physicalLocation", {{"artifactLocation", artifact(e.path)}}}}});
+      out.push_back(std::move(n));
+    }
+    return out;
+  }
+
+ private:
+  fs::path root_;
+};
+
+}  // namespace
+
+void write_sarif_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
+  SarifWriter w(options);
+  json rules = json::array();
+  std::map<std::string, size_t> rule_index;
+  for (const auto& entry : all_rules()) {
+    rule_index[entry.info->id] = rules.size();
+    rules.push_back(w.rule(*entry.info));
+  }
+  json results = json::array();
+  // Suppressed findings are always included, marked, so code scanning can show them as dismissed.
+  for (const auto& f : result.findings) results.push_back(w.result(f, rule_index));
+
+  json invocation = {{"executionSuccessful", result.errors.empty()}};
+  json notes = w.notifications(result);
+  if (!notes.empty()) invocation["toolExecutionNotifications"] = std::move(notes);
+
+  json run;
+  run["tool"] = {{"driver",
+                  {{"name", "ephemera"},
+                   {"version", options.version},
+                   {"semanticVersion", options.version},
+                   {"informationUri", "https://github.com/ephemera-iac/ephemera"},
+                   {"rules", std::move(rules)}}}};
+  run["invocations"] = json::array({std::move(invocation)});
+  run["originalUriBaseIds"] = {{kRootId, w.root_uri()}};
+  run["results"] = std::move(results);
+  run["columnKind"] = "unicodeCodePoints";
+
+  json doc;
+  doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  doc["version"] = "2.1.0";
+  doc["runs"] = json::array({std::move(run)});
+  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace eph

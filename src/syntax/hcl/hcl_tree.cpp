@@ -1,0 +1,64 @@
+#include "syntax/hcl/hcl_tree.h"
+
+#include <utility>
+
+namespace eph::hcl {
+
+HclTree::HclTree(SourceFilePtr file) : file_(std::move(file)), parser_(ts_parser_new()) {
+  ts_parser_set_language(parser_, tree_sitter_hcl());
+  parse(nullptr);
+}
+
+HclTree::~HclTree() {
+  if (tree_) ts_tree_delete(tree_);
+  if (parser_) ts_parser_delete(parser_);
+}
+
+HclTree::HclTree(HclTree&& other) noexcept
+    : file_(std::move(other.file_)), parser_(std::exchange(other.parser_, nullptr)),
+      tree_(std::exchange(other.tree_, nullptr)) {}
+
+HclTree& HclTree::operator=(HclTree&& other) noexcept {
+  if (this != &other) {
+    if (tree_) ts_tree_delete(tree_);
+    if (parser_) ts_parser_delete(parser_);
+    file_ = std::move(other.file_);
+    parser_ = std::exchange(other.parser_, nullptr);
+    tree_ = std::exchange(other.tree_, nullptr);
+  }
+  return *this;
+}
+
+void HclTree::parse(const TSTree* old_tree) {
+  const std::string& text = file_->text();
+  TSTree* next = ts_parser_parse_string(parser_, old_tree, text.data(), static_cast<uint32_t>(text.size()));
+  if (tree_) ts_tree_delete(tree_);
+  tree_ = next;
+}
+
+void HclTree::reparse(SourceFilePtr file, const TSInputEdit& edit) {
+  file_ = std::move(file);
+  if (tree_) ts_tree_edit(tree_, &edit);
+  parse(tree_);
+}
+
+TSNode HclTree::root() const { return ts_tree_root_node(tree_); }
+
+bool HclTree::has_errors() const { return tree_ && ts_node_has_error(root()); }
+
+std::vector<TSNode> children(TSNode node) {
+  std::vector<TSNode> out;
+  uint32_t n = ts_node_child_count(node);
+  if (n == 0) return out;
+  out.reserve(n);
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      out.push_back(ts_tree_cursor_current_node(&cursor));
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return out;
+}
+
+}  // namespace eph::hcl

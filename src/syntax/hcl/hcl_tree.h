@@ -1,0 +1,51 @@
+#pragma once
+// One HCL file parsed by tree-sitter. The tree is owned here and can be re-parsed
+// incrementally after an edit (the LSP keeps one HclTree per open document).
+#include <tree_sitter/api.h>
+
+#include <vector>
+
+#include "core/finding.h"
+#include "core/source.h"
+
+extern "C" const TSLanguage* tree_sitter_hcl();
+
+namespace eph::hcl {
+
+class HclTree {
+ public:
+  explicit HclTree(SourceFilePtr file);
+  ~HclTree();
+  HclTree(const HclTree&) = delete;
+  HclTree& operator=(const HclTree&) = delete;
+  HclTree(HclTree&& other) noexcept;
+  HclTree& operator=(HclTree&& other) noexcept;
+
+  // Records an edit on the old tree, then parses `file` (the edited text) reusing it.
+  void reparse(SourceFilePtr file, const TSInputEdit& edit);
+
+  const SourceFilePtr& file() const { return file_; }
+  TSNode root() const;
+  bool has_errors() const;
+
+ private:
+  void parse(const TSTree* old_tree);
+
+  SourceFilePtr file_;
+  TSParser* parser_ = nullptr;
+  TSTree* tree_ = nullptr;
+};
+
+// The children of `node` (all of them, anonymous tokens included), in order.
+// A cursor walk: ts_node_child(i) costs O(i).
+std::vector<TSNode> children(TSNode node);
+
+// Every ERROR and MISSING node as an EPH000 diagnostic with its exact range and a reason
+// ("unexpected '}'", "missing closing '\"'"). At most `max_errors` per file.
+std::vector<Diagnostic> syntax_errors(const HclTree& tree, size_t max_errors = 50);
+
+inline Range range_of(const SourceFile* file, TSNode node) {
+  return Range{file, ts_node_start_byte(node), ts_node_end_byte(node)};
+}
+
+}  // namespace eph::hcl

@@ -1,0 +1,125 @@
+#include "terraform/module_config.h"
+
+#include <algorithm>
+
+#include "syntax/hcl/hcl_tree.h"
+#include "syntax/json/json_loader.h"
+#include "terraform/hcl_config_builder.h"
+#include "terraform/json_config_builder.h"
+
+namespace eph::terraform {
+namespace {
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+const Expr* attr_expr(const Body& body, std::string_view name) {
+  const Attribute* a = body.attribute(name);
+  return a ? a->expr.get() : nullptr;
+}
+
+bool literal_true(const Expr* e) {
+  return e && e->kind == ExprKind::Literal && e->literal.kind == Kind::Bool && e->literal.boolean;
+}
+
+void index_declarations(ModuleConfig& m, std::vector<Diagnostic>& diagnostics) {
+  for (const ConfigFile& f : m.files) {
+    for (const Block& b : f.body.blocks) {
+      if ((b.type == "resource" || b.type == "data") && b.labels.size() == 2) {
+        ResourceDecl r;
+        r.is_data = b.type == "data";
+        r.type = b.labels[0];
+        r.name = b.labels[1];
+        r.key = (r.is_data ? "data." : "") + r.type + "." + r.name;
+        r.block = &b;
+        r.count = attr_expr(b.body, "count");
+        r.for_each = attr_expr(b.body, "for_each");
+        if (m.resource_index.emplace(r.key, m.resources.size()).second) m.resources.push_back(std::move(r));
+      } else if (b.type == "variable" && b.labels.size() == 1) {
+        VariableDecl v;
+        v.name = b.labels[0];
+        v.block = &b;
+        v.default_value = attr_expr(b.body, "default");
+        v.type = attr_expr(b.body, "type");
+        // JSON syntax writes the type as a string: read it as the type expression it holds.
+        if (v.type && v.type->kind == ExprKind::Literal && v.type->literal.is_string()) {
+          m.owned.push_back(parse_expression(v.type->literal.text, v.type->range, diagnostics));
+          v.type = m.owned.back().get();
+        }
+        v.sensitive = literal_true(attr_expr(b.body, "sensitive"));
+        if (m.variable_index.emplace(v.name, m.variables.size()).second) m.variables.push_back(std::move(v));
+      } else if (b.type == "locals") {
+        for (const Attribute& a : b.body.attributes) {
+          if (m.local_index.emplace(a.name, m.locals.size()).second) m.locals.push_back({a.name, &a});
+        }
+      } else if (b.type == "module" && b.labels.size() == 1) {
+        ModuleCallDecl c;
+        c.name = b.labels[0];
+        c.block = &b;
+        if (const Attribute* s = b.body.attribute("source")) {
+          c.source_range = s->expr->range;
+          if (s->expr->kind == ExprKind::Literal && s->expr->literal.is_string()) c.source = s->expr->literal.text;
+        }
+        c.count = attr_expr(b.body, "count");
+        c.for_each = attr_expr(b.body, "for_each");
+        if (m.module_index.emplace(c.name, m.module_calls.size()).second) m.module_calls.push_back(std::move(c));
+      } else if (b.type == "output" && b.labels.size() == 1) {
+        OutputDecl o;
+        o.name = b.labels[0];
+        o.block = &b;
+        o.value = attr_expr(b.body, "value");
+        o.sensitive = literal_true(attr_expr(b.body, "sensitive"));
+        if (m.output_index.emplace(o.name, m.outputs.size()).second) m.outputs.push_back(std::move(o));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool is_config_file_name(const std::string& name) {
+  if (name.empty() || name[0] == '.') return false;
+  return ends_with(name, ".tf") || ends_with(name, ".tf.json");
+}
+
+std::string join_path(const std::string& dir, const std::string& name) {
+  if (dir.empty() || dir == ".") return name;
+  if (!name.empty() && name[0] == '/') return name;
+  return dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
+ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics) {
+  ConfigFile out;
+  out.file = file;
+  if (ends_with(file->path(), ".json")) {
+    json::ParseResult parsed = json::parse(*file);
+    for (auto& d : parsed.diagnostics) diagnostics.push_back(std::move(d));
+    out.body = build_json_body(parsed.value, diagnostics);
+    return out;
+  }
+  hcl::HclTree tree(file);
+  for (auto& d : hcl::syntax_errors(tree)) diagnostics.push_back(std::move(d));
+  out.body = build_body(tree, diagnostics);
+  return out;
+}
+
+std::unique_ptr<ModuleConfig> read_module_config(const std::string& dir, std::vector<std::string> file_names,
+                                                 const FileProvider& fs,
+                                                 const std::function<SourceFilePtr(const std::string&, std::string)>& adopt,
+                                                 std::vector<Diagnostic>& diagnostics) {
+  auto m = std::make_unique<ModuleConfig>();
+  m->dir = dir;
+  std::sort(file_names.begin(), file_names.end());
+  m->files.reserve(file_names.size());
+  for (const std::string& name : file_names) {
+    std::string path = name.find('/') != std::string::npos ? name : join_path(dir, name);
+    std::optional<std::string> text = fs.read(path);
+    if (!text) continue;  // unreadable or outside the tree: nothing to analyse
+    m->files.push_back(parse_config_file(adopt(path, std::move(*text)), diagnostics));
+  }
+  index_declarations(*m, diagnostics);
+  return m;
+}
+
+}  // namespace eph::terraform

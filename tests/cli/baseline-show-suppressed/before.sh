@@ -1,0 +1,1 @@
+"$EPHEMERA" scan . --write-baseline baseline.json

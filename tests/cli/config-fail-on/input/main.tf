@@ -1,0 +1,4 @@
+# ephemera:ignore EPH000 reason="stale"
+locals {
+  name = "api"
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# One CLI scenario: copies SCENARIO/input to a temp dir, runs SCENARIO/before.sh there if
+# present (with $EPHEMERA set), then `ephemera scan $(cat SCENARIO/args)` and compares:
+#   expected_exit    the exit code
+#   expected.json    stdout, exactly (when present)
+#   expected_stderr  lines that must each appear in stderr (when present)
+# usage: run_scenario.sh EPHEMERA_BIN SCENARIO_DIR
+set -euo pipefail
+export EPHEMERA=$(realpath "$1")
+scenario=$(realpath "$2")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+work=$tmp/work
+mkdir -p "$work"
+[ -d "$scenario/input" ] && cp -R "$scenario/input/." "$work/"
+cd "$work"
+[ -f "$scenario/before.sh" ] && bash "$scenario/before.sh"
+read -r -a args < "$scenario/args"
+status=0
+"$EPHEMERA" scan "${args[@]}" >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
+
+failed=0
+expected_exit=$(cat "$scenario/expected_exit")
+if [ "$status" != "$expected_exit" ]; then
+  echo "exit code: expected $expected_exit, got $status"
+  failed=1
+fi
+# The version changes with every release; the rest of the output must not.
+sed -E -i 's/^  "version": "[^"]*"/  "version": "VERSION"/' "$tmp/stdout"
+if [ -f "$scenario/expected.json" ] && ! diff -u "$scenario/expected.json" "$tmp/stdout"; then
+  echo "stdout differs from expected.json (above)"
+  failed=1
+fi
+if [ -f "$scenario/expected_stderr" ]; then
+  while IFS= read -r line; do
+    [ -z "$line" ] && continue
+    grep -qF -- "$line" "$tmp/stderr" || { echo "stderr lacks: $line"; failed=1; }
+  done < "$scenario/expected_stderr"
+fi
+if [ $failed -ne 0 ]; then
+  echo "--- stdout"; cat "$tmp/stdout"; echo "--- stderr"; cat "$tmp/stderr"
+  exit 1
+fi
+echo "$(basename "$scenario"): ok"

@@ -1,0 +1,123 @@
+// Workspace-level notifications: client settings (workspace/didChangeConfiguration) and
+// files changed outside the editor (workspace/didChangeWatchedFiles).
+#include <doctest/doctest.h>
+
+#include "lsp/lsp_client.h"
+#include "lsp/session_helpers.h"
+
+using nlohmann::json;
+using namespace eph::testing;
+
+namespace {
+
+const char* kTemplate =
+    "AWSTemplateFormatVersion: \"2010-09-09\"\n"
+    "Resources:\n"
+    "  Worker:\n"
+    "    Type: AWS::Lambda::Function\n"
+    "    Properties:\n"
+    "      Runtime: python3.12\n"
+    "      Handler: app.handler\n"
+    "      Role: arn:aws:iam::123456789012:role/worker\n"
+    "      Code: {ZipFile: \"x\"}\n";
+
+std::vector<std::string> codes(const json& publish) {
+  std::vector<std::string> out;
+  for (const auto& d : publish["params"]["diagnostics"]) out.push_back(d["code"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("client settings re-analyse open documents: disabled rules and a severity floor") {
+  ScratchDir dir("settings");
+  dir.write("stack/template.yaml", kTemplate);
+  std::string uri = dir.uri("stack/template.yaml");
+  LspClient client({EPHEMERA_BINARY, "lsp"});
+  json init = initialize_params(dir);
+  init["initializationOptions"] = {{"disabledRules", {"EPH401"}}};
+  REQUIRE(client.response(client.request("initialize", init)));
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "yaml"}, {"version", 1}, {"text", kTemplate}}}});
+  auto m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());  // EPH401 disabled from the start
+
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"ephemera", {{"disabledRules", json::array()}}}}}});
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH401"});
+
+  // The EPH401 here is below `critical`: a severity floor hides it.
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"ephemera", {{"minSeverity", "critical"}}}}}});
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());
+
+  // A mistyped setting is reported and ignored.
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"ephemera", {{"minSeverity", 3}}}}}});
+  auto log = client.wait_for([](const json& msg) { return msg.value("method", "") == "window/logMessage"; });
+  REQUIRE(log);
+  CHECK((*log)["params"]["message"].get<std::string>().find("minSeverity") != std::string::npos);
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH401"});
+
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}
+
+TEST_CASE("a module file changed on disk (not open) is re-read when the client reports it") {
+  ScratchDir dir("watched");
+  dir.write("mod/main.tf", "locals {}\n");
+  dir.write("mod/other.tf", "locals {}\n");
+  std::string main_uri = dir.uri("mod/main.tf"), other_uri = dir.uri("mod/other.tf");
+  LspClient client({EPHEMERA_BINARY, "lsp"});
+  REQUIRE(client.response(client.request("initialize", initialize_params(dir))));
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", main_uri}, {"languageId", "terraform"}, {"version", 1}, {"text", "locals {}\n"}}}});
+  REQUIRE(client.diagnostics(main_uri));
+  auto m = client.diagnostics(other_uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());
+
+  // other.tf becomes binary on disk (a bad checkout): EPH000 on it once the change is reported.
+  dir.write("mod/other.tf", std::string("locals {}\n\0", 11));
+  client.notify("workspace/didChangeWatchedFiles", {{"changes", json::array({{{"uri", other_uri}, {"type", 2}}})}});
+  m = client.diagnostics(other_uri);
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH000"});
+
+  // Deleted: its diagnostics go away with it.
+  std::filesystem::remove(dir.path() + "/mod/other.tf");
+  client.notify("workspace/didChangeWatchedFiles", {{"changes", json::array({{{"uri", other_uri}, {"type", 3}}})}});
+  m = client.diagnostics(other_uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());
+
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}
+
+TEST_CASE("a client that can watch files is asked to, after initialized") {
+  ScratchDir dir("register");
+  LspClient client({EPHEMERA_BINARY, "lsp"});
+  json init = initialize_params(dir);
+  init["capabilities"]["workspace"] = {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}};
+  REQUIRE(client.response(client.request("initialize", init)));
+  client.notify("initialized", json::object());
+  auto reg = client.next();
+  REQUIRE(reg);
+  CHECK((*reg)["method"] == "client/registerCapability");
+  const json& registration = (*reg)["params"]["registrations"][0];
+  CHECK(registration["method"] == "workspace/didChangeWatchedFiles");
+  CHECK(registration["registerOptions"]["watchers"].size() == 2);
+  client.send({{"jsonrpc", "2.0"}, {"id", (*reg)["id"]}, {"result", nullptr}});  // the client's answer
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}

@@ -1,0 +1,171 @@
+// Golden tests: every reporter's exact output for one result that exercises related
+// locations, a fix, in-source and external suppressions, input errors and characters
+// each format must escape. Set EPHEMERA_UPDATE_GOLDEN=1 to rewrite the golden files
+// after an intended change (and review the diff). The SARIF golden file is also checked
+// by the official validator (ctest sarif-validate).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "engine/rule_registry.h"
+#include "report/reporter.h"
+
+namespace fs = std::filesystem;
+using namespace eph;
+
+namespace {
+
+const char* kMain =
+    "resource \"aws_lambda_function\" \"api\" {\n"
+    "  function_name = \"api\"\n"
+    "  environment {\n"
+    "    variables = { DB_PASSWORD = \"hunter2 <&> \\\"x\\\"\" }\n"
+    "  }\n"
+    "}\n";
+
+const char* kTemplate =
+    "Resources:\n"
+    "  Queue:\n"
+    "    Type: AWS::SQS::Queue\n"
+    "    Type: AWS::SNS::Topic\n";
+
+Range find(const SourceFilePtr& f, std::string_view needle) {
+  size_t pos = f->text().find(needle);
+  REQUIRE(pos != std::string::npos);
+  return Range{f.get(), static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + needle.size())};
+}
+
+AnalysisResult sample_result() {
+  AnalysisResult r;
+  auto main = std::make_shared<SourceFile>("/src/project/modules/api dir/main.tf", kMain);
+  auto tmpl = std::make_shared<SourceFile>("/src/project/template.yaml", kTemplate);
+  r.files = {main, tmpl};
+  r.files_analyzed = 3;
+
+  Finding parse;
+  parse.rule_id = "EPH000";
+  parse.severity = Severity::High;
+  parse.range = find(tmpl, "Type: AWS::SNS::Topic");
+  parse.message = "duplicate key 'Type' (first at line 3): CloudFormation rejects the template";
+  parse.resource = "Queue";
+  parse.related.push_back({find(tmpl, "Type: AWS::SQS::Queue"), "first 'Type' here"});
+  parse.fix = Fix{"remove the duplicate key", {TextEdit{find(tmpl, "    Type: AWS::SNS::Topic\n"), ""}}};
+  parse.fingerprint = "00000000000000a1";
+
+  Finding unused;
+  unused.rule_id = "EPH002";
+  unused.severity = Severity::Low;
+  unused.range = find(main, "function_name = \"api\"");
+  unused.message = "unused suppression: no EPH002 finding here";
+  unused.resource = "aws_lambda_function.api";
+  unused.fingerprint = "00000000000000b2";
+  unused.suppressed = true;
+  unused.suppression = "ephemera:ignore EPH002 at main.tf:1";
+  unused.justification = "kept for the migration";
+
+  Finding baselined;
+  baselined.rule_id = "EPH003";
+  baselined.severity = Severity::Medium;
+  baselined.range = find(main, "\"hunter2 <&> \\\"x\\\"\"");
+  baselined.message = "value <&> \"quoted\"";
+  baselined.fingerprint = "00000000000000c3";
+  baselined.suppressed = true;
+  baselined.suppressed_in_source = false;
+  baselined.suppression = "baseline .ephemera-baseline.json";
+  baselined.justification = "present when the baseline was recorded";
+
+  Finding active;
+  active.rule_id = "EPH003";
+  active.severity = Severity::Low;
+  active.range = find(main, "resource \"aws_lambda_function\" \"api\" {");
+  active.message = "invalid suppression, 50% sure: a,b:c\nsecond line";
+  active.resource = "aws_lambda_function.api";
+  active.fingerprint = "00000000000000d4";
+
+  r.findings = {parse, unused, baselined, active};
+  std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.range.file->path() != b.range.file->path()) return a.range.file->path() < b.range.file->path();
+    return a.range.begin < b.range.begin;
+  });
+  r.suppressed = 2;
+  r.errors.push_back({"/src/project/unreadable.tf", "cannot read file: permission denied"});
+  return r;
+}
+
+void check_golden(const std::string& name, const std::string& actual) {
+  fs::path golden = fs::path(EPHEMERA_SOURCE_DIR) / "tests/unit/report/golden" / name;
+  const char* update = std::getenv("EPHEMERA_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    fs::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << actual;
+  }
+  std::ifstream in(golden, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "missing golden file " << golden << " (run with EPHEMERA_UPDATE_GOLDEN=1)");
+  std::ostringstream expected;
+  expected << in.rdbuf();
+  CHECK(actual == expected.str());
+}
+
+std::string render(ReportFormat format, bool show_suppressed) {
+  ReportOptions options;
+  options.version = "0.0.0-test";
+  options.source_root = "/src/project";
+  options.show_suppressed = show_suppressed;
+  std::ostringstream out;
+  write_report(format, out, sample_result(), options);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("report formats are parsed by name") {
+  CHECK(parse_report_format("sarif") == ReportFormat::Sarif);
+  CHECK(parse_report_format("junit") == ReportFormat::Junit);
+  CHECK(parse_report_format("github") == ReportFormat::Github);
+  CHECK_FALSE(parse_report_format("xml"));
+}
+
+TEST_CASE("golden: text") { check_golden("report.txt", render(ReportFormat::Text, true)); }
+TEST_CASE("golden: json") { check_golden("report.json", render(ReportFormat::Json, true)); }
+TEST_CASE("golden: sarif") {
+  // The driver lists every registered rule, which changes as rules are added: check that
+  // list here, and keep only the rules the results use in the golden file.
+  auto doc = nlohmann::ordered_json::parse(render(ReportFormat::Sarif, false));
+  auto& run = doc["runs"][0];
+  auto& rules = run["tool"]["driver"]["rules"];
+  REQUIRE(rules.size() == all_rules().size());
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const RuleInfo& info = *all_rules()[i].info;
+    CHECK(rules[i]["id"] == info.id);
+    CHECK(rules[i]["name"] == info.slug);
+    CHECK(rules[i]["helpUri"] == rule_help_uri(info));
+    CHECK(rules[i]["help"]["markdown"] == std::string(info.documentation));
+    CHECK_FALSE(rules[i]["fullDescription"]["text"].get<std::string>().empty());
+  }
+  std::set<std::string> used;
+  for (auto& result : run["results"]) {
+    size_t index = result["ruleIndex"].get<size_t>();
+    REQUIRE(index < rules.size());
+    CHECK(rules[index]["id"] == result["ruleId"]);
+    used.insert(result["ruleId"].get<std::string>());
+    result.erase("ruleIndex");
+  }
+  nlohmann::ordered_json kept = nlohmann::ordered_json::array();
+  for (auto& rule : rules)
+    if (used.count(rule["id"].get<std::string>())) kept.push_back(rule);
+  rules = kept;
+  check_golden("report.sarif", doc.dump(2) + "\n");
+}
+TEST_CASE("golden: junit") { check_golden("report.junit.xml", render(ReportFormat::Junit, true)); }
+TEST_CASE("golden: github") { check_golden("report.github.txt", render(ReportFormat::Github, false)); }
+
+TEST_CASE("sarif lists suppressed findings whatever --show-suppressed says") {
+  CHECK(render(ReportFormat::Sarif, false) == render(ReportFormat::Sarif, true));
+}
