@@ -14,6 +14,7 @@ struct RuleFactory {
 
 namespace rules {
 std::unique_ptr<Rule> make_EPH000();
+std::unique_ptr<Rule> make_EPH001();
 std::unique_ptr<Rule> make_EPH002();
 std::unique_ptr<Rule> make_EPH003();
 std::unique_ptr<Rule> make_EPH201();
@@ -31,6 +32,7 @@ std::unique_ptr<Rule> make_EPH701();
 const std::vector<RuleFactory>& rule_factories() {
   static const std::vector<RuleFactory> factories = {
       {"EPH000", rules::make_EPH000},
+      {"EPH001", rules::make_EPH001},
       {"EPH002", rules::make_EPH002},
       {"EPH003", rules::make_EPH003},
       {"EPH201", rules::make_EPH201},

@@ -9,6 +9,7 @@
 
 #include "engine/rule.h"
 #include "secrets/environment_secrets.h"
+#include "secrets/secret_name.h"
 
 namespace eph::rules {
 namespace {
@@ -34,7 +35,8 @@ class SecretResolvedIntoEnvRule final : public Rule {
       std::set<const EnvVar*> literal;
       for (const auto& s : secrets::literal_secrets(fn, detector)) literal.insert(s.var);
       for (const auto& var : fn.environment) {
-        if (!var.value || literal.count(&var)) continue;
+        // DB_USERNAME = jsondecode(secret)["username"]: a field of the secret that is not secret.
+        if (!var.value || literal.count(&var) || secrets::names_non_secret_part(var.name)) continue;
         uint8_t marks = secrets::secret_marks(*var.value);
         if (marks) report(ctx, fn, var, marks);
       }

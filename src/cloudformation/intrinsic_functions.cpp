@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "cloudformation/json_documents.h"
 #include "cloudformation/template_evaluator.h"
 
 namespace eph::cloudformation {
@@ -177,6 +178,8 @@ Value TemplateEvaluator::sub(const Value& arg, const Value& node) {
   }
   const std::string& text = format->text;
   std::string out;
+  std::string document;  // `out` with unknown pieces as hole markers, for JSON documents
+  std::vector<std::pair<std::string, size_t>> holes;  // name, index into pieces
   std::vector<Value> pieces;  // looked-up values, for provenance
   bool known = true;
   size_t i = 0;
@@ -184,18 +187,22 @@ Value TemplateEvaluator::sub(const Value& arg, const Value& node) {
     size_t open = text.find("${", i);
     if (open == std::string::npos) {
       out.append(text, i, std::string::npos);
+      document.append(text, i, std::string::npos);
       break;
     }
     out.append(text, i, open - i);
+    document.append(text, i, open - i);
     size_t close = text.find('}', open + 2);
     if (close == std::string::npos) {
       out.append(text, open, std::string::npos);
+      document.append(text, open, std::string::npos);
       break;
     }
     std::string name = text.substr(open + 2, close - open - 2);
     i = close + 1;
     if (!name.empty() && name[0] == '!') {  // ${!Literal} writes ${Literal}
       out += "${" + name.substr(1) + "}";
+      document += "${" + name.substr(1) + "}";
       continue;
     }
     // Trim the spaces CloudFormation tolerates inside ${ }.
@@ -205,9 +212,12 @@ Value TemplateEvaluator::sub(const Value& arg, const Value& node) {
     auto piece = v ? scalar_text(*v) : std::optional<std::string>(std::string());
     if (v && v->is_known() && piece) {
       out += *piece;
+      document += *piece;
     } else {
       known = false;
       out += "${" + name + "}";
+      document += hole_marker(holes.size());
+      holes.emplace_back(name, v ? pieces.size() : SIZE_MAX);
     }
     if (v) pieces.push_back(std::move(*v));
   }
@@ -217,11 +227,18 @@ Value TemplateEvaluator::sub(const Value& arg, const Value& node) {
     // The reference is written in the format itself: it resolves to a secret whatever the variables hold.
     Value result = unknown_from(parts, node.where, "Fn::Sub: " + out);
     result.marks |= dynamic_reference_marks(text);
+    if (may_hold_json_document(document)) {
+      std::vector<DocumentHole> document_holes;
+      for (const auto& [hole_name, index] : holes)
+        document_holes.push_back(DocumentHole{hole_name, index < pieces.size() ? &pieces[index] : nullptr});
+      result.decoded = decode_json_document(document, node.where, document_holes);
+    }
     return result;
   }
   Value result = Value::string_of(std::move(out), node.where);
   for (const Value* p : parts) absorb_provenance(result, *p);
   result.marks |= dynamic_reference_marks(result.text);
+  result.decoded = decode_json_document(result.text, node.where);
   return result;
 }
 
@@ -270,6 +287,7 @@ Value TemplateEvaluator::join(const Value& arg, const Value& node) {
   Value result = Value::string_of(std::move(out), node.where);
   for (const Value* p : parts) absorb_provenance(result, *p);
   result.marks |= dynamic_reference_marks(result.text);
+  result.decoded = decode_json_document(result.text, node.where);
   return result;
 }
 

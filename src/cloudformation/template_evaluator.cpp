@@ -1,5 +1,7 @@
 #include "cloudformation/template_evaluator.h"
 
+#include "cloudformation/json_documents.h"
+
 namespace eph::cloudformation {
 namespace {
 
@@ -49,8 +51,22 @@ void TemplateEvaluator::load_parameters(const Value& section) {
     const Value* type = decl.get("Type");
     std::string type_name = type && type->is_string() ? type->text : "String";
     const Value* def = decl.get("Default");
+    std::vector<std::string> allowed;
+    if (const Value* av = decl.get("AllowedValues"); av && av->is_list()) {
+      for (const Value& item : av->items) {
+        auto text = scalar_text(item);
+        if (!text) {
+          allowed.clear();
+          break;
+        }
+        allowed.push_back(*text);
+      }
+    }
     Value value;
-    if (!def || def->is_null() || !def->is_known() || is_intrinsic(*def)) {
+    if ((!def || def->is_null()) && allowed.size() == 1 && !starts_with(type_name, "AWS::SSM::")) {
+      // The only value CloudFormation accepts for this parameter.
+      value = Value::string_of(allowed[0], decl.get("AllowedValues")->items[0].where);
+    } else if (!def || def->is_null() || !def->is_known() || is_intrinsic(*def)) {
       value = Value::unknown(f.key_range, "parameter " + f.key + " has no default");
     } else if (starts_with(type_name, "AWS::SSM::Parameter::Value<")) {
       // The default names an SSM parameter; its value is read at deploy time.
@@ -72,7 +88,7 @@ void TemplateEvaluator::load_parameters(const Value& section) {
       value = *def;
     }
     if (marks) add_marks(value, marks);
-    parameters_[f.key] = Parameter{std::move(value)};
+    parameters_[f.key] = Parameter{std::move(value), std::move(allowed)};
   }
 }
 
@@ -81,6 +97,7 @@ std::optional<Value> TemplateEvaluator::eval(const Value& raw) {
     case Kind::String: {
       Value v = raw;
       v.marks |= dynamic_reference_marks(v.text);
+      if (may_hold_json_document(v.text)) v.decoded = decode_json_document(v.text, v.where);
       return v;
     }
     case Kind::List: {
@@ -216,6 +233,13 @@ std::optional<Value> TemplateEvaluator::ref(const Value& arg, const Value& node)
     v.refs.push_back(Ref{name, "", node.where});
     return v;
   }
+  // SAM references to resources it generates from one it transforms: MyApi.Stage,
+  // MyFunction.Alias, MyFunction.Version ... The edge goes to the declared resource.
+  if (size_t dot = name.find('.'); dot != std::string::npos && is_resource(name.substr(0, dot))) {
+    Value v = Value::unknown(node.where, "Ref " + name);
+    v.refs.push_back(Ref{name.substr(0, dot), "", node.where});
+    return v;
+  }
   return Value::unknown(node.where, "Ref to undefined " + name);
 }
 
@@ -288,13 +312,7 @@ Truth TemplateEvaluator::truth_of(const Value& raw) {
   }
   if (fn == "Fn::Equals") {
     if (!arg.is_list() || arg.items.size() != 2) return Truth::Unknown;
-    auto a = eval(arg.items[0]);
-    auto b = eval(arg.items[1]);
-    if (!a || !b || a->contains_unknown() || b->contains_unknown()) return Truth::Unknown;
-    auto ta = scalar_text(*a);
-    auto tb = scalar_text(*b);
-    if (ta && tb) return *ta == *tb ? Truth::True : Truth::False;
-    return Truth::Unknown;
+    return equals(arg.items[0], arg.items[1]);
   }
   if (is_intrinsic(raw)) {
     auto v = eval(raw);
@@ -302,6 +320,34 @@ Truth TemplateEvaluator::truth_of(const Value& raw) {
     if (v && v->is_string()) return truth_of(*v);
   }
   return Truth::Unknown;
+}
+
+Truth TemplateEvaluator::equals(const Value& left, const Value& right) {
+  auto a = eval(left);
+  auto b = eval(right);
+  if (!a || !b) return Truth::Unknown;
+  auto ta = a->is_known() ? scalar_text(*a) : std::nullopt;
+  auto tb = b->is_known() ? scalar_text(*b) : std::nullopt;
+  if (ta && tb) return *ta == *tb ? Truth::True : Truth::False;
+  // An unknown parameter still takes one of its AllowedValues: a literal outside them never matches.
+  auto outside = [](const std::vector<std::string>* allowed, const std::string& literal) {
+    if (!allowed || allowed->empty()) return false;
+    for (const auto& v : *allowed)
+      if (v == literal) return false;
+    return true;
+  };
+  if (tb && outside(allowed_values_of(left), *tb)) return Truth::False;
+  if (ta && outside(allowed_values_of(right), *ta)) return Truth::False;
+  return Truth::Unknown;
+}
+
+const std::vector<std::string>* TemplateEvaluator::allowed_values_of(const Value& raw) const {
+  if (!raw.is_map() || raw.fields.size() != 1 || raw.fields[0].key != "Ref" || !raw.fields[0].value.is_string()) {
+    return nullptr;
+  }
+  if (bindings_.count(raw.fields[0].value.text)) return nullptr;
+  auto it = parameters_.find(raw.fields[0].value.text);
+  return it == parameters_.end() ? nullptr : &it->second.allowed_values;
 }
 
 }  // namespace eph::cloudformation

@@ -44,7 +44,8 @@ class TemplateEvaluator {
 
  private:
   struct Parameter {
-    Value value;  // the default, or Unknown
+    Value value;                               // the default, or Unknown
+    std::vector<std::string> allowed_values;   // AllowedValues, when all are literals
   };
 
   std::unordered_map<std::string, Parameter> parameters_;
@@ -56,6 +57,9 @@ class TemplateEvaluator {
   std::map<std::string, Value> bindings_;
 
   void load_parameters(const Value& section);
+  // The AllowedValues of the parameter `raw` refers to ({Ref: P}), or nullptr.
+  const std::vector<std::string>* allowed_values_of(const Value& raw) const;
+  Truth equals(const Value& left, const Value& right);
 
   std::optional<Value> eval_map(const Value& raw);
   std::optional<Value> eval_function(const std::string& name, const Value& arg, const Value& node);

@@ -81,6 +81,9 @@ void load_resources(const Value& root, std::vector<NativeResource>& out) {
   std::vector<std::pair<std::string, Value>> bindings;
   for (const Field& f : section->fields) collect(f, ev, bindings, false, pending);
   for (const PendingResource& p : pending) ev.add_resource(p.logical_id);
+  bool sam_template = sam::is_sam_template(root);
+  if (sam_template)
+    for (auto& id : sam::implicit_api_ids(root)) ev.add_resource(std::move(id));
 
   for (const PendingResource& p : pending) {
     const Value& decl = *p.body;
@@ -113,7 +116,7 @@ void load_resources(const Value& root, std::vector<NativeResource>& out) {
     for (const auto& binding : p.bindings) ev.unbind(binding.first);
   }
 
-  if (sam::is_sam_template(root)) {
+  if (sam_template) {
     const Value* globals = root.get("Globals");
     std::optional<Value> evaluated = globals ? ev.eval(*globals) : std::nullopt;
     sam::apply_sam_transform(evaluated ? *evaluated : Value(), out);

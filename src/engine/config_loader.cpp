@@ -16,8 +16,8 @@ namespace {
 
 class Reader {
  public:
-  Reader(const std::string& path, const SourceFilePtr& source, std::vector<ConfigError>& errors)
-      : path_(path), source_(source), errors_(errors) {}
+  Reader(const std::string& path, SourceFilePtr source, std::vector<ConfigError>& errors)
+      : path_(path), source_(std::move(source)), errors_(errors) {}
 
   void error(const YAML::Node& at, std::string message) {
     const YAML::Mark m = at.Mark();
@@ -196,7 +196,7 @@ class Reader {
 
  private:
   const std::string& path_;
-  const SourceFilePtr& source_;
+  SourceFilePtr source_;
   std::vector<ConfigError>& errors_;
 };
 

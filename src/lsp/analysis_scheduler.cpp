@@ -93,7 +93,7 @@ void AnalysisScheduler::worker_loop() {
   idle_.notify_all();
 }
 
-json AnalysisScheduler::diagnostics_params(const std::string& path, const AnalysisJob& job) const {
+json AnalysisScheduler::diagnostics_params(const std::string& path, const AnalysisJob& job) {
   json list = json::array();
   auto it = store_.find(path);
   if (it != store_.end()) {
@@ -101,9 +101,15 @@ json AnalysisScheduler::diagnostics_params(const std::string& path, const Analys
       for (const auto& f : findings) list.push_back(f.diagnostic);
   }
   auto uri = job.open_uris.find(path);
-  json params = {{"uri", uri != job.open_uris.end() ? uri->second : path_to_uri(path)}, {"diagnostics", list}};
   auto version = job.versions.find(path);
-  if (version != job.versions.end()) params["version"] = version->second;
+  bool open = version != job.versions.end();
+  auto sent = last_sent_.find(path);
+  bool unchanged = sent != last_sent_.end() ? sent->second == list : list.empty();
+  if (!open && unchanged) return nullptr;
+  json params = {{"uri", uri != job.open_uris.end() ? uri->second : path_to_uri(path)}, {"diagnostics", list}};
+  if (open) params["version"] = version->second;
+  if (list.empty()) last_sent_.erase(path);
+  else last_sent_[path] = std::move(list);
   return params;
 }
 
@@ -152,7 +158,7 @@ void AnalysisScheduler::run(const AnalysisJob& job, const std::atomic<bool>& can
         it->second.erase(job.unit_key);
         if (it->second.empty()) store_.erase(it);
       }
-      messages.push_back(diagnostics_params(path, job));
+      if (json params = diagnostics_params(path, job); !params.is_null()) messages.push_back(std::move(params));
     }
   }
   for (auto& params : messages) notify_("textDocument/publishDiagnostics", std::move(params));
@@ -173,7 +179,7 @@ void AnalysisScheduler::clear(const AnalysisJob& job) {
         it->second.erase(job.unit_key);
         if (it->second.empty()) store_.erase(it);
       }
-      messages.push_back(diagnostics_params(path, job));
+      if (json params = diagnostics_params(path, job); !params.is_null()) messages.push_back(std::move(params));
     }
   }
   for (auto& params : messages) notify_("textDocument/publishDiagnostics", std::move(params));

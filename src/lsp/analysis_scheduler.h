@@ -67,8 +67,9 @@ class AnalysisScheduler {
   void worker_loop();
   void run(const AnalysisJob& job, const std::atomic<bool>& cancel);
   void clear(const AnalysisJob& job);
-  // Publishes the union over units of `path`'s findings. Caller holds `store_mutex_`.
-  nlohmann::json diagnostics_params(const std::string& path, const AnalysisJob& job) const;
+  // The publishDiagnostics parameters for `path` (the union over the units that contain
+  // it), or null when nothing needs to be sent. Caller holds `store_mutex_`.
+  nlohmann::json diagnostics_params(const std::string& path, const AnalysisJob& job);
 
   NotifyFunction notify_;
   AnalyzeFunction analyze_;
@@ -86,6 +87,9 @@ class AnalysisScheduler {
   mutable std::mutex store_mutex_;
   // path -> unit key -> findings in that file from that unit's last analysis
   std::map<std::string, std::map<std::string, std::vector<PublishedFinding>>> store_;
+  // path -> the diagnostics last sent for it: files that are not open are sent again only
+  // when their diagnostics change (a module of fifty files is not fifty messages a keystroke).
+  std::map<std::string, nlohmann::json> last_sent_;
 
   std::thread worker_;
 };

@@ -62,7 +62,6 @@ json Server::on_initialize(const json& params) {
     for (const auto& p : problems) log(2, "ephemera: initializationOptions: " + p);
     if (client_settings_.debounce) scheduler_->set_debounce(*client_settings_.debounce);
   }
-  load_workspace_config();
   initialized_ = true;
   json capabilities = {
       {"positionEncoding", encoding_name(encoding_)},

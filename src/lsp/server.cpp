@@ -148,7 +148,7 @@ void Server::schedule_unit_of(const std::string& path, bool clear_only, const st
     job.versions[p] = doc.version;
   }
   if (!closed_uri.empty()) job.open_uris[path] = closed_uri;
-  job.config = effective_config();
+  job.config = effective_config(path);
   job.roots = workspace_roots_;
   job.encoding = encoding_;
   scheduler_->schedule(std::move(job));

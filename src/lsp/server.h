@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/config.h"
+#include "engine/config_loader.h"
 #include "lsp/analysis_scheduler.h"
 #include "lsp/open_documents.h"
 #include "lsp/positions.h"
@@ -76,8 +77,13 @@ class Server {
   // workspace.cpp
   void on_did_change_configuration(const nlohmann::json& params);
   void on_did_change_watched_files(const nlohmann::json& params);
-  void load_workspace_config();
-  Config effective_config() const;
+  // The nearest .ephemera.yaml of a document (its unsaved buffer when open) with the
+  // client's settings over it. Errors in the file are shown as its diagnostics.
+  Config effective_config(const std::string& document_path);
+  const Config& file_config(const std::string& config_path);
+  void publish_config_errors(const std::string& config_path, const std::vector<ConfigError>& errors);
+  // After any change to a configuration file or the settings: re-read and re-analyse.
+  void configuration_changed();
   void reanalyze_all();
 
   // The local path of params.textDocument.uri (InvalidParams when it is not a file URI).
@@ -91,7 +97,9 @@ class Server {
   OpenDocuments documents_;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
   std::vector<std::string> workspace_roots_;
-  Config workspace_config_;
+  std::map<std::string, std::optional<std::string>> config_file_of_dir_;  // document dir -> nearest config file
+  std::map<std::string, Config> config_of_file_;                          // config file -> its settings
+  std::set<std::string> config_files_with_errors_;                         // their diagnostics are up
   ClientSettings client_settings_;
   bool initialized_ = false;  // `initialize` answered
   bool shutdown_ = false;
@@ -103,5 +111,8 @@ class Server {
 // Reads ClientSettings from an `ephemera` settings object; unknown keys are ignored,
 // mistyped ones reported in `problems`.
 ClientSettings parse_client_settings(const nlohmann::json& settings, std::vector<std::string>& problems);
+
+// True for .ephemera.yaml / .ephemera.yml.
+bool is_config_path(const std::string& path);
 
 }  // namespace eph::lsp

@@ -13,7 +13,8 @@ void Server::on_did_open(const json& params) {
   std::string language = doc.value("languageId", json("")).is_string() ? doc.value("languageId", "") : "";
   int64_t version = require_field(doc, "version", json::value_t::number_integer).get<int64_t>();
   documents_.open(require_string(doc, "uri"), path, language, version, text);
-  schedule_unit_of(path);
+  if (is_config_path(path)) configuration_changed();  // its unsaved text now applies
+  else schedule_unit_of(path);
 }
 
 void Server::on_did_change(const json& params) {
@@ -27,12 +28,15 @@ void Server::on_did_change(const json& params) {
     log(1, "ephemera: rejected change to " + path + " (version " + std::to_string(version) + "): " + error);
     return;
   }
-  schedule_unit_of(path);
+  if (is_config_path(path)) configuration_changed();
+  else schedule_unit_of(path);
 }
 
 void Server::on_did_save(const json& params) {
   std::string path = document_path(params);
-  if (documents_.find(path)) schedule_unit_of(path);
+  if (!documents_.find(path)) return;
+  if (is_config_path(path)) configuration_changed();
+  else schedule_unit_of(path);
 }
 
 void Server::on_did_close(const json& params) {
@@ -41,6 +45,10 @@ void Server::on_did_close(const json& params) {
   if (!doc) return;
   std::string uri = doc->uri;
   documents_.close(path);
+  if (is_config_path(path)) {
+    configuration_changed();  // the file on disk applies again
+    return;
+  }
   // With no document of the unit left open its diagnostics are withdrawn; otherwise the
   // unit is re-analysed with the closed file as it is on disk.
   std::string key = unit_key_of(path);

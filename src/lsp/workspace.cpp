@@ -35,19 +35,74 @@ ClientSettings parse_client_settings(const json& settings, std::vector<std::stri
   return out;
 }
 
-void Server::load_workspace_config() { workspace_config_ = Config{}; }
+bool is_config_path(const std::string& path) {
+  std::string name = std::filesystem::path(path).filename().string();
+  for (const char* config_name : kConfigFileNames)
+    if (name == config_name) return true;
+  return false;
+}
 
-Config Server::effective_config() const {
-  Config config = workspace_config_;
+const Config& Server::file_config(const std::string& config_path) {
+  auto cached = config_of_file_.find(config_path);
+  if (cached != config_of_file_.end()) return cached->second;
+  Config config;
+  std::vector<ConfigError> errors;
+  bool ok = false;
+  if (const OpenDocument* open = documents_.find(config_path)) ok = parse_config(config_path, open->text->text(), config, errors);
+  else ok = load_config_file(config_path, config, errors);
+  // A broken file is shown, not half-applied: analysis goes on with the defaults meanwhile.
+  if (!ok) config = Config{};
+  publish_config_errors(config_path, errors);
+  return config_of_file_.emplace(config_path, std::move(config)).first->second;
+}
+
+void Server::publish_config_errors(const std::string& config_path, const std::vector<ConfigError>& errors) {
+  if (errors.empty() && !config_files_with_errors_.count(config_path)) return;
+  json list = json::array();
+  for (const auto& e : errors) {
+    json at = {{"line", e.line > 0 ? e.line - 1 : 0}, {"character", e.column > 0 ? e.column - 1 : 0}};
+    list.push_back({{"range", {{"start", at}, {"end", at}}},
+                    {"severity", 1},
+                    {"source", "ephemera"},
+                    {"code", "config"},
+                    {"message", e.message}});
+  }
+  const OpenDocument* open = documents_.find(config_path);
+  json params = {{"uri", open ? open->uri : path_to_uri(config_path)}, {"diagnostics", list}};
+  if (open) params["version"] = open->version;
+  send_(notification("textDocument/publishDiagnostics", std::move(params)));
+  if (errors.empty()) config_files_with_errors_.erase(config_path);
+  else config_files_with_errors_.insert(config_path);
+}
+
+Config Server::effective_config(const std::string& document_path) {
+  std::string dir = std::filesystem::path(document_path).parent_path().string();
+  auto found = config_file_of_dir_.find(dir);
+  if (found == config_file_of_dir_.end()) {
+    std::optional<std::string> file = find_config_file(dir);
+    if (file) file = normalize_path(*file);
+    found = config_file_of_dir_.emplace(dir, std::move(file)).first;
+  }
+  Config config = found->second ? file_config(*found->second) : Config{};
   if (client_settings_.min_severity) config.min_severity = client_settings_.min_severity;
   for (const auto& id : client_settings_.disabled_rules) config.rules[id].enabled = false;
   return config;
 }
 
+void Server::configuration_changed() {
+  config_file_of_dir_.clear();
+  config_of_file_.clear();
+  std::set<std::string> had_errors = config_files_with_errors_;
+  reanalyze_all();
+  // A configuration file no document uses any more still gets its errors refreshed.
+  for (const auto& path : had_errors)
+    if (!config_of_file_.count(path)) file_config(path);
+}
+
 void Server::reanalyze_all() {
   std::set<std::string> seen;
   for (const auto& [path, doc] : documents_.all())
-    if (seen.insert(unit_key_of(path)).second) schedule_unit_of(path);
+    if (!is_config_path(path) && seen.insert(unit_key_of(path)).second) schedule_unit_of(path);
 }
 
 void Server::on_did_change_configuration(const json& params) {
@@ -57,8 +112,7 @@ void Server::on_did_change_configuration(const json& params) {
   client_settings_ = parse_client_settings(settings, problems);
   for (const auto& p : problems) log(2, "ephemera: settings: " + p);
   scheduler_->set_debounce(client_settings_.debounce.value_or(options_.debounce));
-  load_workspace_config();
-  reanalyze_all();
+  configuration_changed();
 }
 
 void Server::on_did_change_watched_files(const json& params) {
@@ -70,9 +124,7 @@ void Server::on_did_change_watched_files(const json& params) {
     auto path = uri_to_path(change["uri"].get<std::string>());
     if (!path) continue;
     std::string p = normalize_path(*path);
-    std::string name = std::filesystem::path(p).filename().string();
-    if (name == ".ephemera.yaml") {
-      load_workspace_config();
+    if (is_config_path(p)) {
       everything = true;
     } else if (is_terraform_path(p)) {
       // A child module or a shared tfvars may feed any open module: re-check them all.
@@ -83,7 +135,7 @@ void Server::on_did_change_watched_files(const json& params) {
     }
   }
   if (everything) {
-    reanalyze_all();
+    configuration_changed();
     return;
   }
   for (const auto& [path, doc] : documents_.all()) {

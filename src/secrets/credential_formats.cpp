@@ -38,6 +38,8 @@ bool is_placeholder_token(std::string_view token) {
 
 bool at_word_start(std::string_view text, size_t pos) { return pos == 0 || !is_alnum(text[pos - 1]); }
 
+constexpr size_t kAny = std::string_view::npos;
+
 using CharTest = bool (*)(char);
 using TokenTest = bool (*)(std::string_view);
 
@@ -46,8 +48,9 @@ std::optional<CredentialMatch> find_prefixed(std::string_view text, std::string_
                                              size_t max, std::string_view kind, TokenTest extra = nullptr) {
   for (size_t pos = text.find(prefix); pos != std::string_view::npos; pos = text.find(prefix, pos + 1)) {
     if (!at_word_start(text, pos)) continue;
-    size_t end = pos + prefix.size();
-    while (end < text.size() && body(text[end])) ++end;
+    // Stop one past `max`: a longer run is no match, and bounded runs keep the scan linear.
+    size_t end = pos + prefix.size(), limit = max == kAny ? text.size() : std::min(text.size(), end + max + 1);
+    while (end < limit && body(text[end])) ++end;
     size_t n = end - pos - prefix.size();
     if (n < min || n > max || (end < text.size() && is_alnum(text[end]))) continue;
     std::string_view token = text.substr(pos, end - pos);
@@ -56,8 +59,6 @@ std::optional<CredentialMatch> find_prefixed(std::string_view text, std::string_
   }
   return std::nullopt;
 }
-
-constexpr size_t kAny = std::string_view::npos;
 
 // ---------------------------------------------------------------- fixed-prefix tokens
 
@@ -150,8 +151,8 @@ std::optional<CredentialMatch> google_api_key(std::string_view text) {
 std::optional<CredentialMatch> private_key_block(std::string_view text) {
   constexpr std::string_view kBegin = "-----BEGIN ";
   for (size_t pos = text.find(kBegin); pos != std::string_view::npos; pos = text.find(kBegin, pos + 1)) {
-    size_t label_end = text.find("-----", pos + kBegin.size());
-    if (label_end == std::string_view::npos || label_end - pos > 64) continue;
+    size_t label_end = text.substr(0, std::min(text.size(), pos + 64)).find("-----", pos + kBegin.size());
+    if (label_end == std::string_view::npos) continue;
     std::string_view label = text.substr(pos + kBegin.size(), label_end - pos - kBegin.size());
     if (label.find("PRIVATE KEY") == std::string_view::npos) continue;
     size_t body = label_end + 5, end = text.find("-----END", body);
@@ -243,10 +244,16 @@ std::optional<CredentialMatch> url_password(std::string_view text) {
 // https://x.blob.core.windows.net/c?sv=...&sig=..., https://api.example.org/v1?api_key=...
 std::optional<CredentialMatch> url_query_secret(std::string_view text) {
   for (size_t sep = text.find("://"); sep != std::string_view::npos; sep = text.find("://", sep + 3)) {
-    size_t q = text.find('?', sep);
-    if (q == std::string_view::npos) break;
-    size_t end = q + 1;
-    while (end < text.size() && !is_space(text[end]) && text[end] != '#' && text[end] != '"') ++end;
+    // The URL ends at a blank or a quote; its query, if any, is inside it.
+    size_t end = sep + 3, q = std::string_view::npos;
+    while (end < text.size() && !is_space(text[end]) && text[end] != '"' && text[end] != '\'' && text[end] != '#') {
+      if (text[end] == '?' && q == std::string_view::npos) q = end;
+      ++end;
+    }
+    if (q == std::string_view::npos) {
+      sep = end > 3 ? end - 3 : end;
+      continue;
+    }
     std::string_view query = text.substr(q + 1, end - q - 1);
     size_t from = 0;
     while (from <= query.size()) {
@@ -262,6 +269,7 @@ std::optional<CredentialMatch> url_query_secret(std::string_view text) {
       if (amp == std::string_view::npos) break;
       from = amp + 1;
     }
+    sep = end > 3 ? end - 3 : end;
   }
   return std::nullopt;
 }

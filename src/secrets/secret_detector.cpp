@@ -10,6 +10,9 @@ namespace eph::secrets {
 namespace {
 
 constexpr int kMaxJsonDepth = 3;
+// Environment values are small (Lambda allows 4 KB in all); a huge literal is examined
+// only this far, which keeps every scan bounded.
+constexpr size_t kMaxScanBytes = 64 * 1024;
 constexpr size_t kMinNamedSecretLength = 6;
 
 // orders-db-password, prod_api_token: words that name a secret, so the value is the
@@ -58,6 +61,7 @@ std::optional<Detection> SecretDetector::classify(std::string_view name, std::st
                                                   const Neighbours& near, int depth) const {
   std::string_view v = trim(value);
   if (v.empty() || allowed_.count(v) || allowed_.count(value)) return std::nullopt;
+  if (v.size() > kMaxScanBytes) v = v.substr(0, kMaxScanBytes);
 
   if (auto m = find_credential(v)) return Detection{std::string(m->kind), true};
 

@@ -171,4 +171,18 @@ NameVerdict classify_name(std::string_view name, const std::vector<std::vector<s
   return best;
 }
 
+bool names_non_secret_part(std::string_view name) {
+  std::vector<std::string> words = split_words(name);
+  if (words.empty()) return false;
+  // Any secret word, even one only mentioned (TOKEN_NAME), and the name is not a plain part.
+  for (const auto& w : words)
+    if (secret_word(without_trailing_digits(w))) return false;
+  if (classify_name(name).strength != NameStrength::None) return false;
+  static constexpr std::string_view kParts[] = {"user", "username", "login", "host", "hostname", "port",
+                                                "endpoint", "database", "dbname", "name", "engine", "region",
+                                                "schema", "cluster", "identifier", "id"};
+  std::string_view last = without_trailing_digits(words.back());
+  return std::find(std::begin(kParts), std::end(kParts), last) != std::end(kParts);
+}
+
 }  // namespace eph::secrets

@@ -28,4 +28,8 @@ struct NameVerdict {
 // order, anywhere in the name make it a Value name.
 NameVerdict classify_name(std::string_view name, const std::vector<std::vector<std::string>>& extra = {});
 
+// A name for a part of a secret that is not itself secret: DB_USERNAME, DB_HOST, RDS_PORT,
+// DATABASE_NAME (the fields of a database secret next to its password).
+bool names_non_secret_part(std::string_view name);
+
 }  // namespace eph::secrets

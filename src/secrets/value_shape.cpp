@@ -77,8 +77,9 @@ bool is_number(std::string_view v) {
 bool is_template_reference(std::string_view v) {
   if (contains(v, "${") || contains(v, "$(") || contains(v, "#{") || contains(v, "{{")) return true;
   if (v.size() >= 3 && v.front() == '%' && v.back() == '%') return true;
-  if (v.size() >= 2 && v.front() == '$' && (is_alpha(v[1]) || v[1] == '_'))
-    return std::all_of(v.begin() + 1, v.end(), [](char c) { return is_alnum(c) || c == '_'; });
+  // $VAR, $context.requestId (API Gateway), $$.Task.Token and $.input (Step Functions paths).
+  if (v.size() >= 2 && v.front() == '$' && (is_alpha(v[1]) || v[1] == '_' || v[1] == '$' || v[1] == '.'))
+    return std::all_of(v.begin() + 1, v.end(), [](char c) { return is_alnum(c) || c == '_' || c == '.' || c == '$'; });
   return false;
 }
 
@@ -166,7 +167,8 @@ bool is_placeholder(std::string_view v) {
                                                 "placeholder", "example", "dummy", "redacted", "xxxx", "****", "<", ">"};
   for (auto p : kParts)
     if (contains(low, p)) return true;
-  static constexpr std::string_view kPrefixes[] = {"your", "insert", "enter-", "enter_", "put-", "put_", "todo", "tbd", "fixme"};
+  static constexpr std::string_view kPrefixes[] = {"your", "insert", "enter-", "enter_", "put-", "put_",
+                                                   "todo", "tbd", "fixme", "replace"};
   for (auto p : kPrefixes)
     if (starts_with(low, p)) return true;
   static constexpr std::string_view kWords[] = {"secret", "password", "passwd", "token", "apikey", "api_key", "api-key",

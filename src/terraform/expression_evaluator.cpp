@@ -63,7 +63,7 @@ uint8_t secret_attribute_marks(const std::string& type, const std::string& attri
 
 Value ExpressionEvaluator::error(Range where, std::string why) {
   ++errors_;
-  return Value::unknown(where, std::move(why));
+  return evaluation_error(where, std::move(why));
 }
 
 const Value* ExpressionEvaluator::binding(std::string_view name) const {
@@ -359,7 +359,8 @@ Value ExpressionEvaluator::eval_try(const Expr& e, bool is_can) {
   for (const auto& arg : e.kids) {
     size_t before = errors_;
     Value v = eval(*arg);
-    if (errors_ != before) {
+    // An error here, or one carried by a value computed elsewhere (a local, a function result).
+    if (errors_ != before || contains_evaluation_error(v)) {
       errors_ = before;  // try() absorbs the error
       continue;
     }
@@ -544,6 +545,14 @@ Value ExpressionEvaluator::eval_binary(const Expr& e) {
     absorb(v, b);
     return v;
   };
+  // false && x is false and true || x is true whatever x is.
+  if (e.op == Op::And || e.op == Op::Or) {
+    bool decisive = e.op == Op::Or;
+    for (const Value* side : {&a, &b}) {
+      auto known = to_bool(*side);
+      if (known && *known == decisive) return finish(Value::boolean_of(decisive, e.range));
+    }
+  }
   if (a.contains_unknown() || b.contains_unknown()) return finish(Value::unknown(e.range, "operand unknown"));
   switch (e.op) {
     case Op::Eq: return finish(Value::boolean_of(equal(a, b), e.range));

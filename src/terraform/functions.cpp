@@ -56,6 +56,13 @@ bool contains_evaluation_error(const Value& v) {
   return false;
 }
 
+std::vector<std::string_view> builtin_function_names() {
+  std::vector<std::string_view> names;
+  for (const auto& [name, spec] : builtin_table()) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 std::optional<Value> call_function(std::string_view name, std::vector<Value> args, const FunctionContext& ctx) {
   const auto& table = builtin_table();
   auto it = table.find(name);

@@ -36,6 +36,9 @@ struct FunctionContext {
 // Bad arguments (where Terraform would stop with an error) give evaluation_error(ctx.call).
 std::optional<Value> call_function(std::string_view name, std::vector<Value> args, const FunctionContext& ctx);
 
+// The names call_function knows, sorted (for completion and documentation).
+std::vector<std::string_view> builtin_function_names();
+
 // An expression whose evaluation failed where Terraform would report an error (a missing
 // attribute of a known object, an index out of range, a function rejecting its arguments).
 // It is an Unknown value (rules stay silent on it) that try() skips and can() turns into false;

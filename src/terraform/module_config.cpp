@@ -104,21 +104,13 @@ ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>&
   return out;
 }
 
-std::unique_ptr<ModuleConfig> read_module_config(const std::string& dir, std::vector<std::string> file_names,
-                                                 const FileProvider& fs,
-                                                 const std::function<SourceFilePtr(const std::string&, std::string)>& adopt,
-                                                 std::vector<Diagnostic>& diagnostics) {
+std::unique_ptr<ModuleConfig> build_module_config(const std::string& dir, std::vector<SourceFilePtr> files) {
   auto m = std::make_unique<ModuleConfig>();
   m->dir = dir;
-  std::sort(file_names.begin(), file_names.end());
-  m->files.reserve(file_names.size());
-  for (const std::string& name : file_names) {
-    std::string path = name.find('/') != std::string::npos ? name : join_path(dir, name);
-    std::optional<std::string> text = fs.read(path);
-    if (!text) continue;  // unreadable or outside the tree: nothing to analyse
-    m->files.push_back(parse_config_file(adopt(path, std::move(*text)), diagnostics));
-  }
-  index_declarations(*m, diagnostics);
+  std::sort(files.begin(), files.end(), [](const SourceFilePtr& a, const SourceFilePtr& b) { return a->path() < b->path(); });
+  m->files.reserve(files.size());
+  for (const SourceFilePtr& f : files) m->files.push_back(parse_config_file(f, m->diagnostics));
+  index_declarations(*m, m->diagnostics);
   return m;
 }
 

@@ -61,6 +61,7 @@ struct ModuleConfig {
   std::vector<ModuleCallDecl> module_calls;
   std::vector<OutputDecl> outputs;
   std::unordered_map<std::string, size_t> variable_index, local_index, resource_index, module_index, output_index;
+  std::vector<Diagnostic> diagnostics;  // syntax errors and limits of its files
   // Declarations that hold several expressions kept alive here (JSON-syntax `type` strings parsed as types).
   std::vector<ExprPtr> owned;
 };
@@ -68,12 +69,9 @@ struct ModuleConfig {
 // True for the file names Terraform reads as configuration.
 bool is_config_file_name(const std::string& name);
 
-// Reads and parses `file_names` (names inside `dir`), keeping each SourceFile through `adopt`.
-// Syntax errors, unreadable files and limits go to `diagnostics`.
-std::unique_ptr<ModuleConfig> read_module_config(const std::string& dir, std::vector<std::string> file_names,
-                                                 const FileProvider& fs,
-                                                 const std::function<SourceFilePtr(const std::string&, std::string)>& adopt,
-                                                 std::vector<Diagnostic>& diagnostics);
+// Parses the files of one module directory (sorted by name). Syntax errors and limits
+// found while reading them are kept in `diagnostics` of the result.
+std::unique_ptr<ModuleConfig> build_module_config(const std::string& dir, std::vector<SourceFilePtr> files);
 
 // Builds a ConfigFile from an already-read source (the LSP passes open buffers).
 ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "terraform/hcl_config_builder.h"
+#include "terraform/module_config_cache.h"
 #include "terraform/module_instance.h"
 #include "terraform/variable_values.h"
 
@@ -40,6 +41,22 @@ SourceFilePtr UnitLoader::adopt(const std::string& path, std::string text) {
   return file;
 }
 
+const ModuleConfig* UnitLoader::read_config(const std::string& dir, const std::vector<std::string>& names) {
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const std::string& name : names) {
+    std::string path = name.find('/') != std::string::npos ? name : join_path(dir, name);
+    if (auto text = fs_.read(path)) texts.emplace_back(path, std::move(*text));
+  }
+  std::shared_ptr<const ModuleConfig> config = ModuleConfigCache::shared().get(dir, std::move(texts));
+  for (const ConfigFile& f : config->files) {
+    if (files_by_path_.emplace(f.file->path(), f.file).second) unit_.files.push_back(f.file);
+  }
+  for (const Diagnostic& d : config->diagnostics) unit_.diagnostics.push_back(d);
+  const ModuleConfig* out = config.get();
+  configs_[dir] = std::move(config);
+  return out;
+}
+
 const ModuleConfig* UnitLoader::config_for(const std::string& dir) {
   auto it = configs_.find(dir);
   if (it != configs_.end()) return it->second.get();
@@ -47,11 +64,7 @@ const ModuleConfig* UnitLoader::config_for(const std::string& dir) {
   std::vector<std::string> names;
   for (const std::string& name : fs_.list(dir, true))
     if (is_config_file_name(name)) names.push_back(name);
-  auto adopt_fn = [this](const std::string& path, std::string text) { return adopt(path, std::move(text)); };
-  auto config = read_module_config(dir, std::move(names), fs_, adopt_fn, unit_.diagnostics);
-  const ModuleConfig* out = config.get();
-  configs_.emplace(dir, std::move(config));
-  return out;
+  return read_config(dir, names);
 }
 
 std::optional<std::string> UnitLoader::manifest_dir(const std::string& key_path) {
@@ -103,9 +116,7 @@ LoadedUnit UnitLoader::load(const std::vector<std::string>& files, const Terrafo
       if (is_config_file_name(name)) names.push_back(name);
   }
   auto adopt_fn = [this](const std::string& path, std::string text) { return adopt(path, std::move(text)); };
-  auto config = read_module_config(root_dir_, std::move(names), fs_, adopt_fn, unit_.diagnostics);
-  const ModuleConfig& root_config = *config;
-  configs_.emplace(root_dir_, std::move(config));
+  const ModuleConfig& root_config = *read_config(root_dir_, names);
 
   VariableValues values = root_variable_values(root_config, fs_, inputs, adopt_fn, env_);
   {

@@ -30,6 +30,8 @@ class UnitLoader {
   // Directory of a registry/git module call from .terraform/modules/modules.json ("a.b" keys).
   std::optional<std::string> manifest_dir(const std::string& key_path);
   SourceFilePtr adopt(const std::string& path, std::string text);
+  // Reads `names` of `dir` (names or paths) into a configuration, parsed once per process.
+  const ModuleConfig* read_config(const std::string& dir, const std::vector<std::string>& names);
   Value render_template(const SourceFilePtr& file, const Value& vars);
 
   // Depth of nested lazy evaluations (a local needing a resource needing a module output...).
@@ -43,7 +45,7 @@ class UnitLoader {
   const FileProvider& fs_;
   LoadedUnit unit_;
   EvalEnv env_;
-  std::unordered_map<std::string, std::unique_ptr<ModuleConfig>> configs_;
+  std::unordered_map<std::string, std::shared_ptr<const ModuleConfig>> configs_;
   std::unordered_map<std::string, SourceFilePtr> files_by_path_;
   std::unordered_map<const SourceFile*, ExprPtr> templates_;
   std::optional<std::unordered_map<std::string, std::string>> manifest_;

@@ -3,6 +3,8 @@
 # present (with $EPHEMERA set), then `ephemera scan $(cat SCENARIO/args)` and compares:
 #   expected_exit    the exit code
 #   expected.json    stdout, exactly (when present)
+#   expected_stdout  lines that must each appear in stdout (when present; for output that
+#                    carries other rules' messages, which their authors may reword)
 #   expected_stderr  lines that must each appear in stderr (when present)
 # usage: run_scenario.sh EPHEMERA_BIN SCENARIO_DIR
 set -euo pipefail
@@ -31,12 +33,13 @@ if [ -f "$scenario/expected.json" ] && ! diff -u "$scenario/expected.json" "$tmp
   echo "stdout differs from expected.json (above)"
   failed=1
 fi
-if [ -f "$scenario/expected_stderr" ]; then
+for stream in stdout stderr; do
+  [ -f "$scenario/expected_$stream" ] || continue
   while IFS= read -r line; do
     [ -z "$line" ] && continue
-    grep -qF -- "$line" "$tmp/stderr" || { echo "stderr lacks: $line"; failed=1; }
-  done < "$scenario/expected_stderr"
-fi
+    grep -qF -- "$line" "$tmp/$stream" || { echo "$stream lacks: $line"; failed=1; }
+  done < "$scenario/expected_$stream"
+done
 if [ $failed -ne 0 ]; then
   echo "--- stdout"; cat "$tmp/stdout"; echo "--- stderr"; cat "$tmp/stderr"
   exit 1

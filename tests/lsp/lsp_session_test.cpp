@@ -68,17 +68,16 @@ TEST_CASE("a whole LSP session, every message checked") {
   CHECK((*init)["result"]["serverInfo"]["name"] == "ephemera");
   client.notify("initialized", json::object());
 
-  // Opening one file analyses its whole module: both files are published.
+  // Opening one file analyses its whole module. Open documents are always answered; other
+  // files of the module only when their diagnostics change (here they have none).
   client.notify("textDocument/didOpen",
                 {{"textDocument", {{"uri", main_uri}, {"languageId", "terraform"}, {"version", 1}, {"text", kMain}}}});
   expect_publish(client, main_uri, {}, 1);
-  expect_publish(client, vars_uri, {});
 
   // Line 1 is `  tags = { owner = "😀 team" }`: UTF-16 column 22 is just after the emoji (bytes: 24). A NUL
   // byte there makes the file binary, which EPH000 reports.
   client.notify("textDocument/didChange", change(main_uri, 2, range(1, 22, 1, 22), std::string(1, '\0')));
   expect_publish(client, main_uri, {"EPH000"}, 2);
-  expect_publish(client, vars_uri, {});
 
   // Hover on the finding: the rule's documentation as markdown.
   id = client.request("textDocument/hover", {{"textDocument", {{"uri", main_uri}}}, {"position", position(0, 0)}});
@@ -116,7 +115,6 @@ TEST_CASE("a whole LSP session, every message checked") {
   // Removing exactly the NUL (again in UTF-16 columns) removes the finding.
   client.notify("textDocument/didChange", change(main_uri, 3, range(1, 22, 1, 23), ""));
   expect_publish(client, main_uri, {}, 3);
-  expect_publish(client, vars_uri, {});
 
   // A change in another file of the module re-analyses the module and publishes every file.
   client.notify("textDocument/didOpen", {{"textDocument",
@@ -141,6 +139,8 @@ TEST_CASE("a whole LSP session, every message checked") {
   expect_publish(client, vars_uri, {});
 
   // Closing the last file of the module withdraws its diagnostics.
+  client.notify("textDocument/didChange", change(main_uri, 4, range(0, 0, 0, 0), std::string(1, '\0')));
+  expect_publish(client, main_uri, {"EPH000"}, 4);
   client.notify("textDocument/didClose", {{"textDocument", {{"uri", main_uri}}}});
   expect_publish(client, main_uri, {});
   expect_quiet(client);
@@ -248,6 +248,120 @@ TEST_CASE("a CloudFormation template: rule findings follow the edits, at their e
   CHECK((*m)["params"]["diagnostics"].empty());
 
   client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}
+
+TEST_CASE("a Terraform module: rule findings, a graph finding across files, hover, code action; every message") {
+  auto function = [](const std::string& name, int reserved) {
+    return "resource \"aws_lambda_function\" \"" + name + "\" {\n"
+           "  function_name                  = \"" + name + "\"\n"
+           "  role                           = \"arn:aws:iam::123456789012:role/" + name + "\"\n"
+           "  runtime                        = \"python3.12\"\n"
+           "  handler                        = \"app.handler\"\n"
+           "  filename                       = \"" + name + ".zip\"\n"
+           "  reserved_concurrent_executions = " + std::to_string(reserved) + "\n"
+           "}\n";
+  };
+  ScratchDir dir("module");
+  std::string api = function("api", 500), worker = function("worker", 300);
+  dir.write("fn/api.tf", api);
+  dir.write("fn/worker.tf", worker);
+  std::string api_uri = dir.uri("fn/api.tf"), worker_uri = dir.uri("fn/worker.tf");
+  LspClient client({EPHEMERA_BINARY, "lsp", "--debounce-ms", "20"});
+  REQUIRE(client.response(client.request("initialize", initialize_params(dir))));
+  client.notify("initialized", json::object());
+
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", api_uri}, {"languageId", "terraform"}, {"version", 1}, {"text", api}}}});
+  expect_publish(client, api_uri, {}, 1);
+
+  // Deleting the reservation (line 6) leaves the function without a ceiling: EPH401 on its header.
+  client.notify("textDocument/didChange", change(api_uri, 2, range(6, 0, 7, 0), ""));
+  auto m = client.next();
+  REQUIRE(m);
+  CHECK((*m)["params"]["uri"] == api_uri);
+  CHECK((*m)["params"]["version"] == 2);
+  REQUIRE((*m)["params"]["diagnostics"].size() == 1);
+  CHECK((*m)["params"]["diagnostics"][0]["code"] == "EPH401");
+  CHECK((*m)["params"]["diagnostics"][0]["range"] == range(0, 0, 0, 36));
+  client.notify("textDocument/didChange",
+                change(api_uri, 3, range(6, 0, 6, 0), "  reserved_concurrent_executions = 500\n"));
+  expect_publish(client, api_uri, {}, 3);
+
+  // A syntax error is EPH000 where the parser stopped: deleting the runtime's value makes
+  // the next attribute unexpected.
+  client.notify("textDocument/didChange", change(api_uri, 4, range(3, 35, 3, 47), ""));
+  m = client.next();
+  REQUIRE(m);
+  CHECK((*m)["params"]["version"] == 4);
+  REQUIRE((*m)["params"]["diagnostics"].size() == 1);
+  CHECK((*m)["params"]["diagnostics"][0]["code"] == "EPH000");
+  CHECK((*m)["params"]["diagnostics"][0]["range"]["start"] == position(4, 2));
+  client.notify("textDocument/didChange", change(api_uri, 5, range(3, 35, 3, 35), "\"python3.12\""));
+  expect_publish(client, api_uri, {}, 5);
+
+  // Raising worker.tf's reservation to 600 takes the module over the account budget: EPH404
+  // (a graph finding over every function of the module) at the largest reservation, with
+  // api.tf's reservation as related information.
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", worker_uri}, {"languageId", "terraform"}, {"version", 1}, {"text", worker}}}});
+  expect_publish(client, api_uri, {}, 5);
+  expect_publish(client, worker_uri, {}, 1);
+  client.notify("textDocument/didChange", change(worker_uri, 2, range(6, 35, 6, 38), "600"));
+  expect_publish(client, api_uri, {}, 5);
+  m = client.next();
+  REQUIRE(m);
+  CHECK((*m)["params"]["uri"] == worker_uri);
+  CHECK((*m)["params"]["version"] == 2);
+  REQUIRE((*m)["params"]["diagnostics"].size() == 1);
+  const json d = (*m)["params"]["diagnostics"][0];
+  CHECK(d["code"] == "EPH404");
+  CHECK(d["severity"] == 2);
+  CHECK(d["range"] == range(6, 35, 6, 38));
+  REQUIRE(d["relatedInformation"].size() == 1);
+  CHECK(d["relatedInformation"][0]["location"]["uri"] == api_uri);
+  CHECK(d["relatedInformation"][0]["location"]["range"]["start"] == position(6, 35));
+
+  int id = client.request("textDocument/hover", {{"textDocument", {{"uri", worker_uri}}}, {"position", position(6, 36)}});
+  m = client.next();
+  REQUIRE(m);
+  CHECK((*m)["id"] == id);
+  std::string doc = (*m)["result"]["contents"]["value"];
+  CHECK(doc.find("**EPH404**") == 0);
+  CHECK(doc.find("# EPH404 reserved-concurrency-over-budget") != std::string::npos);
+
+  id = client.request("textDocument/codeAction", {{"textDocument", {{"uri", worker_uri}}},
+                                                  {"range", range(6, 36, 6, 36)},
+                                                  {"context", {{"diagnostics", json::array({d})}}}});
+  m = client.next();
+  REQUIRE(m);
+  CHECK((*m)["id"] == id);
+  REQUIRE(!(*m)["result"].empty());
+  const json suppress = (*m)["result"].back();
+  CHECK(suppress["title"] == "Suppress EPH404 here (ephemera:ignore with a reason)");
+  CHECK(suppress["edit"]["changes"][worker_uri][0]["range"] == range(6, 0, 6, 0));
+  CHECK(suppress["edit"]["changes"][worker_uri][0]["newText"] ==
+        "  # ephemera:ignore EPH404 reason=\"explain why this is acceptable\"\n");
+
+  // Lowering api.tf's reservation (another file) clears the finding in worker.tf.
+  client.notify("textDocument/didChange", change(api_uri, 6, range(6, 35, 6, 38), "100"));
+  expect_publish(client, api_uri, {}, 6);
+  expect_publish(client, worker_uri, {}, 2);
+  // Raising it again brings it back; applying the suppression edit silences it.
+  client.notify("textDocument/didChange", change(api_uri, 7, range(6, 35, 6, 38), "500"));
+  expect_publish(client, api_uri, {}, 7);
+  expect_publish(client, worker_uri, {"EPH404"}, 2);
+  client.notify("textDocument/didChange", change(worker_uri, 3, suppress["edit"]["changes"][worker_uri][0]["range"],
+                                                 suppress["edit"]["changes"][worker_uri][0]["newText"]));
+  expect_publish(client, api_uri, {}, 7);
+  expect_publish(client, worker_uri, {}, 3);
+  expect_quiet(client);
+
+  id = client.request("shutdown", nullptr);
+  m = client.next();
+  REQUIRE(m);
+  CHECK((*m)["id"] == id);
   client.notify("exit", nullptr);
   CHECK(client.wait_exit() == 0);
 }

@@ -80,14 +80,11 @@ TEST_CASE("a module file changed on disk (not open) is re-read when the client r
   client.notify("textDocument/didOpen",
                 {{"textDocument", {{"uri", main_uri}, {"languageId", "terraform"}, {"version", 1}, {"text", "locals {}\n"}}}});
   REQUIRE(client.diagnostics(main_uri));
-  auto m = client.diagnostics(other_uri);
-  REQUIRE(m);
-  CHECK(codes(*m).empty());
 
   // other.tf becomes binary on disk (a bad checkout): EPH000 on it once the change is reported.
   dir.write("mod/other.tf", std::string("locals {}\n\0", 11));
   client.notify("workspace/didChangeWatchedFiles", {{"changes", json::array({{{"uri", other_uri}, {"type", 2}}})}});
-  m = client.diagnostics(other_uri);
+  auto m = client.diagnostics(other_uri);
   REQUIRE(m);
   CHECK(codes(*m) == std::vector<std::string>{"EPH000"});
 
@@ -117,6 +114,60 @@ TEST_CASE("a client that can watch files is asked to, after initialized") {
   CHECK(registration["method"] == "workspace/didChangeWatchedFiles");
   CHECK(registration["registerOptions"]["watchers"].size() == 2);
   client.send({{"jsonrpc", "2.0"}, {"id", (*reg)["id"]}, {"result", nullptr}});  // the client's answer
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}
+
+TEST_CASE(".ephemera.yaml applies, its unsaved edits too, and its errors are shown in it") {
+  ScratchDir dir("config");
+  dir.write(".ephemera.yaml", "rules:\n  EPH401: off\n");
+  dir.write("stack/template.yaml", kTemplate);
+  std::string uri = dir.uri("stack/template.yaml"), config_uri = dir.uri(".ephemera.yaml");
+  LspClient client({EPHEMERA_BINARY, "lsp"});
+  REQUIRE(client.response(client.request("initialize", initialize_params(dir))));
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "yaml"}, {"version", 1}, {"text", kTemplate}}}});
+  auto m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());  // EPH401 is off in the workspace configuration
+
+  auto edit_config = [&](int version, const std::string& text) {
+    client.notify("textDocument/didChange", {{"textDocument", {{"uri", config_uri}, {"version", version}}},
+                                             {"contentChanges", json::array({{{"text", text}}})}});
+  };
+  client.notify("textDocument/didOpen", {{"textDocument", {{"uri", config_uri}, {"languageId", "yaml"}, {"version", 1},
+                                                           {"text", "rules:\n  EPH401: off\n"}}}});
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());
+  edit_config(2, "rules:\n  EPH401: on\n");  // unsaved: the buffer wins over the disk
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH401"});
+
+  edit_config(3, "rules:\n  EPH401: off\n  EPH999: off\n");
+  auto errors = client.diagnostics(config_uri);
+  REQUIRE(errors);
+  CHECK((*errors)["params"]["version"] == 3);
+  REQUIRE((*errors)["params"]["diagnostics"].size() == 1);
+  const json& e = (*errors)["params"]["diagnostics"][0];
+  CHECK(e["code"] == "config");
+  CHECK(e["range"]["start"] == position(2, 2));
+  CHECK(e["message"].get<std::string>().find("EPH999") != std::string::npos);
+  m = client.diagnostics(uri);  // a broken file is not half-applied: defaults meanwhile
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH401"});
+
+  edit_config(4, "rules:\n  EPH401: off\n");
+  errors = client.diagnostics(config_uri);
+  REQUIRE(errors);
+  CHECK((*errors)["params"]["diagnostics"].empty());
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());
+
   client.request("shutdown", nullptr);
   client.notify("exit", nullptr);
   CHECK(client.wait_exit() == 0);

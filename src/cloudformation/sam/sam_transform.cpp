@@ -29,19 +29,21 @@ constexpr ImplicitApi kImplicitApis[] = {
     {"ServerlessHttpApi", "AWS::Serverless::HttpApi", "HttpApi", "ApiId", "HttpApi"},
 };
 
+bool creates_implicit_api(const Value& event, const ImplicitApi& api) {
+  const Value* type = event.get("Type");
+  if (!type || !type->is_string() || type->text != api.event_type) return false;
+  const Value* props = event.get("Properties");
+  return !(props && props->is_map() && props->get(api.api_property));
+}
+
 // The first function event that makes SAM create `api`, if any.
 const Field* first_implicit_event(const std::vector<NativeResource>& resources, const ImplicitApi& api) {
   for (const NativeResource& r : resources) {
     if (r.type != "AWS::Serverless::Function" || !r.body.is_map()) continue;
     const Value* events = r.body.get("Events");
     if (!events || !events->is_map()) continue;
-    for (const Field& e : events->fields) {
-      const Value* type = e.value.get("Type");
-      if (!type || !type->is_string() || type->text != api.event_type) continue;
-      const Value* props = e.value.get("Properties");
-      if (props && props->is_map() && props->get(api.api_property)) continue;
-      return &e;
-    }
+    for (const Field& e : events->fields)
+      if (creates_implicit_api(e.value, api)) return &e;
   }
   return nullptr;
 }
@@ -70,6 +72,25 @@ void add_implicit_apis(const Value& globals, std::vector<NativeResource>& resour
 bool is_sam_template(const Value& root) {
   const Value* transform = root.get("Transform");
   return transform && names_sam(*transform);
+}
+
+std::vector<std::string> implicit_api_ids(const Value& root) {
+  std::vector<std::string> ids;
+  const Value* resources = root.get("Resources");
+  if (!resources || !resources->is_map()) return ids;
+  for (const ImplicitApi& api : kImplicitApis) {
+    bool needed = false;
+    for (const Field& r : resources->fields) {
+      const Value* type = r.value.get("Type");
+      const Value* events = r.value.at("Properties/Events");
+      if (!type || !type->is_string() || type->text != "AWS::Serverless::Function" || !events || !events->is_map()) {
+        continue;
+      }
+      for (const Field& e : events->fields) needed |= creates_implicit_api(e.value, api);
+    }
+    if (needed) ids.emplace_back(api.logical_id);
+  }
+  return ids;
 }
 
 void apply_sam_transform(const Value& globals, std::vector<NativeResource>& resources) {

@@ -17,6 +17,8 @@ std::string missing_what(const char* type) {
       {"template_interpolation_end", "closing '}' of the interpolation"},
       {"template_directive_end", "closing '}' of the directive"},
       {"heredoc_identifier", "heredoc end marker"},
+      {"object_start", "opening '{'"},            {"tuple_start", "opening '['"},
+      {"block_start", "opening '{'"},             {"=", "'='"},
       {"identifier", "name"},                    {"expression", "expression"},
   };
   for (const auto& [name, what] : kNames)

@@ -134,11 +134,10 @@ Value contains(Call& c) {
 Value distinct(Call& c) {
   if (!c.args[0].is_list()) return c.fail("argument must be a list");
   Value out = c.computed(Value::list());
+  ValueSet seen;
   for (const auto& item : c.args[0].items) {
     if (item.contains_unknown()) return c.unknown();
-    bool seen = std::any_of(out.items.begin(), out.items.end(),
-                            [&](const Value& o) { return equal(o, item) == Tri::True; });
-    if (!seen) out.items.push_back(item);
+    if (seen.insert(item)) out.items.push_back(item);
   }
   return out;
 }

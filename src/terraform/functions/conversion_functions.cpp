@@ -95,10 +95,9 @@ Value toset(Call& c) {
   if (!unified) return c.fail("set elements must have one type");
   Value v = a;
   v.items.clear();
+  ValueSet seen;
   for (auto& item : *unified) {
-    bool seen = false;
-    for (const auto& o : v.items) seen = seen || equal(o, item) == Tri::True;
-    if (!seen) v.items.push_back(std::move(item));
+    if (seen.insert(item)) v.items.push_back(std::move(item));
   }
   order_set(v.items);
   return v;

@@ -241,6 +241,28 @@ std::vector<std::string_view> characters(std::string_view s) {
   return out;
 }
 
+std::optional<std::string> ValueSet::key_of(const Value& v) {
+  if (v.is_null()) return std::string("\0null", 5);
+  return as_string(v);  // 1 and "1" meet as strings, as equal() has them
+}
+
+bool ValueSet::insert(const Value& v) {
+  if (contains(v)) return false;
+  if (auto key = key_of(v)) {
+    keys_.insert(std::move(*key));
+  } else {
+    others_.push_back(v);
+  }
+  return true;
+}
+
+bool ValueSet::contains(const Value& v) const {
+  if (auto key = key_of(v)) return keys_.count(*key) != 0;
+  for (const auto& o : others_)
+    if (equal(o, v) == Tri::True) return true;
+  return false;
+}
+
 std::vector<const Field*> sorted_fields(const Value& map) {
   std::vector<const Field*> out;
   out.reserve(map.fields.size());

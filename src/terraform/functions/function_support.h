@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "terraform/functions.h"
@@ -30,6 +31,11 @@ struct Call {
 };
 
 using Builtin = Value (*)(Call&);
+
+// Results a call may build before it stops with EPH001 (inputs are bounded; these stop a
+// small input from multiplying: replace("", big), split("", big), indent(n, big)).
+inline constexpr size_t kMaxResultBytes = 16u << 20;
+inline constexpr size_t kMaxResultItems = 100'000;
 
 inline constexpr uint8_t kVariadic = 255;
 
@@ -79,6 +85,19 @@ std::optional<Value> to_string_value(const Value& v);
 // Terraform unifies the element types of a list or map: mixed primitives become strings.
 // Fails (nullopt) when primitives mix with collections, or numbers with bools.
 std::optional<std::vector<Value>> unify_elements(std::vector<Value> items);
+
+// Values compared as equal() does; primitives hashed, so deduplicating long lists stays linear.
+class ValueSet {
+ public:
+  // False when an equal value is already in the set.
+  bool insert(const Value& v);
+  bool contains(const Value& v) const;
+
+ private:
+  static std::optional<std::string> key_of(const Value& v);
+  std::unordered_set<std::string> keys_;
+  std::vector<Value> others_;  // collections, compared one by one
+};
 
 // Orders a set's (distinct, unified) elements as Terraform iterates them.
 void order_set(std::vector<Value>& items);

@@ -166,7 +166,9 @@ std::optional<Prefix> subnet(const Prefix& base, long long newbits, long long ne
   }
   Prefix out = base;
   out.bits = base.bits + static_cast<int>(newbits);
-  out.address = base.address | (u128(static_cast<unsigned long long>(netnum)) << (base.width() - out.bits));
+  int shift = base.width() - out.bits;
+  out.address = base.address;
+  if (shift < 128) out.address |= u128(static_cast<unsigned long long>(netnum)) << shift;  // netnum is 0 otherwise
   return out;
 }
 

@@ -187,6 +187,7 @@ Value regex_call(Call& c) {
     }
     Value list = c.computed(Value::list());
     for (std::sregex_iterator it(text->begin(), text->end(), p->re), end; it != end; ++it) {
+      if (list.items.size() == kMaxResultItems) return c.limit("more than 100000 matches");
       list.items.push_back(match_value(c, *p, *it));
     }
     return list;
@@ -258,12 +259,14 @@ Value replace(Call& c) {
         out.append(last, (*it)[0].first);
         out += expand(*repl, *p, *it);
         last = (*it)[0].second;
+        if (out.size() > kMaxResultBytes) return c.limit("result larger than 16 MiB");
       }
       out.append(last, text->cend());
     } catch (const std::regex_error&) {
       return c.limit("regular expression too complex for this input");
     }
   } else if (search->empty()) {
+    if (text->size() * (repl->size() + 1) > kMaxResultBytes) return c.limit("result larger than 16 MiB");
     // Go's strings.Replace with an empty needle inserts before every character and at the end.
     for (auto ch : characters(*text)) {
       out += *repl;
@@ -278,6 +281,7 @@ Value replace(Call& c) {
       out.append(*text, start, at - start);
       out += *repl;
       start = at + search->size();
+      if (out.size() > kMaxResultBytes) return c.limit("result larger than 16 MiB");
     }
     out.append(*text, start);
   }

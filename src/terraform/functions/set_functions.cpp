@@ -8,22 +8,23 @@ namespace eph::terraform::fn {
 
 namespace {
 
-bool contains_equal(const std::vector<Value>& items, const Value& v) {
-  return std::any_of(items.begin(), items.end(), [&](const Value& o) { return equal(o, v) == Tri::True; });
-}
-
+// Set operations over the arguments; `keep(i, item)` decides for item of argument i, given
+// each argument as a ValueSet.
 template <typename Keep>
 Value combine(Call& c, Keep keep) {
-  for (const auto& arg : c.args) {
-    if (!arg.is_list()) return c.fail("arguments must be sets");
-    for (const auto& item : arg.items) {
+  std::vector<ValueSet> sets(c.args.size());
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    if (!c.args[i].is_list()) return c.fail("arguments must be sets");
+    for (const auto& item : c.args[i].items) {
       if (item.contains_unknown()) return c.unknown();
+      sets[i].insert(item);
     }
   }
   Value out = c.computed(Value::list());
+  ValueSet added;
   for (size_t i = 0; i < c.args.size(); ++i) {
     for (const auto& item : c.args[i].items) {
-      if (keep(i, item) && !contains_equal(out.items, item)) out.items.push_back(item);
+      if (keep(i, item, sets) && added.insert(item)) out.items.push_back(item);
     }
   }
   auto unified = unify_elements(std::move(out.items));
@@ -34,21 +35,23 @@ Value combine(Call& c, Keep keep) {
 }
 
 Value setunion(Call& c) {
-  return combine(c, [](size_t, const Value&) { return true; });
+  return combine(c, [](size_t, const Value&, const std::vector<ValueSet>&) { return true; });
 }
 
 Value setintersection(Call& c) {
-  return combine(c, [&](size_t i, const Value& item) {
+  return combine(c, [](size_t i, const Value& item, const std::vector<ValueSet>& sets) {
     if (i != 0) return false;
-    for (size_t k = 1; k < c.args.size(); ++k) {
-      if (!contains_equal(c.args[k].items, item)) return false;
+    for (size_t k = 1; k < sets.size(); ++k) {
+      if (!sets[k].contains(item)) return false;
     }
     return true;
   });
 }
 
 Value setsubtract(Call& c) {
-  return combine(c, [&](size_t i, const Value& item) { return i == 0 && !contains_equal(c.args[1].items, item); });
+  return combine(c, [](size_t i, const Value& item, const std::vector<ValueSet>& sets) {
+    return i == 0 && !sets[1].contains(item);
+  });
 }
 
 constexpr BuiltinSpec kFunctions[] = {

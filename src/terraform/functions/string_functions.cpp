@@ -53,6 +53,11 @@ Value split(Call& c) {
   const std::string& sep = (*s)[0];
   const std::string& text = (*s)[1];
   Value list = c.computed(Value::list());
+  size_t pieces = sep.empty() ? text.size() : 1;
+  for (size_t at = sep.empty() ? std::string::npos : text.find(sep); at != std::string::npos; at = text.find(sep, at + sep.size())) {
+    if (++pieces > kMaxResultItems) break;
+  }
+  if (pieces > kMaxResultItems) return c.limit("more than 100000 parts");
   auto push = [&](std::string part) {
     Value item = Value::string_of(std::move(part), c.ctx.call);
     absorb(item, c.args[1]);
@@ -212,6 +217,8 @@ Value indent(Call& c) {
   if (!n || *n < 0 || *n > 1024) return c.fail("number of spaces must be a whole number from 0 to 1024");
   if (!s) return c.fail("argument 2 must be a string");
   std::string pad(static_cast<size_t>(*n), ' ');
+  size_t lines = static_cast<size_t>(std::count(s->begin(), s->end(), '\n'));
+  if (s->size() + lines * pad.size() > kMaxResultBytes) return c.limit("result larger than 16 MiB");
   std::string out;
   for (char ch : *s) {
     out += ch;

@@ -86,7 +86,28 @@ git add api/main.tf
 git commit -qm "no suppression" >"$tmp/out4" 2>&1 || { cat "$tmp/out4"; fail "the clean commit was blocked"; }
 echo "ok: commit allowed once the stray suppression is gone"
 
-# 4. A finding in a file the commit does not touch does not block it, even in the module
+# 4. A Lambda function with no concurrency ceiling (EPH401) blocks the commit; suppressed
+#    on its declaration with a reason, the commit goes through.
+lambda_body='    Type: AWS::Lambda::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      Role: arn:aws:iam::123456789012:role/app
+      Code: {ZipFile: "def handler(e, c): pass"}'
+printf 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Worker:\n%s\n' "$lambda_body" > template.yaml
+git add template.yaml
+if git commit -qm "add worker" >"$tmp/out6" 2>&1; then
+  cat "$tmp/out6"
+  fail "the commit with an EPH401 finding went through"
+fi
+grep -q "EPH401" "$tmp/out6" || { cat "$tmp/out6"; fail "the hook output does not name EPH401"; }
+echo "ok: commit blocked by EPH401 in template.yaml"
+printf 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  # ephemera:ignore EPH401 reason="one caller, serial by design"\n  Worker:\n%s\n' "$lambda_body" > template.yaml
+git add template.yaml
+git commit -qm "add worker, suppressed" >"$tmp/out7" 2>&1 || { cat "$tmp/out7"; fail "the suppressed commit was blocked"; }
+echo "ok: commit allowed once suppressed with a reason"
+
+# 5. A finding in a file the commit does not touch does not block it, even in the module
 #    (directory) that the hook analyses.
 printf 'x\0y' > api/legacy.tf
 git add api/legacy.tf
@@ -95,4 +116,4 @@ printf 'locals {\n  api = "v3"\n}\n' > api/main.tf
 git add api/main.tf
 git commit -qm "unrelated change" >"$tmp/out5" 2>&1 || { cat "$tmp/out5"; fail "an unrelated finding blocked the commit"; }
 echo "ok: a finding in an untouched file does not block the commit"
-echo "pre-commit-e2e: 5 passed, 0 failed"
+echo "pre-commit-e2e: 7 passed, 0 failed"

@@ -85,3 +85,38 @@ Resources:
   CHECK(layers->refs[0].address == "Eu");
   CHECK(!p.get("Role"));
 }
+
+TEST_CASE("cloudformation conditions: AllowedValues bound an unknown parameter") {
+  const char* text = R"(Parameters:
+  Stage:
+    Type: String
+    AllowedValues: [dev, prod]
+  Only:
+    Type: String
+    AllowedValues: [blue]
+Conditions:
+  IsTest: !Equals [!Ref Stage, test]
+  IsProd: !Equals [prod, !Ref Stage]
+  IsBlue: !Equals [!Ref Only, blue]
+Resources:
+  Never:
+    Type: AWS::SNS::Topic
+    Condition: IsTest
+  Maybe:
+    Type: AWS::SNS::Topic
+    Condition: IsProd
+  Blue:
+    Type: AWS::SNS::Topic
+    Condition: IsBlue
+    Properties:
+      TopicName: !Ref Only
+)";
+  LoadedUnit unit = load(text);
+  REQUIRE(unit.diagnostics.empty());
+  CHECK(!find_resource(unit, "Never"));
+  REQUIRE(find_resource(unit, "Maybe"));
+  CHECK(find_resource(unit, "Maybe")->may_not_exist);
+  REQUIRE(find_resource(unit, "Blue"));
+  CHECK(!find_resource(unit, "Blue")->may_not_exist);
+  CHECK(find_resource(unit, "Blue")->body.get("TopicName")->text == "blue");
+}

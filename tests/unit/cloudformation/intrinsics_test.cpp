@@ -214,3 +214,38 @@ Resources:
   CHECK(other->may_not_exist);
   CHECK(other->body.get("QueueName")->is_unknown());
 }
+
+TEST_CASE("cloudformation: JSON documents in strings are decoded, unknown Sub pieces stay unknown") {
+  const char* text = R"(Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  Policy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Literal: '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}'
+      Templated: !Sub |
+        {"Statement": [{"Effect": "Allow", "Action": "s3:*",
+          "Resource": "arn:aws:s3:::${Bucket}/*",
+          "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]}
+      NotJson: "{{resolve:ssm:/x:1}}"
+      Broken: "{not json}"
+)";
+  LoadedUnit unit = load(text);
+  REQUIRE(unit.diagnostics.empty());
+  const Value& p = find_resource(unit, "Policy")->body;
+  const Value* literal = p.get("Literal");
+  REQUIRE(literal->decoded);
+  CHECK(literal->decoded->at("Statement/0/Action")->text == "s3:GetObject");
+  CHECK(literal->decoded->at("Statement/0/Action")->where.begin == literal->where.begin);
+
+  const Value* templated = p.get("Templated");
+  REQUIRE(templated->is_unknown());
+  REQUIRE(templated->decoded);
+  const Value* resource = templated->decoded->at("Statement/0/Resource");
+  REQUIRE(resource->is_unknown());
+  CHECK(resource->text == "arn:aws:s3:::${Bucket}/*");
+  CHECK(resource->refs.at(0).address == "Bucket");
+  CHECK(templated->decoded->at("Statement/0/Condition/IpAddress/aws:SourceIp")->text == "10.0.0.0/8");
+  CHECK(!p.get("NotJson")->decoded);
+  CHECK(!p.get("Broken")->decoded);
+}

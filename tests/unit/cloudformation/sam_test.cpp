@@ -81,6 +81,8 @@ Resources:
   Explicit:
     Type: AWS::Serverless::Function
     Properties:
+      Url: !Sub "https://${ServerlessRestApi}.execute-api.amazonaws.com/"
+      Stage: !Ref MyApi.Stage
       Events:
         Own:
           Type: Api
@@ -107,6 +109,10 @@ Resources:
   CHECK(http->type == "AWS::Serverless::HttpApi");
   CHECK(http->declaration.text() == "Http");
   CHECK(http->body.at("CorsConfiguration/AllowOrigins/0")->text == "*");
+  const Value* url = find_resource(unit, "Explicit")->body.at("Url");
+  REQUIRE(url);
+  CHECK(url->refs.at(0).address == "ServerlessRestApi");
+  CHECK(find_resource(unit, "Explicit")->body.at("Stage")->refs.at(0).address == "MyApi");
   // The explicit API's own Globals apply too.
   CHECK(find_resource(unit, "MyApi")->body.at("Auth/DefaultAuthorizer")->text == "AWS_IAM");
 }

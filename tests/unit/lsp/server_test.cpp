@@ -107,7 +107,7 @@ TEST_CASE("a finding caused by another file of the module follows that file's ed
   auto messages = out.take();
   REQUIRE(published(messages, gateway));
   CHECK((*published(messages, gateway))["params"]["diagnostics"].empty());
-  CHECK((*published(messages, settings))["params"]["diagnostics"].empty());
+  CHECK_FALSE(published(messages, settings));   // not open and nothing to say
   CHECK_FALSE(published(messages, elsewhere));  // another directory is another unit
 
   // The edit is in settings.tf (open, unsaved); the finding appears in gateway.tf.
@@ -158,21 +158,24 @@ TEST_CASE("a finding caused by another file of the module follows that file's ed
   REQUIRE(published(messages, gateway));
   CHECK((*published(messages, gateway))["params"]["diagnostics"].empty());
 
-  // Closing the module's documents withdraws everything it published.
+  // Closing gateway.tf keeps its finding (settings.tf, still open, causes it); closing the
+  // module's last document withdraws everything the module published.
   server.handle(didchange(settings, 4, "locals {\n  open = true\n}\n"));
   REQUIRE(server.wait_idle(std::chrono::seconds(10)));
   out.take();
   server.handle(json{{"jsonrpc", "2.0"}, {"method", "textDocument/didClose"},
-                     {"params", {{"textDocument", {{"uri", "file://" + settings}}}}}});
+                     {"params", {{"textDocument", {{"uri", "file://" + gateway}}}}}});
   REQUIRE(server.wait_idle(std::chrono::seconds(10)));
   messages = out.take();
-  CHECK((*published(messages, gateway))["params"]["diagnostics"].empty());  // settings.tf on disk is closed
+  CHECK_FALSE(published(messages, gateway));  // unchanged, not open: nothing to send
+  REQUIRE(published(messages, settings));
   server.handle(json{{"jsonrpc", "2.0"}, {"method", "textDocument/didClose"},
-                     {"params", {{"textDocument", {{"uri", "file://" + gateway}}}}}});
+                     {"params", {{"textDocument", {{"uri", "file://" + settings}}}}}});
   REQUIRE(server.wait_idle(std::chrono::seconds(10)));
   messages = out.take();
   REQUIRE(published(messages, gateway));
   CHECK((*published(messages, gateway))["params"]["diagnostics"].empty());
+  CHECK_FALSE((*published(messages, gateway))["params"].contains("version"));
   std::filesystem::remove_all(dir);
 }
 

@@ -3,6 +3,7 @@
 // names; negatives are the false positives other scanners are known for.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 
 #include "secrets/secret_detector.h"
@@ -181,6 +182,10 @@ const Row kRows[] = {
     {"DB_PASSWORD", "@Microsoft.KeyVault(VaultName=orders-kv;SecretName=db-password)", ""},
     {"DB_PASSWORD", "@Microsoft.KeyVault(SecretUri=https://orders-kv.vault.azure.net/secrets/db/)", ""},
     {"DB_PASSWORD", "changeme", ""},
+    {"Password", "REPLACED", ""},
+    {"executionToken", "$context.requestId", ""},
+    {"token", "$$.Task.Token", ""},
+    {"PASSWORD_HASH", "$2b$12$KIXQJ8fJrPq5wQ1Yk6n5ce8R9pJ0mQ3vZ2sT7uW4xY6aB8cD0eF1g", "password"},
     {"DB_PASSWORD", "CHANGE_ME", ""},
     {"DB_PASSWORD", "xxx", ""},
     {"DB_PASSWORD", "xxxxxxxxxxxx", ""},
@@ -270,4 +275,21 @@ TEST_CASE("secret detector: options") {
   CHECK_FALSE(detector.classify("API_TOKEN", "local-dev-token-1"));
   CHECK(detector.classify("API_TOKEN", "Zq8vN2pL5wXr-2"));
   CHECK_FALSE(SecretDetector().classify("APP_ENCRYPTION_KEY", "Zq8vN2pL5wXrT4yU"));
+}
+
+TEST_CASE("secret detector: adversarial values stay fast") {
+  SecretDetector detector;
+  auto repeat = [](std::string_view unit, size_t bytes) {
+    std::string s;
+    while (s.size() < bytes) s += unit;
+    return s;
+  };
+  // Each would be quadratic if a scanner restarted its run at every candidate.
+  const std::string inputs[] = {repeat("glpat-", 1 << 20), repeat("eyJ.", 1 << 20), repeat("://", 1 << 20) + "?",
+                                repeat("-----BEGIN ", 1 << 20), repeat("AKIA", 1 << 20), repeat("a=b;", 1 << 20),
+                                repeat("{", 1 << 20)};
+  auto start = std::chrono::steady_clock::now();
+  for (const auto& value : inputs) (void)detector.classify("API_TOKEN", value);
+  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  CHECK(elapsed.count() < 2000);
 }

@@ -47,6 +47,18 @@ TEST_CASE("a name holds, contains or mentions a secret") {
   CHECK(classify_name("ENCRYPTION", extra).strength == NameStrength::None);
 }
 
+TEST_CASE("names of the parts of a secret that are not secret") {
+  CHECK(names_non_secret_part("username"));
+  CHECK(names_non_secret_part("DB_USERNAME"));
+  CHECK(names_non_secret_part("rds_port"));
+  CHECK(names_non_secret_part("DATABASE"));
+  CHECK(names_non_secret_part("clientId"));
+  CHECK_FALSE(names_non_secret_part("DB_PASSWORD"));
+  CHECK_FALSE(names_non_secret_part("API_KEY"));
+  CHECK_FALSE(names_non_secret_part("TOKEN_NAME"));  // a mention, but of a token: not a plain part
+  CHECK_FALSE(names_non_secret_part("WEBHOOK_SECRET"));
+}
+
 TEST_CASE("value shapes") {
   CHECK(is_wordish("orders-db-password"));
   CHECK(is_wordish("handler.main"));

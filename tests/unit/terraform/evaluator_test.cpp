@@ -40,6 +40,8 @@ TEST_CASE("evaluator: comparison and logic") {
   CHECK(eval_text("true || false") == "true");
   CHECK(eval_text("!true") == "false");
   CHECK(eval_text("var.unset && true", "variable \"unset\" {}") == "<unknown>");
+  CHECK(eval_text("var.unset && false", "variable \"unset\" {}") == "false");
+  CHECK(eval_text("true || var.unset", "variable \"unset\" {}") == "true");
   CHECK(eval_text("a == \"\" && b != \"\"", "") == "<unknown>");
 }
 

@@ -1,0 +1,4 @@
+resource "aws_sqs_queue" "few" {
+  count = 3
+  name  = "q-${count.index}"
+}

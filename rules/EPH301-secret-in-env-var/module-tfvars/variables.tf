@@ -1,0 +1,8 @@
+variable "db_password" {
+  type = string
+}
+
+variable "table" {
+  type    = string
+  default = "orders"
+}

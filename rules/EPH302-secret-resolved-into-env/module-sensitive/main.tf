@@ -1,0 +1,5 @@
+module "api" {
+  source   = "./modules/function"
+  name     = "api"
+  password = var.db_password
+}

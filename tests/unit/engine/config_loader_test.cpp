@@ -1,0 +1,140 @@
+// .ephemera.yaml: every setting, rule options as positioned values, errors with positions,
+// and the upward search.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "engine/config_loader.h"
+
+namespace fs = std::filesystem;
+using namespace eph;
+
+namespace {
+
+std::vector<ConfigError> parse_errors(const std::string& text) {
+  Config config;
+  std::vector<ConfigError> errors;
+  CHECK_FALSE(parse_config(".ephemera.yaml", text, config, errors));
+  return errors;
+}
+
+}  // namespace
+
+TEST_CASE("config: every setting") {
+  const std::string text =
+      "fail-on: medium\n"
+      "severity: low\n"
+      "fail-on-parse-errors: false\n"
+      "foreign-suppressions: off\n"
+      "max-file-bytes: 1024\n"
+      "exclude: ['**/examples/**', legacy]\n"
+      "rules:\n"
+      "  EPH002: off\n"
+      "  invalid-suppression:\n"
+      "    severity: info\n"
+      "  EPH301:\n"
+      "    enabled: true\n"
+      "    options:\n"
+      "      secret-names: [encryption_key, license]\n"
+      "      allowed-values: [\"123\"]\n"
+      "  EPH404:\n"
+      "    options: {account_limit: 3000}\n";
+  Config config;
+  std::vector<ConfigError> errors;
+  REQUIRE(parse_config(".ephemera.yaml", text, config, errors));
+  CHECK(config.fail_on == Severity::Medium);
+  CHECK(config.min_severity == Severity::Low);
+  CHECK_FALSE(config.fail_on_parse_errors);
+  CHECK_FALSE(config.foreign_suppressions);
+  CHECK(config.max_file_bytes == 1024);
+  CHECK(config.exclude == std::vector<std::string>{"**/examples/**", "legacy"});
+  CHECK_FALSE(config.settings("EPH002").enabled);
+  CHECK(config.settings("EPH003").severity == Severity::Info);  // by slug
+  const Value& opts = config.settings("EPH301").options;
+  const Value* names = opts.get("secret-names");
+  REQUIRE(names);
+  REQUIRE(names->items.size() == 2);
+  CHECK(names->items[1].text == "license");
+  // Every option value remembers where it was written in the configuration file.
+  CHECK(names->items[1].where.text() == "license");
+  CHECK(to_location(names->items[1].where).line == 14);
+  const Value* allowed = opts.get("allowed-values");
+  REQUIRE(allowed);
+  CHECK(allowed->items[0].kind == Kind::String);  // quoted: stays a string
+  const Value* limit = config.settings("EPH404").options.get("account_limit");
+  REQUIRE(limit);
+  CHECK(limit->kind == Kind::Number);
+  CHECK(limit->number == 3000);
+}
+
+TEST_CASE("config: an empty file configures nothing") {
+  Config config;
+  std::vector<ConfigError> errors;
+  CHECK(parse_config(".ephemera.yaml", "# nothing yet\n", config, errors));
+  CHECK(config.fail_on == Severity::Low);
+}
+
+TEST_CASE("config: unknown keys and bad values are errors with line and column") {
+  auto e = parse_errors("fail-on: high\nrulez: {}\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].to_string() == ".ephemera.yaml:2:1: unknown key 'rulez' (fail-on, severity, fail-on-parse-errors, "
+                            "foreign-suppressions, exclude, max-file-bytes, rules)");
+
+  e = parse_errors("fail-on: severe\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].line == 1);
+  CHECK(e[0].column == 10);
+  CHECK(e[0].message.find("expected a severity") != std::string::npos);
+
+  e = parse_errors("rules:\n  EPH999: off\n  EPH002: maybe\n  EPH003: {enabled: true, colour: red}\n");
+  REQUIRE(e.size() == 3);
+  CHECK(e[0].message == "unknown rule 'EPH999' (see `ephemera rules`)");
+  CHECK(e[1].line == 3);
+  CHECK(e[1].message == "expected true or false");
+  CHECK(e[2].line == 4);
+  CHECK(e[2].message.find("unknown key 'colour'") != std::string::npos);
+
+  e = parse_errors("fail-on: low\nfail-on: high\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].message == "duplicate key 'fail-on'");
+
+  e = parse_errors("rules:\n  EPH002: off\n  unused-suppression: on\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].message == "rule EPH002 is configured twice");
+
+  e = parse_errors("- just\n- a list\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].message == "the configuration must be a map of settings");
+
+  e = parse_errors("exclude: [unclosed\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].line >= 1);
+
+  e = parse_errors("max-file-bytes: lots\n");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].message == "expected a positive number of bytes");
+}
+
+TEST_CASE("config: found from the scanned path upward, nearest first") {
+  fs::path root = fs::temp_directory_path() / ("ephemera-config-test-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "a/b/c");
+  std::ofstream(root / ".ephemera.yaml") << "fail-on: high\n";
+  std::ofstream(root / "a/b/.ephemera.yml") << "fail-on: info\n";
+  std::ofstream(root / "a/b/c/main.tf") << "locals {}\n";
+  auto found = find_config_file((root / "a/b/c/main.tf").string());
+  REQUIRE(found);
+  CHECK(fs::path(*found) == root / "a/b/.ephemera.yml");
+  found = find_config_file((root / "a").string());
+  REQUIRE(found);
+  CHECK(fs::path(*found) == root / ".ephemera.yaml");
+  Config config;
+  std::vector<ConfigError> errors;
+  CHECK(load_config_file(*found, config, errors));
+  CHECK(config.fail_on == Severity::High);
+  CHECK_FALSE(load_config_file((root / "missing.yaml").string(), config, errors));
+  CHECK(errors.back().message == "cannot read configuration file");
+  fs::remove_all(root);
+}
