@@ -57,7 +57,7 @@ resource "aws_lambda_function" "notifier" { # expect: EPH401 "hooks.partner.exam
   }
 }
 
-resource "aws_lambda_function" "opaque" { # expect: EPH401 "not known"
+resource "aws_lambda_function" "opaque" { # expect: EPH401 "environment is not known"
   function_name = "opaque"
   role          = "arn:aws:iam::123456789012:role/opaque"
   handler       = "app.handler"
@@ -68,7 +68,7 @@ resource "aws_lambda_function" "opaque" { # expect: EPH401 "not known"
   }
 }
 
-resource "aws_lambda_function" "public" { # expect: EPH401 "public function URL"
+resource "aws_lambda_function" "public" { # expect: EPH401 "authenticated function URL"
   function_name = "public"
   role          = "arn:aws:iam::123456789012:role/public"
   handler       = "app.handler"

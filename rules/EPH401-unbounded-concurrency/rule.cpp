@@ -51,7 +51,16 @@ Context assess(const Function& fn) {
     for (const auto& t : fn.triggers) c.evidence.push_back({t.range, "invoked by " + with_article(trigger_name(t))});
     return c;
   }
-  c.why = "what invokes it or what it calls is not known from the code";
+  if (!fn.environment_known) {
+    c.why = "its environment is not known from the code, so it may call hosts outside AWS";
+    return c;
+  }
+  for (const auto& t : fn.triggers) {
+    if (!is_bursty(t.kind)) continue;
+    c.why = "it is invoked by an authenticated " + trigger_name(t) + ", which can still send bursts";
+    c.evidence.push_back({t.range, "invoked by " + with_article(trigger_name(t))});
+    break;
+  }
   return c;
 }
 

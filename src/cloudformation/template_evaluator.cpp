@@ -5,6 +5,8 @@
 namespace eph::cloudformation {
 namespace {
 
+constexpr size_t kMaxConditionChain = 64;
+
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 bool is_truthy_flag(const Value* v) {
@@ -273,7 +275,10 @@ Truth TemplateEvaluator::condition(std::string_view name) {
   std::string key(name);
   if (auto it = condition_cache_.find(key); it != condition_cache_.end()) return it->second;
   const Value* expr = conditions_ ? conditions_->get(name) : nullptr;
-  if (!expr || conditions_in_progress_.count(key)) return Truth::Unknown;  // undefined or circular
+  // Undefined, circular, or a chain of conditions deep enough to exhaust the stack.
+  if (!expr || conditions_in_progress_.count(key) || conditions_in_progress_.size() >= kMaxConditionChain) {
+    return Truth::Unknown;
+  }
   conditions_in_progress_.insert(key);
   Truth t = truth_of(*expr);
   conditions_in_progress_.erase(key);

@@ -227,10 +227,25 @@ bool covers(const Suppression& s, const Finding& f) {
   return f.range.file == s.where.file && s.lines.count(line_of(*f.range.file, f.range.begin));
 }
 
+// Most units suppress nothing: skip the resource index (a walk of every value) for them.
+bool may_suppress(const LoadedUnit& unit, const SuppressionOptions& options) {
+  for (const auto& file : unit.files)
+    for (const Marker& marker : kMarkers)
+      if ((marker.tool == "ephemera" || options.foreign) && file->text().find(marker.text) != std::string::npos)
+        return true;
+  for (const auto& r : unit.resources) {
+    if (!r.meta.is_map()) continue;
+    if (r.meta.get("ephemera")) return true;  // CDK's aws:cdk:path metadata alone is no reason
+    if (options.foreign && (r.meta.get("cfn_nag") || r.meta.get("checkov") || r.meta.get("cfn-lint"))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Suppression> collect_suppressions(const LoadedUnit& unit, const SuppressionOptions& options) {
   std::vector<Suppression> out;
+  if (!may_suppress(unit, options)) return out;
   UnitIndex idx = index_unit(unit);
   for (const auto& file : unit.files) scan_comments(*file, unit, idx, options, out);
   for (const auto& [r, extent] : idx.extents) scan_metadata(*r, extent, options, out);

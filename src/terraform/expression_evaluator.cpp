@@ -245,7 +245,9 @@ Value ExpressionEvaluator::traverse(const Value& base, std::span<const Traversal
     if (st.is_attr) {
       if (!cur->is_map()) return error(st.range, "no attribute '" + st.name + "' on a " + cur->display());
       const Value* f = cur->get(st.name);
-      if (!f) {
+      // An attribute of a resource left null in its configuration is the provider's to
+      // compute (Optional+Computed): known after apply.
+      if (!f || (whole && f->is_null())) {
         if (whole) return unknown_here(st, "known after apply");
         return error(st.range, "no attribute '" + st.name + "'");
       }

@@ -76,6 +76,43 @@ void index_declarations(ModuleConfig& m, std::vector<Diagnostic>& diagnostics) {
   }
 }
 
+bool is_override_file(const std::string& path) {
+  std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  return name == "override.tf" || name == "override.tf.json" || ends_with(name, "_override.tf") ||
+         ends_with(name, "_override.tf.json");
+}
+
+// Terraform's override files: a block replaces the attributes it sets, and the nested
+// blocks of each type it writes, in the block of the same type and labels.
+void merge_override_block(std::vector<ConfigFile>& files, Block&& patch) {
+  for (ConfigFile& f : files) {
+    for (Block& target : f.body.blocks) {
+      if (target.type != patch.type) continue;
+      if (patch.type == "locals") {
+        for (Attribute& a : patch.body.attributes)
+          for (Attribute& existing : target.body.attributes)
+            if (existing.name == a.name) existing = std::move(a);
+        continue;
+      }
+      if (target.labels != patch.labels) continue;
+      for (Attribute& a : patch.body.attributes) {
+        bool replaced = false;
+        for (Attribute& existing : target.body.attributes) {
+          if (existing.name != a.name) continue;
+          existing = std::move(a);
+          replaced = true;
+          break;
+        }
+        if (!replaced) target.body.attributes.push_back(std::move(a));
+      }
+      for (const Block& nested : patch.body.blocks)
+        std::erase_if(target.body.blocks, [&](const Block& b) { return b.type == nested.type; });
+      for (Block& nested : patch.body.blocks) target.body.blocks.push_back(std::move(nested));
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 bool is_config_file_name(const std::string& name) {
@@ -108,9 +145,20 @@ std::unique_ptr<ModuleConfig> build_module_config(const std::string& dir, std::v
   auto m = std::make_unique<ModuleConfig>();
   m->dir = dir;
   std::sort(files.begin(), files.end(), [](const SourceFilePtr& a, const SourceFilePtr& b) { return a->path() < b->path(); });
+  m->sources = files;
   m->files.reserve(files.size());
-  for (const SourceFilePtr& f : files) m->files.push_back(parse_config_file(f, m->diagnostics));
+  std::vector<ConfigFile> overrides;
+  for (const SourceFilePtr& f : files) {
+    (is_override_file(f->path()) ? overrides : m->files).push_back(parse_config_file(f, m->diagnostics));
+  }
+  for (ConfigFile& o : overrides)
+    for (Block& b : o.body.blocks) merge_override_block(m->files, std::move(b));
   index_declarations(*m, m->diagnostics);
+  // The override files stay part of the module (positions point into them); their blocks were merged.
+  for (ConfigFile& o : overrides) {
+    o.body = Body{};
+    m->files.push_back(std::move(o));
+  }
   return m;
 }
 

@@ -54,7 +54,8 @@ struct OutputDecl {
 
 struct ModuleConfig {
   std::string dir;
-  std::vector<ConfigFile> files;
+  std::vector<SourceFilePtr> sources;  // every file read, sorted by path
+  std::vector<ConfigFile> files;       // override files last
   std::vector<VariableDecl> variables;
   std::vector<LocalDecl> locals;
   std::vector<ResourceDecl> resources;

@@ -6,9 +6,9 @@ namespace eph::terraform {
 namespace {
 
 bool same_files(const ModuleConfig& config, const std::vector<std::pair<std::string, std::string>>& files) {
-  if (config.files.size() != files.size()) return false;
+  if (config.sources.size() != files.size()) return false;
   for (size_t i = 0; i < files.size(); ++i) {
-    const SourceFile& f = *config.files[i].file;
+    const SourceFile& f = *config.sources[i];
     if (f.path() != files[i].first || f.text() != files[i].second) return false;
   }
   return true;

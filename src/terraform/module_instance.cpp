@@ -273,6 +273,11 @@ Value ModuleInstance::evaluate_body(const Body& body, Range where, ExpressionEva
   out.fields.reserve(body.attributes.size() + body.blocks.size());
   for (const Attribute& a : body.attributes) {
     if (resource_level && is_resource_meta_argument(a.name)) continue;
+    // `when = destroy` in a provisioner: a keyword, not a reference.
+    if (a.name == "when" && a.expr->kind == ExprKind::Variable) {
+      out.set(a.name, Value::string_of(a.expr->name, a.expr->range), a.name_range);
+      continue;
+    }
     out.set(a.name, ev.eval(*a.expr), a.name_range);
   }
   std::vector<const Block*> needs_self;

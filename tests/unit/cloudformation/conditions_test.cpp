@@ -120,3 +120,12 @@ Resources:
   CHECK(!find_resource(unit, "Blue")->may_not_exist);
   CHECK(find_resource(unit, "Blue")->body.get("TopicName")->text == "blue");
 }
+
+TEST_CASE("cloudformation conditions: a long chain of conditions is bounded, not a stack overflow") {
+  std::string text = "Conditions:\n  C0: !Equals [a, a]\n";
+  for (int i = 1; i < 20000; ++i) text += "  C" + std::to_string(i) + ": !Condition C" + std::to_string(i - 1) + "\n";
+  text += "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: C19999\n";
+  LoadedUnit unit = load(text);
+  REQUIRE(find_resource(unit, "T"));
+  CHECK(find_resource(unit, "T")->may_not_exist);
+}

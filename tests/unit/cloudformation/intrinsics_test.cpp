@@ -249,3 +249,54 @@ TEST_CASE("cloudformation: JSON documents in strings are decoded, unknown Sub pi
   CHECK(!p.get("NotJson")->decoded);
   CHECK(!p.get("Broken")->decoded);
 }
+
+TEST_CASE("cloudformation intrinsics: every long form in a JSON template") {
+  const char* text = R"({
+  "Parameters": {"Env": {"Type": "String", "Default": "prod"}},
+  "Mappings": {"M": {"prod": {"Size": "large"}}},
+  "Conditions": {
+    "IsProd": {"Fn::Equals": [{"Ref": "Env"}, "prod"]},
+    "NotProd": {"Fn::Not": [{"Condition": "IsProd"}]},
+    "All": {"Fn::And": [{"Condition": "IsProd"}, {"Fn::Equals": ["a", "a"]}]},
+    "Any": {"Fn::Or": [{"Condition": "NotProd"}, {"Fn::Equals": ["a", "b"]}]}
+  },
+  "Resources": {
+    "Q": {"Type": "AWS::SQS::Queue"},
+    "R": {
+      "Type": "AWS::Lambda::Function",
+      "Properties": {
+        "Join": {"Fn::Join": ["/", ["a", {"Ref": "Env"}]]},
+        "Split": {"Fn::Split": ["/", "x/y"]},
+        "Base64": {"Fn::Base64": {"Fn::Sub": "${Env}"}},
+        "Cidr": {"Fn::Cidr": ["192.168.0.0/24", "2", "6"]},
+        "GetAZs": {"Fn::GetAZs": {"Ref": "AWS::Region"}},
+        "Import": {"Fn::ImportValue": {"Fn::Sub": "${Env}-vpc"}},
+        "If": {"Fn::If": ["IsProd", "yes", "no"]},
+        "IfNot": {"Fn::If": ["NotProd", "yes", "no"]},
+        "And": {"Fn::If": ["All", 1, 0]},
+        "Or": {"Fn::If": ["Any", 1, 0]},
+        "Map": {"Fn::FindInMap": ["M", {"Ref": "Env"}, "Size"]},
+        "Att": {"Fn::GetAtt": "Q.Arn"},
+        "Sub2": {"Fn::Sub": ["${A}", {"A": {"Fn::GetAtt": ["Q", "QueueName"]}}]}
+      }
+    }
+  }
+})";
+  LoadedUnit unit = load(text, "t.json");
+  REQUIRE(unit.diagnostics.empty());
+  const Value& p = find_resource(unit, "R")->body;
+  CHECK(p.get("Join")->text == "a/prod");
+  CHECK(p.get("Split")->items.at(1).text == "y");
+  CHECK(p.get("Base64")->text == "cHJvZA==");
+  REQUIRE(p.get("Cidr")->items.size() == 2);
+  CHECK(p.get("Cidr")->items[1].text == "192.168.0.64/26");
+  CHECK(p.get("GetAZs")->is_unknown());
+  CHECK(p.get("Import")->is_unknown());
+  CHECK(p.get("If")->text == "yes");
+  CHECK(p.get("IfNot")->text == "no");
+  CHECK(p.get("And")->number == 1);
+  CHECK(p.get("Or")->number == 0);
+  CHECK(p.get("Map")->text == "large");
+  CHECK(p.get("Att")->refs.at(0).attribute == "Arn");
+  CHECK(p.get("Sub2")->refs.at(0).attribute == "QueueName");
+}

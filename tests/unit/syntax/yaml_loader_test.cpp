@@ -167,3 +167,14 @@ TEST_CASE("yaml: BOM, CRLF and non-ASCII keep byte offsets") {
   CHECK(r.value.get("Next")->where.text() == "!Ref X");
   CHECK(start_of(r.value.field("Next")->key_range).line == 2);
 }
+
+TEST_CASE("yaml: standard tags, multiple documents, tabs in values") {
+  SourceFile f("t.yaml", "a: !!str 42\nb: !!int \"7\"\nc: \"x\ty\"\n---\nd: 1\n");
+  auto r = yaml::parse(f);
+  REQUIRE(r.ok());
+  CHECK(r.value.get("a")->kind == Kind::String);
+  CHECK(r.value.get("a")->text == "42");
+  CHECK(r.value.get("b")->number == 7);
+  CHECK(r.value.get("c")->text == "x\ty");
+  CHECK(!r.value.get("d"));  // a template is the first document
+}

@@ -112,13 +112,13 @@ TEST_CASE("locals evaluate in dependency order; cycles are reported") {
 
 TEST_CASE("resources reference configured attributes, keep the edge, and mark secrets") {
   LoadedUnit unit = load_tf(
-      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"logs\"\n}\n"
+      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"logs\"\n  region = null\n}\n"
       "data \"aws_secretsmanager_secret_version\" \"s\" {\n  secret_id = \"x\"\n}\n"
       "resource \"aws_ssm_parameter\" \"plain\" {\n  type = \"String\"\n}\n"
       "resource \"random_password\" \"p\" {\n  length = 16\n}\n"
       "variable \"token\" {\n  sensitive = true\n  default = \"t\"\n}\n"
       "resource \"null_resource\" \"t\" {\n  name = aws_s3_bucket.b.bucket\n  arn = aws_s3_bucket.b.arn\n"
-      "  whole = aws_s3_bucket.b\n  secret = data.aws_secretsmanager_secret_version.s.secret_string\n"
+      "  whole = aws_s3_bucket.b\n  region = aws_s3_bucket.b.region\n  secret = data.aws_secretsmanager_secret_version.s.secret_string\n"
       "  plain = aws_ssm_parameter.plain.value\n  pw = \"x${random_password.p.result}\"\n  token = var.token\n}\n");
   const Value* name = attr(unit, "null_resource.t", "name");
   REQUIRE(name);
@@ -128,6 +128,7 @@ TEST_CASE("resources reference configured attributes, keep the edge, and mark se
   CHECK(name->refs[0].attribute == "bucket");
   CHECK(attr(unit, "null_resource.t", "arn")->is_unknown());
   CHECK(attr(unit, "null_resource.t", "arn")->refs[0].attribute == "arn");
+  CHECK(attr(unit, "null_resource.t", "region")->is_unknown());  // left null: the provider computes it
   const Value* whole = attr(unit, "null_resource.t", "whole");
   REQUIRE(whole);
   CHECK(whole->is_map());

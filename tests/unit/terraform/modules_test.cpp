@@ -112,3 +112,21 @@ TEST_CASE("modules: path.module is relative to the root, file() reads from there
   CHECK(text_at(unit, "module.m.null_resource.t", "p") == "mod");
   CHECK(text_at(unit, "module.m.null_resource.t", "doc") == "hello");
 }
+
+TEST_CASE("override files replace attributes and nested blocks of the matching block") {
+  MemoryFiles files;
+  files.add("root/main.tf",
+            "locals {\n  env = \"dev\"\n}\n"
+            "resource \"aws_lambda_function\" \"f\" {\n  function_name = \"f\"\n  timeout = 3\n"
+            "  environment {\n    variables = { A = \"1\" }\n  }\n}\n");
+  files.add("root/main_override.tf",
+            "locals {\n  env = \"prod\"\n}\n"
+            "resource \"aws_lambda_function\" \"f\" {\n  timeout = 30\n  environment {\n    variables = { B = local.env }\n  }\n}\n");
+  LoadedUnit unit = load(files);
+  CHECK(text_at(unit, "aws_lambda_function.f", "function_name") == "f");
+  CHECK(text_at(unit, "aws_lambda_function.f", "timeout") == "30");
+  CHECK(text_at(unit, "aws_lambda_function.f", "environment/variables/B") == "prod");
+  CHECK(attr(unit, "aws_lambda_function.f", "environment/variables/A") == nullptr);
+  CHECK(attr(unit, "aws_lambda_function.f", "timeout")->where.file->path() == "root/main_override.tf");
+  CHECK(unit.resources.size() == 1);
+}
