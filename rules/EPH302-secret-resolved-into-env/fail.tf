@@ -50,7 +50,7 @@ resource "aws_lambda_function" "api" {
       WEBHOOK_SECRET  = var.webhook_secret # expect: EPH302 "WEBHOOK_SECRET"
       API_KEY         = aws_secretsmanager_secret_version.api.secret_string # expect: EPH302 "aws_secretsmanager_secret_version.api.secret_string"
       API_TOKEN       = aws_ssm_parameter.token.value # expect: EPH302 "aws_ssm_parameter.token.value"
-      DB_ROOT         = random_password.db.result # expect: EPH302 "decrypted content of a secret"
+      DB_ROOT         = random_password.db.result # expect: EPH302 "plain-text value of a secret"
       DATABASE_URL    = "postgres://app:${random_password.db.result}@db.internal:5432/orders" # expect: EPH302 "DATABASE_URL"
       # EPH301 reports the literal default of this sensitive variable; EPH302 stays quiet on it.
       LEGACY_PASSWORD = var.legacy_password

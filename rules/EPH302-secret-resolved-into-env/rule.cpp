@@ -22,7 +22,7 @@ std::string source_of(uint8_t marks, const Value& value) {
     from = " (" + ref.address + (ref.attribute.empty() ? "" : "." + ref.attribute) + ")";
   }
   if (marks & kSecretRef) return "resolves a secret-store reference" + from + " into";
-  if (marks & kSecretValue) return "puts the decrypted content of a secret" + from + " into";
+  if (marks & kSecretValue) return "puts the plain-text value of a secret" + from + " into";
   return "puts a sensitive input (a sensitive variable or NoEcho parameter)" + from + " into";
 }
 

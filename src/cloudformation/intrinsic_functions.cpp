@@ -252,6 +252,7 @@ std::optional<Value> TemplateEvaluator::lookup_variable(std::string_view name, c
     std::string attribute(name.substr(dot + 1));
     Value v = Value::unknown(node.where, "GetAtt " + resource + "." + attribute);
     v.refs.push_back(Ref{resource, attribute, node.where});
+    v.marks |= secret_attribute_marks(resource, attribute);
     return v;
   }
   Value ref_node = Value::map(node.where);

@@ -268,7 +268,23 @@ Value TemplateEvaluator::get_att(const Value& arg, const Value& node) {
   for (const auto& v : evaluated) parts.push_back(&v);
   Value v = unknown_from(parts, node.where, "GetAtt " + resource + (attribute.empty() ? "" : "." + attribute));
   if (!resource.empty() && is_resource(resource)) v.refs.push_back(Ref{resource, attribute, node.where});
+  v.marks |= secret_attribute_marks(resource, attribute);
   return v;
+}
+
+uint8_t TemplateEvaluator::secret_attribute_marks(const std::string& resource, const std::string& attribute) const {
+  struct SecretAttribute {
+    std::string_view type, attribute;
+  };
+  static constexpr SecretAttribute kSecretAttributes[] = {
+      {"AWS::Cognito::UserPoolClient", "ClientSecret"},
+      {"AWS::IAM::AccessKey", "SecretAccessKey"},
+  };
+  auto it = types_.find(resource);
+  if (it == types_.end()) return 0;
+  for (const auto& s : kSecretAttributes)
+    if (it->second == s.type && attribute == s.attribute) return kSecretValue;
+  return 0;
 }
 
 Truth TemplateEvaluator::condition(std::string_view name) {

@@ -26,6 +26,10 @@ class TemplateEvaluator {
   // Declares a logical id as a resource of the template (Ref and GetAtt become edges).
   void add_resource(std::string logical_id) { resources_.insert(std::move(logical_id)); }
   bool is_resource(std::string_view id) const { return resources_.count(std::string(id)) > 0; }
+  // The resource's type, so that attributes holding a secret (a user pool client's
+  // ClientSecret, an access key's SecretAccessKey) carry kSecretValue.
+  void set_resource_type(std::string logical_id, std::string type) { types_[std::move(logical_id)] = std::move(type); }
+  uint8_t secret_attribute_marks(const std::string& resource, const std::string& attribute) const;
 
   // Evaluates a template value. Returns nullopt where the value is AWS::NoValue (absent).
   std::optional<Value> eval(const Value& raw);
@@ -52,6 +56,7 @@ class TemplateEvaluator {
   const Value* mappings_ = nullptr;
   const Value* conditions_ = nullptr;
   std::unordered_set<std::string> resources_;
+  std::unordered_map<std::string, std::string> types_;
   std::unordered_map<std::string, Truth> condition_cache_;
   std::unordered_set<std::string> conditions_in_progress_;
   std::map<std::string, Value> bindings_;

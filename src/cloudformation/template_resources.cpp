@@ -80,7 +80,11 @@ void load_resources(const Value& root, std::vector<NativeResource>& out) {
   std::vector<PendingResource> pending;
   std::vector<std::pair<std::string, Value>> bindings;
   for (const Field& f : section->fields) collect(f, ev, bindings, false, pending);
-  for (const PendingResource& p : pending) ev.add_resource(p.logical_id);
+  for (const PendingResource& p : pending) {
+    ev.add_resource(p.logical_id);
+    const Value* type = p.body && p.body->is_map() ? p.body->get("Type") : nullptr;
+    if (type && type->is_string()) ev.set_resource_type(p.logical_id, type->text);
+  }
   bool sam_template = sam::is_sam_template(root);
   if (sam_template)
     for (auto& id : sam::implicit_api_ids(root)) ev.add_resource(std::move(id));

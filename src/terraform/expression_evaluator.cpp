@@ -58,6 +58,7 @@ uint8_t secret_attribute_marks(const std::string& type, const std::string& attri
     return kSecretValue;
   if (type == "aws_iam_access_key" && (attribute == "secret" || attribute == "ses_smtp_password_v4"))
     return kSecretValue;
+  if (type == "aws_cognito_user_pool_client" && attribute == "client_secret") return kSecretValue;
   return 0;
 }
 

@@ -54,3 +54,36 @@ Resources:
     CHECK_FALSE(v->has_mark(kSecretRef));
   }
 }
+
+TEST_CASE("attributes that hold a secret are marked: a user pool client's secret, an access key's secret") {
+  LoadedUnit unit = load(R"(
+Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+  Key:
+    Type: AWS::IAM::AccessKey
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Environment:
+        Variables:
+          CLIENT_SECRET: !GetAtt Client.ClientSecret
+          ACCESS_SECRET: !Sub "${Key.SecretAccessKey}"
+          CLIENT_ID: !Ref Client
+          CLIENT_NAME: !GetAtt Client.Name
+)");
+  for (const char* name : {"CLIENT_SECRET", "ACCESS_SECRET"}) {
+    std::string variable_name = name;
+    CAPTURE(variable_name);
+    const Value* v = variable(unit, name);
+    REQUIRE(v);
+    CHECK(v->has_mark(kSecretValue));
+  }
+  for (const char* name : {"CLIENT_ID", "CLIENT_NAME"}) {
+    std::string variable_name = name;
+    CAPTURE(variable_name);
+    const Value* v = variable(unit, name);
+    REQUIRE(v);
+    CHECK_FALSE(v->has_mark(kSecretValue));
+  }
+}
