@@ -1,10 +1,10 @@
 // EPH302 secret-resolved-into-env: a value the front-ends marked as secret (a sensitive
-// variable, a NoEcho parameter, the decrypted content of a secret store, a
+// variable, a NoEcho parameter, the plain-text value from a secret store, a
 // {{resolve:secretsmanager:...}} reference) placed into a function's environment. The
 // marks are facts about where the value comes from, so this rule fires on Unknown values
 // too. The finding points at the environment entry (where the fix goes), with the
-// value's origin as related location. A literal secret EPH301 reports is left to EPH301: the fix there is to remove the
-// literal from the code, which is the more urgent finding.
+// value's origin as related location. A literal secret EPH301 reports is left to EPH301:
+// the fix there is to remove the literal from the code, which is the more urgent finding.
 #include <set>
 
 #include "engine/rule.h"

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "terraform/hcl_config_builder.h"
 #include "terraform/policy_document.h"
 #include "terraform/unit_loader.h"
 #include "terraform/value_ops.h"
@@ -315,6 +316,19 @@ Value ModuleInstance::evaluate_body(const Body& body, Range where, ExpressionEva
 
 // --- resources ---
 
+// data "template_file" (the legacy template provider): `template` rendered with `vars`.
+Value ModuleInstance::render_template_data(const Value& body) {
+  const Value* tpl = body.get("template");
+  if (!tpl || !tpl->is_string()) return Value::unknown(body.where, "template not known");
+  ExprPtr parsed = parse_template(tpl->text, nullptr, 0, tpl->where, unit_.env().diagnostics);
+  ExpressionEvaluator ev(unit_.env(), nullptr);
+  if (const Value* vars = body.get("vars"); vars && vars->is_map())
+    for (const auto& f : vars->fields) ev.bind(f.key, f.value);
+  Value out = ev.eval(*parsed);
+  absorb(out, *tpl);
+  return out;
+}
+
 std::string ModuleInstance::instance_address(const ResourceDecl& decl, const Value& key) const {
   std::string a = path_.empty() ? decl.key : path_ + "." + decl.key;
   return a + key_suffix(key);
@@ -341,6 +355,7 @@ void ModuleInstance::evaluate_resource(size_t index, ResourceState& st) {
   Range header = decl.block->header;
   std::string base_address = instance_address(decl, Value::null());
   bool is_policy_document = decl.is_data && decl.type == "aws_iam_policy_document";
+  bool is_template_file = decl.is_data && decl.type == "template_file";
   auto body_for = [&](const Value& key, const Value* each_value, const std::string& address) {
     bind_instance(ev, keys.expansion, key, each_value);
     Value body = evaluate_body(decl.block->body, decl.block->range, ev, true, 0);
@@ -350,6 +365,7 @@ void ModuleInstance::evaluate_resource(size_t index, ResourceState& st) {
       body.set("minified_json", json, header);
       body.set("json", std::move(json), header);
     }
+    if (is_template_file) body.set("rendered", render_template_data(body), header);
     add_ref(body, Ref{address, "", header});
     return body;
   };

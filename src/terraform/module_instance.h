@@ -92,6 +92,7 @@ class ModuleInstance : public NameResolver {
                          std::span<const TraversalStep> steps, size_t& consumed, bool& error, ExpressionEvaluator& ev);
   Value resolve_module(Range root_range, std::span<const TraversalStep> steps, size_t& consumed, bool& error,
                        ExpressionEvaluator& ev);
+  Value render_template_data(const Value& body);
   std::string instance_address(const ResourceDecl& decl, const Value& key) const;
   std::string relative_module_path() const;
 

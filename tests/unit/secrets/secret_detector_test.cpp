@@ -209,6 +209,13 @@ const Row kRows[] = {
     {"API_TOKEN", "This is where the token goes", ""},
     {"API_KEY", "handler.main", ""},
     {"AUTH_SECRET", "auth.example.com", ""},
+    // ---- Azure and Google settings
+    {"APPINSIGHTS_INSTRUMENTATIONKEY", "3f2c9a1e-7b4d-4c2a-9e8f-1a2b3c4d5e6f", ""},  // not a secret, by Microsoft's word
+    {"APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=3f2c9a1e-7b4d-4c2a-9e8f-1a2b3c4d5e6f;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/", ""},
+    {"WEBSITE_RUN_FROM_PACKAGE", "1", ""},
+    {"WEBSITE_RUN_FROM_PACKAGE", "https://acct.blob.core.windows.net/pkg/app.zip?sv=2022-11-02&sr=b&sp=r&sig=Zx8%2Fk3QvLp2mN7rT0wY4a", "credential in its query"},
+    {"GOOGLE_APPLICATION_CREDENTIALS", "/secrets/service-account.json", ""},
+    {"GOOGLE_APPLICATION_CREDENTIALS", "{\"type\":\"service_account\",\"private_key\":\"" + kPem + "\"}", "private key"},
     // ---- plain names: plain values stay quiet
     {"TABLE_NAME", "orders", ""},
     {"HANDLER", "index.handler", ""},

@@ -66,10 +66,42 @@ TEST_CASE("corpus: evaluated values in terraform-aws-modules examples") {
     CHECK(fn->body.get("handler")->text == "index.lambda_handler");
     CHECK(fn->body.get("runtime")->text == "python3.12");
   }
-  SUBCASE("vpc simple example: cidr and subnets") {
+  SUBCASE("vpc examples: cidr from a local through the module input, tags merged") {
     LoadedUnit unit = load_corpus_dir("terraform-aws-vpc/examples/simple");
     const NativeResource* vpc = find_resource(unit, "module.vpc.aws_vpc.this[0]");
     REQUIRE(vpc);
-    CHECK(vpc->body.get("cidr_block")->text == "10.0.0.0/16");
+    const Value* cidr = vpc->body.get("cidr_block");
+    CHECK(cidr->text == "10.0.0.0/16");
+    CHECK(cidr->where.file->path().ends_with("examples/simple/main.tf"));  // where the literal is written
+    CHECK(vpc->body.at("tags/Name")->text == "ex-simple");
+    LoadedUnit complete = load_corpus_dir("terraform-aws-vpc/examples/complete");
+    const NativeResource* vpc2 = find_resource(complete, "module.vpc.aws_vpc.this[0]");
+    REQUIRE(vpc2);
+    CHECK(vpc2->body.get("cidr_block")->text == "10.0.0.0/16");
+    CHECK(vpc2->body.get("enable_dns_hostnames")->boolean);
+  }
+  SUBCASE("serverless pattern: literal values, references kept as edges") {
+    LoadedUnit unit = load_corpus_dir("serverless-patterns/apigw-http-api-lambda-terraform");
+    const NativeResource* fn = find_resource(unit, "aws_lambda_function.app");
+    REQUIRE(fn);
+    CHECK(fn->body.get("function_name")->text == "test_apigw_integration");
+    const Value* key = fn->body.get("s3_key");
+    CHECK(key->text == "source.zip");
+    REQUIRE(key->refs.size() == 1);
+    CHECK(key->refs[0].address == "aws_s3_object.lambda_app");
+    const Value* role = fn->body.get("role");
+    CHECK(role->is_unknown());
+    CHECK(role->refs[0].address == "aws_iam_role.lambda_exec");
+    CHECK(role->refs[0].attribute == "arn");
+  }
+  SUBCASE("lambda module: its assume-role policy document evaluated as the provider renders it") {
+    LoadedUnit unit = load_corpus_dir("terraform-aws-lambda/examples/simple");
+    const NativeResource* role = find_resource(unit, "module.lambda_function.aws_iam_role.lambda[0]");
+    REQUIRE(role);
+    const Value* policy = role->body.get("assume_role_policy");
+    REQUIRE(policy);
+    REQUIRE(policy->decoded);
+    CHECK(policy->decoded->at("Statement/0/Action")->text == "sts:AssumeRole");
+    CHECK(policy->decoded->at("Statement/0/Principal/Service")->text == "lambda.amazonaws.com");
   }
 }

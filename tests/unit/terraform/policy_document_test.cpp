@@ -132,3 +132,14 @@ TEST_CASE("policy strings: file() and templatefile()") {
   REQUIRE(f);
   CHECK(f->text.find("sns:*") != std::string::npos);
 }
+
+TEST_CASE("data template_file renders its template with vars") {
+  LoadedUnit unit = load_tf(
+      "data \"template_file\" \"t\" {\n  template = \"{\\\"Action\\\": \\\"$${action}\\\"}\"\n  vars = { action = \"s3:*\" }\n}\n"
+      "resource \"aws_iam_policy\" \"p\" {\n  policy = data.template_file.t.rendered\n}\n");
+  const Value* p = attr(unit, "aws_iam_policy.p", "policy");
+  REQUIRE(p);
+  CHECK(p->text == "{\"Action\": \"s3:*\"}");
+  REQUIRE(p->decoded);
+  CHECK(p->decoded->get("Action")->text == "s3:*");
+}
