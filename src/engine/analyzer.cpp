@@ -147,15 +147,45 @@ void order_findings(std::vector<Finding>& findings) {
     if (a.rule_id != b.rule_id) return a.rule_id < b.rule_id;
     return a.message < b.message;
   });
-  // The same finding reached twice (a module called from two roots; two instances of one
-  // resource block) is reported once.
-  auto same = [](const Finding& a, const Finding& b) {
+  // The same finding reached more than once (a module called from several roots, several
+  // instances of one block) is reported once: the most severe, naming the other resources.
+  auto same_place = [](const Finding& a, const Finding& b) {
     bool same_file = a.range.file == b.range.file ||
                      (a.range.file && b.range.file && a.range.file->path() == b.range.file->path());
-    return same_file && a.range.begin == b.range.begin && a.range.end == b.range.end && a.rule_id == b.rule_id &&
-           a.message == b.message;
+    return same_file && a.range.begin == b.range.begin && a.range.end == b.range.end && a.rule_id == b.rule_id;
   };
-  findings.erase(std::unique(findings.begin(), findings.end(), same), findings.end());
+  std::vector<Finding> merged;
+  merged.reserve(findings.size());
+  for (size_t i = 0; i < findings.size();) {
+    size_t j = i + 1;
+    while (j < findings.size() && same_place(findings[i], findings[j])) ++j;
+    size_t keep = i;
+    bool any_active = false;
+    for (size_t k = i; k < j; ++k) {
+      if (findings[k].severity > findings[keep].severity) keep = k;
+      any_active = any_active || !findings[k].suppressed;
+    }
+    Finding f = std::move(findings[keep]);
+    std::vector<std::string> others;
+    for (size_t k = i; k < j; ++k) {
+      if (k == keep || findings[k].resource.empty() || findings[k].resource == f.resource) continue;
+      if (std::find(others.begin(), others.end(), findings[k].resource) == others.end())
+        others.push_back(findings[k].resource);
+    }
+    if (!others.empty()) {
+      f.message += " (also reported for " + std::to_string(others.size()) + " other resource" +
+                   (others.size() == 1 ? "" : "s") + ": ";
+      for (size_t k = 0; k < others.size() && k < 3; ++k) f.message += (k ? ", " : "") + others[k];
+      f.message += others.size() > 3 ? ", ...)" : ")";
+    }
+    if (any_active && f.suppressed) {
+      f.suppressed = false;
+      f.suppression.clear();
+    }
+    merged.push_back(std::move(f));
+    i = j;
+  }
+  findings = std::move(merged);
 }
 
 void assign_fingerprints(std::vector<Finding>& findings) {

@@ -39,7 +39,8 @@ void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Findin
 // The whole pipeline over many units, in parallel; output is identical whatever the thread count.
 AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options);
 
-// Sorts findings deterministically and drops exact duplicates (a module analysed from two callers).
+// Sorts findings deterministically and merges those reached more than once at one place
+// (a module analysed from several callers): the most severe stays, naming the others.
 void order_findings(std::vector<Finding>& findings);
 
 // A hash of rule, file, resource and the text at fault: stable when code moves up or down.
