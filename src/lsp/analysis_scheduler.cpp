@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "engine/disk_file_provider.h"
+#include "lsp/buffer_file_provider.h"
 #include "lsp/unit_resolver.h"
 #include "lsp/uri.h"
 
@@ -116,7 +117,7 @@ json AnalysisScheduler::diagnostics_params(const std::string& path, const Analys
 void AnalysisScheduler::run(const AnalysisJob& job, const std::atomic<bool>& cancel) {
   std::vector<std::string> roots = job.roots;
   roots.push_back(std::filesystem::path(job.document_path).parent_path().string());
-  DiskFileProvider fs(roots, job.config.max_file_bytes);
+  BufferFileProvider fs(roots, job.config.max_file_bytes, job.trees);
   for (const auto& [path, text] : job.overlays) fs.set_overlay(path, text->text());
 
   DocumentUnit unit = unit_of_document(job.document_path, fs, job.config.max_file_bytes);

@@ -18,6 +18,7 @@
 
 #include "engine/analyzer.h"
 #include "lsp/finding_conversion.h"
+#include "lsp/hcl_document_trees.h"
 #include "lsp/positions.h"
 
 namespace eph::lsp {
@@ -31,6 +32,7 @@ struct AnalysisJob {
   std::map<std::string, SourceFilePtr> overlays;   // every open document: path -> unsaved text
   std::map<std::string, std::string> open_uris;    // path -> the URI the client uses
   std::map<std::string, int64_t> versions;         // path -> document version
+  std::shared_ptr<const HclTreeSnapshot> trees;    // parsed HCL of the open .tf documents
   Config config;
   std::vector<std::string> roots;                  // workspace folders: nothing outside them is read
   PositionEncoding encoding = PositionEncoding::Utf16;

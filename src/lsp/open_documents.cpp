@@ -41,8 +41,12 @@ bool OpenDocuments::change(const std::string& path, int64_t version, const nlohm
     const std::string& inserted = change["text"].get_ref<const std::string&>();
     auto range = change.find("range");
     if (range == change.end() || range->is_null()) {
-      applied.push_back({0, static_cast<uint32_t>(current->text().size()), static_cast<uint32_t>(inserted.size())});
-      current = std::make_shared<SourceFile>(path, inserted);
+      auto next = std::make_shared<SourceFile>(path, inserted);
+      auto old_size = static_cast<uint32_t>(current->text().size());
+      applied.push_back({0, old_size, static_cast<uint32_t>(inserted.size()), LineCol{1, 1},
+                         current->position(old_size, ColumnUnit::Bytes),
+                         next->position(static_cast<uint32_t>(inserted.size()), ColumnUnit::Bytes), next});
+      current = std::move(next);
       continue;
     }
     if (!range->is_object() || !range->contains("start") || !range->contains("end")) {
@@ -61,8 +65,11 @@ bool OpenDocuments::change(const std::string& path, int64_t version, const nlohm
     const std::string& old = current->text();
     next.reserve(old.size() - (*end - *begin) + inserted.size());
     next.append(old, 0, *begin).append(inserted).append(old, *end, std::string::npos);
-    applied.push_back({*begin, *end, *begin + static_cast<uint32_t>(inserted.size())});
-    current = std::make_shared<SourceFile>(path, std::move(next));
+    auto after = std::make_shared<SourceFile>(path, std::move(next));
+    uint32_t new_end = *begin + static_cast<uint32_t>(inserted.size());
+    applied.push_back({*begin, *end, new_end, current->position(*begin, ColumnUnit::Bytes),
+                       current->position(*end, ColumnUnit::Bytes), after->position(new_end, ColumnUnit::Bytes), after});
+    current = std::move(after);
   }
   if (current->text().size() > UINT32_MAX / 2) {
     error = "document too large";

@@ -21,9 +21,12 @@ struct OpenDocument {
   SourceFilePtr text;       // shared with running analyses: never mutated in place
 };
 
-// One applied edit in byte offsets of the text before it (what tree-sitter's edit needs).
+// One applied edit as tree-sitter's ts_tree_edit wants it: byte offsets, and rows and byte
+// columns, of the text before it (begin, old_end) and after it (new_end).
 struct AppliedEdit {
   uint32_t begin = 0, old_end = 0, new_end = 0;
+  LineCol begin_at, old_end_at, new_end_at;  // 1-based line, 1-based byte column
+  SourceFilePtr after;                         // the text once this edit is applied
 };
 
 class OpenDocuments {

@@ -151,6 +151,7 @@ void Server::schedule_unit_of(const std::string& path, bool clear_only, const st
   job.config = effective_config(path);
   job.roots = workspace_roots_;
   job.encoding = encoding_;
+  job.trees = trees_.snapshot();
   scheduler_->schedule(std::move(job));
 }
 

@@ -15,6 +15,7 @@
 #include "engine/config.h"
 #include "engine/config_loader.h"
 #include "lsp/analysis_scheduler.h"
+#include "lsp/hcl_document_trees.h"
 #include "lsp/open_documents.h"
 #include "lsp/positions.h"
 
@@ -95,6 +96,7 @@ class Server {
   ServerOptions options_;
   std::unique_ptr<AnalysisScheduler> scheduler_;
   OpenDocuments documents_;
+  HclDocumentTrees trees_;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
   std::vector<std::string> workspace_roots_;
   std::map<std::string, std::optional<std::string>> config_file_of_dir_;  // document dir -> nearest config file

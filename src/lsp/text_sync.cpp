@@ -12,7 +12,7 @@ void Server::on_did_open(const json& params) {
   const std::string& text = require_string(doc, "text");
   std::string language = doc.value("languageId", json("")).is_string() ? doc.value("languageId", "") : "";
   int64_t version = require_field(doc, "version", json::value_t::number_integer).get<int64_t>();
-  documents_.open(require_string(doc, "uri"), path, language, version, text);
+  trees_.open(path, documents_.open(require_string(doc, "uri"), path, language, version, text).text);
   if (is_config_path(path)) configuration_changed();  // its unsaved text now applies
   else schedule_unit_of(path);
 }
@@ -23,11 +23,13 @@ void Server::on_did_change(const json& params) {
   int64_t version = require_field(doc, "version", json::value_t::number_integer).get<int64_t>();
   const json& changes = require_field(params, "contentChanges", json::value_t::array);
   std::string error;
-  if (!documents_.change(path, version, changes, encoding_, error)) {
+  std::vector<AppliedEdit> edits;
+  if (!documents_.change(path, version, changes, encoding_, error, &edits)) {
     // The edit is refused as a whole; the client's buffer and ours may now differ, so say it loudly.
     log(1, "ephemera: rejected change to " + path + " (version " + std::to_string(version) + "): " + error);
     return;
   }
+  trees_.edit(path, edits);
   if (is_config_path(path)) configuration_changed();
   else schedule_unit_of(path);
 }
@@ -45,6 +47,7 @@ void Server::on_did_close(const json& params) {
   if (!doc) return;
   std::string uri = doc->uri;
   documents_.close(path);
+  trees_.close(path);
   if (is_config_path(path)) {
     configuration_changed();  // the file on disk applies again
     return;

@@ -126,7 +126,8 @@ std::string join_path(const std::string& dir, const std::string& name) {
   return dir.back() == '/' ? dir + name : dir + "/" + name;
 }
 
-ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics) {
+ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics,
+                             const hcl::ParsedHclTrees* trees) {
   ConfigFile out;
   out.file = file;
   if (ends_with(file->path(), ".json")) {
@@ -135,13 +136,15 @@ ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>&
     out.body = build_json_body(parsed.value, diagnostics);
     return out;
   }
-  hcl::HclTree tree(file);
+  std::optional<hcl::HclTree> reused = trees ? trees->tree_for(file) : std::nullopt;
+  hcl::HclTree tree = reused ? std::move(*reused) : hcl::HclTree(file);
   for (auto& d : hcl::syntax_errors(tree)) diagnostics.push_back(std::move(d));
   out.body = build_body(tree, diagnostics);
   return out;
 }
 
-std::unique_ptr<ModuleConfig> build_module_config(const std::string& dir, std::vector<SourceFilePtr> files) {
+std::unique_ptr<ModuleConfig> build_module_config(const std::string& dir, std::vector<SourceFilePtr> files,
+                                                  const hcl::ParsedHclTrees* parsed) {
   auto m = std::make_unique<ModuleConfig>();
   m->dir = dir;
   std::sort(files.begin(), files.end(), [](const SourceFilePtr& a, const SourceFilePtr& b) { return a->path() < b->path(); });
@@ -149,7 +152,7 @@ std::unique_ptr<ModuleConfig> build_module_config(const std::string& dir, std::v
   m->files.reserve(files.size());
   std::vector<ConfigFile> overrides;
   for (const SourceFilePtr& f : files) {
-    (is_override_file(f->path()) ? overrides : m->files).push_back(parse_config_file(f, m->diagnostics));
+    (is_override_file(f->path()) ? overrides : m->files).push_back(parse_config_file(f, m->diagnostics, parsed));
   }
   for (ConfigFile& o : overrides)
     for (Block& b : o.body.blocks) merge_override_block(m->files, std::move(b));

@@ -10,6 +10,7 @@
 
 #include "core/file_provider.h"
 #include "core/finding.h"
+#include "syntax/hcl/hcl_tree.h"
 #include "terraform/config_ast.h"
 
 namespace eph::terraform {
@@ -72,10 +73,14 @@ bool is_config_file_name(const std::string& name);
 
 // Parses the files of one module directory (sorted by name). Syntax errors and limits
 // found while reading them are kept in `diagnostics` of the result.
-std::unique_ptr<ModuleConfig> build_module_config(const std::string& dir, std::vector<SourceFilePtr> files);
+// `parsed` may hold some files' HCL trees already (the LSP's incrementally re-parsed buffers).
+std::unique_ptr<ModuleConfig> build_module_config(const std::string& dir, std::vector<SourceFilePtr> files,
+                                                  const hcl::ParsedHclTrees* parsed = nullptr);
 
-// Builds a ConfigFile from an already-read source (the LSP passes open buffers).
-ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics);
+// Builds a ConfigFile from an already-read source (the LSP passes open buffers). `parsed`
+// may hold the file's HCL tree already (the LSP's incrementally re-parsed buffers).
+ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>& diagnostics,
+                             const hcl::ParsedHclTrees* parsed = nullptr);
 
 std::string join_path(const std::string& dir, const std::string& name);
 

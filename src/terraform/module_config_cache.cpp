@@ -22,7 +22,8 @@ ModuleConfigCache& ModuleConfigCache::shared() {
 }
 
 std::shared_ptr<const ModuleConfig> ModuleConfigCache::get(const std::string& dir,
-                                                           std::vector<std::pair<std::string, std::string>> files) {
+                                                           std::vector<std::pair<std::string, std::string>> files,
+                                                           const hcl::ParsedHclTrees* parsed) {
   std::sort(files.begin(), files.end());
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -32,7 +33,7 @@ std::shared_ptr<const ModuleConfig> ModuleConfigCache::get(const std::string& di
   std::vector<SourceFilePtr> sources;
   sources.reserve(files.size());
   for (auto& [path, text] : files) sources.push_back(std::make_shared<const SourceFile>(path, std::move(text)));
-  std::shared_ptr<const ModuleConfig> config = build_module_config(dir, std::move(sources));
+  std::shared_ptr<const ModuleConfig> config = build_module_config(dir, std::move(sources), parsed);
   std::lock_guard<std::mutex> lock(mutex_);
   if (entries_.size() >= kMaxEntries) entries_.clear();
   entries_[dir] = config;

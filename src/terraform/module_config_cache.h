@@ -18,7 +18,9 @@ class ModuleConfigCache {
   static ModuleConfigCache& shared();
 
   // The configuration of `dir` made of `files` (path, text), parsed now or earlier.
-  std::shared_ptr<const ModuleConfig> get(const std::string& dir, std::vector<std::pair<std::string, std::string>> files);
+  // `parsed`: trees some files already have (the LSP's open buffers), used instead of parsing.
+  std::shared_ptr<const ModuleConfig> get(const std::string& dir, std::vector<std::pair<std::string, std::string>> files,
+                                          const hcl::ParsedHclTrees* parsed = nullptr);
 
  private:
   static constexpr size_t kMaxEntries = 2048;

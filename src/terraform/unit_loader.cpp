@@ -47,7 +47,8 @@ const ModuleConfig* UnitLoader::read_config(const std::string& dir, const std::v
     std::string path = name.find('/') != std::string::npos ? name : join_path(dir, name);
     if (auto text = fs_.read(path)) texts.emplace_back(path, std::move(*text));
   }
-  std::shared_ptr<const ModuleConfig> config = ModuleConfigCache::shared().get(dir, std::move(texts));
+  std::shared_ptr<const ModuleConfig> config = ModuleConfigCache::shared().get(dir, std::move(texts),
+                                                                              dynamic_cast<const hcl::ParsedHclTrees*>(&fs_));
   for (const ConfigFile& f : config->files) {
     if (files_by_path_.emplace(f.file->path(), f.file).second) unit_.files.push_back(f.file);
   }

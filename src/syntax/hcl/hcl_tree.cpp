@@ -9,6 +9,15 @@ HclTree::HclTree(SourceFilePtr file) : file_(std::move(file)), parser_(ts_parser
   parse(nullptr);
 }
 
+HclTree::HclTree(SourceFilePtr file, TSTree* adopted)
+    : file_(std::move(file)), parser_(ts_parser_new()), tree_(adopted) {
+  ts_parser_set_language(parser_, tree_sitter_hcl());
+}
+
+HclTree HclTree::copy_for(SourceFilePtr same_text) const {
+  return HclTree(std::move(same_text), tree_ ? ts_tree_copy(tree_) : nullptr);
+}
+
 HclTree::~HclTree() {
   if (tree_) ts_tree_delete(tree_);
   if (parser_) ts_parser_delete(parser_);

@@ -3,6 +3,7 @@
 // incrementally after an edit (the LSP keeps one HclTree per open document).
 #include <tree_sitter/api.h>
 
+#include <optional>
 #include <vector>
 
 #include "core/finding.h"
@@ -24,16 +25,31 @@ class HclTree {
   // Records an edit on the old tree, then parses `file` (the edited text) reusing it.
   void reparse(SourceFilePtr file, const TSInputEdit& edit);
 
+  // An independent tree for `same_text` (a SourceFile with this tree's text) that shares the
+  // parsed nodes (ts_tree_copy: cheap, and usable on another thread).
+  HclTree copy_for(SourceFilePtr same_text) const;
+
   const SourceFilePtr& file() const { return file_; }
   TSNode root() const;
   bool has_errors() const;
 
  private:
+  HclTree(SourceFilePtr file, TSTree* adopted);
   void parse(const TSTree* old_tree);
 
   SourceFilePtr file_;
   TSParser* parser_ = nullptr;
   TSTree* tree_ = nullptr;
+};
+
+// Trees already parsed for the current text of some files (the LSP's open buffers, kept up
+// to date incrementally). A FileProvider that also implements this lets the Terraform
+// front-end skip parsing those files from scratch.
+class ParsedHclTrees {
+ public:
+  virtual ~ParsedHclTrees() = default;
+  // A tree for exactly `file`'s text, or nullopt.
+  virtual std::optional<HclTree> tree_for(const SourceFilePtr& file) const = 0;
 };
 
 // The children of `node` (all of them, anonymous tokens included), in order.
