@@ -121,6 +121,7 @@ void AnalysisScheduler::run(const AnalysisJob& job, const std::atomic<bool>& can
   for (const auto& [path, text] : job.overlays) fs.set_overlay(path, text->text());
 
   DocumentUnit unit = unit_of_document(job.document_path, fs, job.config.max_file_bytes);
+  if (cancel.load()) return;
   AnalysisOptions options;
   options.config = job.config;
   options.threads = 1;

@@ -32,12 +32,12 @@ void EvalEnv::limit_reached(Range where, const std::string& message) {
   diagnostics.push_back({Diagnostic::Kind::LimitReached, where, message});
 }
 
-bool EvalEnv::charge(size_t units) {
+bool EvalEnv::charge(size_t units, Range where) {
   if (exhausted_) return false;
   work_ += units;
   if (work_ > kWorkBudget) {
     exhausted_ = true;
-    limit_reached(functions.call, "evaluation budget of the unit spent; the remaining values are unknown");
+    limit_reached(where, "evaluation budget of the unit spent; the remaining values are unknown");
     return false;
   }
   return true;
@@ -74,7 +74,7 @@ const Value* ExpressionEvaluator::binding(std::string_view name) const {
 }
 
 Value ExpressionEvaluator::eval(const Expr& e) {
-  if (!env_.charge(1)) return Value::unknown(e.range, "evaluation budget spent");
+  if (!env_.charge(1, e.range)) return Value::unknown(e.range, "evaluation budget spent");
   if (depth_ >= kMaxDepth) {
     env_.limit_reached(e.range, "evaluation nested deeper than " + std::to_string(kMaxDepth) + " levels");
     return Value::unknown(e.range, "nested too deep");
@@ -179,7 +179,7 @@ bool ExpressionEvaluator::render_parts(const std::vector<TemplatePart>& parts, s
           ++errors_;
           return false;
         }
-        if (!env_.charge(n)) return false;
+        if (!env_.charge(n, p.range)) return false;
         for (size_t i = 0; i < n; ++i) {
           size_t bound = 0;
           if (!p.key_var.empty()) {
@@ -220,7 +220,7 @@ Value ExpressionEvaluator::eval_template(const Expr& e) {
 
 Value ExpressionEvaluator::traverse(const Value& base, std::span<const TraversalStep> steps) {
   if (steps.empty()) {
-    if (!env_.charge(weight(base, EvalEnv::kWorkBudget))) return Value::unknown(base.where, "evaluation budget spent");
+    if (!env_.charge(weight(base, EvalEnv::kWorkBudget), base.where)) return Value::unknown(base.where, "evaluation budget spent");
     return base;
   }
   const Value* cur = &base;
@@ -293,7 +293,7 @@ Value ExpressionEvaluator::traverse(const Value& base, std::span<const Traversal
     cur = next;
   }
   // Copying a stored value costs its size: exponential growth through locals hits the budget.
-  if (!env_.charge(weight(*cur, EvalEnv::kWorkBudget))) return Value::unknown(steps.back().range, "evaluation budget spent");
+  if (!env_.charge(weight(*cur, EvalEnv::kWorkBudget), steps.back().range)) return Value::unknown(steps.back().range, "evaluation budget spent");
   Value out = *cur;
   out.marks |= marks;
   for (const auto& r : path_refs) add_ref(out, r);
@@ -346,7 +346,7 @@ Value ExpressionEvaluator::eval_splat(const Expr& e) {
     return v;
   };
   if (base.is_list()) {
-    if (!env_.charge(base.items.size())) return Value::unknown(e.range, "evaluation budget spent");
+    if (!env_.charge(base.items.size(), e.range)) return Value::unknown(e.range, "evaluation budget spent");
     out.items.reserve(base.items.size());
     for (const auto& item : base.items) out.items.push_back(apply(item));
   } else {
@@ -451,7 +451,7 @@ Value ExpressionEvaluator::eval_for(const Expr& e) {
     env_.limit_reached(e.range, "for expression over more than " + std::to_string(EvalEnv::kMaxCollection) + " elements");
     return Value::unknown(e.range, "collection too large");
   }
-  if (!env_.charge(n)) return Value::unknown(e.range, "evaluation budget spent");
+  if (!env_.charge(n, e.range)) return Value::unknown(e.range, "evaluation budget spent");
   const std::string& key_name = e.name2.empty() ? std::string() : e.name;
   const std::string& value_name = e.name2.empty() ? e.name : e.name2;
   const Expr* cond = e.kids[3].get();

@@ -35,8 +35,8 @@ class EvalEnv {
 
   // A safety limit: EPH001 once per unit and per kind of limit.
   void limit_reached(Range where, const std::string& message);
-  // Charges evaluation work; false once the unit's budget is spent.
-  bool charge(size_t units);
+  // Charges evaluation work done at `where`; false once the unit's budget is spent (EPH001 there).
+  bool charge(size_t units, Range where);
   bool exhausted() const { return exhausted_; }
 
   // JSON documents decoded from string literals, by expression (modules evaluated many times).

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <thread>
 
 #include "lsp/server.h"
 
@@ -185,7 +186,7 @@ TEST_CASE("a burst of edits is analysed once when it pauses") {
   std::string file = write(dir / "m/main.tf", "locals {}\n");
   Recorder out;
   lsp::ServerOptions options;
-  options.debounce = std::chrono::milliseconds(200);
+  options.debounce = std::chrono::milliseconds(1000);  // long enough that a loaded machine cannot split the burst
   lsp::Server server([&](const json& m) { std::lock_guard<std::mutex> lock(out.mutex); out.messages.push_back(m); },
                      options, graph_like_analysis);
   server.handle(request(1, "initialize", {{"rootUri", "file://" + dir.string()}, {"capabilities", json::object()}}));
@@ -199,5 +200,45 @@ TEST_CASE("a burst of edits is analysed once when it pauses") {
   auto messages = out.take();
   REQUIRE(published(messages, file));
   CHECK((*published(messages, file))["params"]["version"] == 11);  // the last text was analysed
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a newer edit cancels the running analysis of its unit; only the newer result is published") {
+  auto dir = std::filesystem::temp_directory_path() / ("ephemera-lsp-cancel-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  std::string file = write(dir / "m/main.tf", "locals {}\n");
+  std::atomic<bool> slow_started{false};
+  // Stands in for an analysis that takes long on "slow" text and honours the cancel flag.
+  auto slow_analysis = [&](const std::vector<UnitPlan>& plans, const FileProvider& fs, const AnalysisOptions& options) {
+    AnalysisResult result;
+    for (const auto& plan : plans)
+      for (const auto& path : plan.files)
+        if (auto text = fs.read(path); text && text->find("slow") != std::string::npos) {
+          slow_started = true;
+          auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+          while (!options.cancel->load() && std::chrono::steady_clock::now() < give_up)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+          result.cancelled = options.cancel->load();
+        }
+    return result;
+  };
+  Recorder out;
+  lsp::ServerOptions options;
+  options.debounce = std::chrono::milliseconds(0);
+  lsp::Server server([&](const json& m) { std::lock_guard<std::mutex> lock(out.mutex); out.messages.push_back(m); },
+                     options, slow_analysis);
+  server.handle(request(1, "initialize", {{"rootUri", "file://" + dir.string()}, {"capabilities", json::object()}}));
+  server.handle(didopen(file, "locals { slow = 1 }\n"));
+  for (int i = 0; i < 1000 && !slow_started; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  REQUIRE(slow_started);
+  server.handle(didchange(file, 2, "locals { fast = 1 }\n"));
+  REQUIRE(server.wait_idle(std::chrono::seconds(10)));
+  int publishes = 0;
+  for (const auto& m : out.take()) {
+    if (m.value("method", "") != "textDocument/publishDiagnostics") continue;
+    ++publishes;
+    CHECK(m["params"]["version"] == 2);
+  }
+  CHECK(publishes == 1);
   std::filesystem::remove_all(dir);
 }

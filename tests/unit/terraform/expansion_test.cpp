@@ -69,7 +69,9 @@ TEST_CASE("expansion: huge for expressions and exponential locals stay bounded")
                std::to_string(i - 1) + "]\n";
   prelude += "}\nresource \"null_resource\" \"t\" {\n  v = local.a12\n}\n";
   LoadedUnit unit = load_tf(prelude);
-  CHECK(count_kind(unit, Diagnostic::Kind::LimitReached) >= 1);
+  REQUIRE(count_kind(unit, Diagnostic::Kind::LimitReached) >= 1);
+  CHECK(unit.diagnostics[0].range.valid());  // at an expression of the file
+  CHECK(text_at(unit, "null_resource.t", "v") == "<unknown>");
 }
 
 TEST_CASE("dynamic blocks expand into repeated nested blocks") {

@@ -201,3 +201,31 @@ TEST_CASE("plan: state JSON (values instead of planned_values) loads too") {
   REQUIRE(unit.resources[0].body.get("policy")->decoded);
   CHECK(unit.resources[0].body.get("policy")->decoded->at("Statement/0/Principal")->text == "*");
 }
+
+TEST_CASE("plan: values point at the .tf sources they came from") {
+  DiskFileProvider fs({kDir});
+  LoadedUnit unit = terraform::load_plan(kDir + "/plan.json", fs);
+  const NativeResource* bucket = find(unit, "aws_s3_bucket.data");
+  REQUIRE(bucket);
+  const Value* name = bucket->body.get("bucket");
+  CHECK(name->where.file->path() == kDir + "/main.tf");
+  CHECK(name->where.text() == "\"orders-data\"");
+  // A policy written with jsonencode: the document's parts point into the HCL.
+  const Value* trust = find(unit, "aws_iam_role.exec")->body.get("assume_role_policy");
+  REQUIRE(trust->decoded);
+  const Value* service = trust->decoded->at("Statement/0/Principal/Service");
+  REQUIRE(service);
+  CHECK(service->where.file->path() == kDir + "/main.tf");
+  CHECK(service->where.text() == "\"lambda.amazonaws.com\"");
+  // In a child module instance too.
+  const NativeResource* fn = find(unit, "module.worker[0].aws_lambda_function.this");
+  REQUIRE(fn);
+  CHECK(fn->body.at("environment/variables/TABLE")->where.file->path() == kDir + "/modules/worker/main.tf");
+  // Provider defaults the sources never wrote stay in the plan.
+  CHECK(fn->body.get("memory_size")->where.file->path() == kDir + "/plan.json");
+  for (const auto& r : unit.resources) {
+    bool kept = std::any_of(unit.files.begin(), unit.files.end(),
+                            [&](const SourceFilePtr& f) { return f.get() == r.body.get(r.body.fields.front().key)->where.file; });
+    CHECK_MESSAGE(kept, r.address);
+  }
+}
