@@ -3,7 +3,7 @@ BUILD_DIR ?= build/release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: bootstrap bootstrap-tests build run test bench bench-lsp clean
+.PHONY: bootstrap bootstrap-tests build run test test-sanitize fuzz bench bench-lsp clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -21,6 +21,38 @@ run: build
 
 test: bootstrap-tests build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer (gcc, -O1).
+# SANITIZE_TESTS narrows it with a ctest regex (CI: unit, fixtures, CLI scenarios, corpus sweep).
+SANITIZE_DIR ?= build/sanitize
+SANITIZE_TESTS ?=
+test-sanitize: bootstrap-tests
+	@cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEPHEMERA_SANITIZE=ON \
+	  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	@cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) $(if $(SANITIZE_TESTS),-R '$(SANITIZE_TESTS)')
+
+# libFuzzer targets (tests/fuzz) in a separate clang build; each runs FUZZ_SECONDS, seeded from the
+# rule fixtures and ../shared/corpus. Crashes land in build/fuzz/artifacts/: commit each reproducer
+# under tests/regressions/TARGET/ (the `regressions` test replays them).
+FUZZ_DIR ?= build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= terraform_module cloudformation_template terraform_plan config_and_suppressions lsp_messages
+fuzz: bootstrap-tests
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEPHEMERA_FUZZ=ON \
+	  -DBUILD_TESTING=OFF -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	@scripts/fuzz-seeds $(FUZZ_DIR)/seeds
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/artifacts; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+	  $(FUZZ_DIR)/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- \
+	    $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/seeds/$$t 2>$(FUZZ_DIR)/$$t.log \
+	    || { tail -40 $(FUZZ_DIR)/$$t.log; exit 1; }; \
+	  grep -E '^stat::(number_of_executed_units|new_units_added)' $(FUZZ_DIR)/$$t.log | tr '\n' ' '; echo; \
+	done
 
 # Speed against a parse-only pass of the same files (see bench/README.md).
 BENCH_PATHS ?= ../shared/corpus

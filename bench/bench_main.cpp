@@ -58,9 +58,9 @@ double best_of(int repeat, F&& f) {
   return best;
 }
 
-// Wall time of one `ephemera scan FILE` process, start-up included.
-double time_process(const std::string& binary, const std::string& file) {
-  std::vector<std::string> args = {binary, "scan", "--format", "json", file};
+// Wall time of one `ephemera ARGS...` process, start-up included.
+double time_process(const std::string& binary, std::vector<std::string> args) {
+  args.insert(args.begin(), binary);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -109,19 +109,26 @@ int main(int argc, char** argv) {
   double parse_seconds = best_of(repeat, [&] { parsed = bench::parse_only(files); });
   options.threads = 1;
   AnalysisResult result;
-  double scan_seconds = best_of(repeat, [&] {
+  auto scan_once = [&] {
     DiscoveredFiles again = discover_files(paths);
     result = analyze(plan_units(again, provider, options.config.max_file_bytes), provider, options);
-  });
+  };
+  // Parsed Terraform modules are cached for the life of the process (terraform/module_config_cache.h):
+  // only the first scan here is cold. Later ones are warm re-scans, as in the editor. A cold scan is
+  // also timed as fresh processes (best of N), the fair comparison with the parse-only pass.
+  double scan_seconds = best_of(1, scan_once);
+  double warm_seconds = best_of(repeat, scan_once);
+  if (!binary.empty()) {
+    std::vector<std::string> args = {"scan", "--format", "json", "--no-config", "--threads", "1"};
+    args.insert(args.end(), paths.begin(), paths.end());
+    for (int i = 0; i < repeat; ++i) scan_seconds = std::min(scan_seconds, time_process(binary, args));
+  }
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   options.threads = cores;
-  double parallel_seconds = best_of(repeat, [&] {
-    DiscoveredFiles again = discover_files(paths);
-    result = analyze(plan_units(again, provider, options.config.max_file_bytes), provider, options);
-  });
+  double parallel_seconds = best_of(repeat, scan_once);
 
   // Start-up: one small file, a fresh process each time.
-  double single_file_ms = -1;
+  double single_file_ms = -1, process_floor_ms = -1;
   if (!binary.empty() && !files.empty()) {
     std::string smallest = files.front();
     size_t smallest_size = SIZE_MAX;
@@ -133,9 +140,15 @@ int main(int argc, char** argv) {
         smallest_size = size;
       }
     }
-    std::vector<double> runs;
-    for (int i = 0; i < 15; ++i) runs.push_back(time_process(binary, smallest) * 1000);
+    std::vector<double> runs, bare;
+    for (int i = 0; i < 15; ++i) {
+      runs.push_back(time_process(binary, {"scan", "--format", "json", smallest}) * 1000);
+      bare.push_back(time_process(binary, {"--version"}) * 1000);
+    }
     single_file_ms = median(runs);
+    // The same process doing nothing: what exec, the dynamic loader and the machine's load cost
+    // alone, so the scan's own share of the single-file time is visible on a busy machine.
+    process_floor_ms = median(bare);
   }
 
   double mb = parsed.bytes / 1e6;
@@ -146,12 +159,14 @@ int main(int argc, char** argv) {
   j["findings"] = result.findings.size();
   j["parse_only_seconds"] = parse_seconds;
   j["scan_seconds_1_thread"] = scan_seconds;
+  j["warm_rescan_seconds_1_thread"] = warm_seconds;
   j["scan_seconds_all_cores"] = parallel_seconds;
   j["cores"] = cores;
   j["scan_to_parse_ratio"] = parse_seconds > 0 ? scan_seconds / parse_seconds : 0;
   j["files_per_second"] = parallel_seconds > 0 ? parsed.files / parallel_seconds : 0;
   j["mb_per_second"] = parallel_seconds > 0 ? mb / parallel_seconds : 0;
   j["single_file_scan_ms"] = single_file_ms;
+  j["process_floor_ms"] = process_floor_ms;
   j["peak_rss_mib"] = peak_rss_kib() / 1024.0;
   std::filesystem::create_directories(std::filesystem::path(out_file).parent_path());
   std::ofstream(out_file) << j.dump(2) << "\n";
@@ -162,11 +177,16 @@ int main(int argc, char** argv) {
   std::printf("%-34s %12zu\n", "findings", result.findings.size());
   std::printf("%-34s %12.3f\n", "parse only, 1 thread (s)", parse_seconds);
   std::printf("%-34s %12.3f\n", "full scan, 1 thread (s)", scan_seconds);
-  std::printf("%-34s %12.3f\n", ("full scan, " + std::to_string(cores) + " threads (s)").c_str(), parallel_seconds);
+  std::printf("%-34s %12.3f\n", "warm re-scan, 1 thread (s)", warm_seconds);
+  std::printf("%-34s %12.3f\n", ("warm re-scan, " + std::to_string(cores) + " threads (s)").c_str(), parallel_seconds);
   std::printf("%-34s %12.2fx  (target <= 1.5x)\n", "full scan / parse only", parse_seconds > 0 ? scan_seconds / parse_seconds : 0);
-  std::printf("%-34s %12.0f\n", "files/s (all cores)", parallel_seconds > 0 ? parsed.files / parallel_seconds : 0);
-  std::printf("%-34s %12.2f\n", "MB/s (all cores)", parallel_seconds > 0 ? mb / parallel_seconds : 0);
-  if (single_file_ms >= 0) std::printf("%-34s %12.1f  (target < 10 ms)\n", "one small file, process (ms)", single_file_ms);
+  std::printf("%-34s %12.2fx\n", "warm re-scan / parse only", parse_seconds > 0 ? warm_seconds / parse_seconds : 0);
+  std::printf("%-34s %12.0f\n", "files/s (all cores, warm)", parallel_seconds > 0 ? parsed.files / parallel_seconds : 0);
+  std::printf("%-34s %12.2f\n", "MB/s (all cores, warm)", parallel_seconds > 0 ? mb / parallel_seconds : 0);
+  if (single_file_ms >= 0) {
+    std::printf("%-34s %12.1f  (target < 10 ms)\n", "one small file, process (ms)", single_file_ms);
+    std::printf("%-34s %12.1f\n", "same process, --version only (ms)", process_floor_ms);
+  }
   std::printf("%-34s %12.1f\n", "peak RSS (MiB)", peak_rss_kib() / 1024.0);
   std::printf("results written to %s\n", out_file.c_str());
   return 0;

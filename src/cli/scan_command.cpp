@@ -48,6 +48,8 @@ const char* kScanHelp =
     "  --var-file FILE     read Terraform variables from a .tfvars file\n"
     "  --exclude GLOB      skip paths matching GLOB (repeatable)\n"
     "  --threads N         analyse with N threads (default: one per core)\n"
+    "  --max-file-bytes N  report larger files (EPH001) instead of analysing them (default: 8 MiB;\n"
+    "                      overrides the config's max-file-bytes)\n"
     "  --show-suppressed   also list suppressed findings\n"
     "  --color, --no-color force colours on or off (default: on for a terminal, off when NO_COLOR is set)\n"
     "\n"
@@ -70,6 +72,7 @@ struct ScanArgs {
   int color = -1;  // -1 auto
   // Flags that win over the configuration file, applied after it is read.
   std::optional<Severity> fail_on, min_severity;
+  std::optional<size_t> max_file_bytes;
   std::vector<std::string> exclude;
   bool no_foreign_suppressions = false;
   std::string config_file;
@@ -126,6 +129,16 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
     } else if (a == "--threads") {
       if (!need_value(args, i, error)) return false;
       out.options.threads = static_cast<unsigned>(std::strtoul(args[++i].c_str(), nullptr, 10));
+    } else if (a == "--max-file-bytes") {
+      if (!need_value(args, i, error)) return false;
+      const std::string& v = args[++i];
+      char* end = nullptr;
+      unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || n == 0 || v[0] == '-') {
+        error = "--max-file-bytes expects a positive number of bytes, got '" + v + "'";
+        return false;
+      }
+      out.max_file_bytes = static_cast<size_t>(n);
     } else if (a == "--config" || a == "--baseline" || a == "--write-baseline" || a == "--only-file" ||
                a == "--source-root") {
       if (!need_value(args, i, error)) return false;
@@ -182,6 +195,7 @@ bool configure(ScanArgs& scan) {
   }
   if (scan.fail_on) config.fail_on = *scan.fail_on;
   if (scan.min_severity) config.min_severity = *scan.min_severity;
+  if (scan.max_file_bytes) config.max_file_bytes = *scan.max_file_bytes;
   config.exclude.insert(config.exclude.end(), scan.exclude.begin(), scan.exclude.end());
   if (scan.no_foreign_suppressions) config.foreign_suppressions = false;
   return true;

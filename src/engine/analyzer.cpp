@@ -4,23 +4,35 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
 #include "cloudformation/template_frontend.h"
 #include "engine/rule_registry.h"
 #include "engine/suppressions.h"
+#include "engine/utf8_validation.h"
 #include "model/model.h"
 
 namespace eph {
 namespace {
 
-LoadedUnit rejected_unit(const UnitPlan& plan) {
+LoadedUnit rejected_unit(const UnitPlan& plan, const FileProvider& fs) {
   LoadedUnit unit;
   unit.name = plan.root;
-  auto file = std::make_shared<SourceFile>(plan.root, std::string());
+  // A file refused for its bytes (a NUL, a non-UTF-8 sequence) is reported at the first such byte.
+  std::optional<std::string> text =
+      plan.reject_kind == Diagnostic::Kind::ParseError ? fs.read(plan.root) : std::nullopt;
+  size_t at = 0;
+  if (text) {
+    size_t nul = text->find('\0');
+    std::optional<size_t> bad = nul != std::string::npos ? std::optional<size_t>(nul) : first_invalid_utf8(*text);
+    if (bad) at = *bad;
+  }
+  auto file = std::make_shared<SourceFile>(plan.root, at ? std::move(*text) : std::string());
   unit.files.push_back(file);
-  unit.diagnostics.push_back(Diagnostic{plan.reject_kind, Range{file.get(), 0, 0}, plan.reject_reason});
+  auto begin = static_cast<uint32_t>(at);
+  unit.diagnostics.push_back(Diagnostic{plan.reject_kind, Range{file.get(), begin, at ? begin + 1 : 0}, plan.reject_reason});
   return unit;
 }
 
@@ -82,15 +94,15 @@ LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const Analysi
       case UnitPlan::Kind::Template:
         return cloudformation::load_template(plan.root, fs);
       case UnitPlan::Kind::Rejected:
-        return rejected_unit(plan);
+        return rejected_unit(plan, fs);
     }
   } catch (const std::exception& e) {
     UnitPlan failed = plan;
     failed.reject_kind = Diagnostic::Kind::ParseError;
     failed.reject_reason = std::string("internal error while loading: ") + e.what();
-    return rejected_unit(failed);
+    return rejected_unit(failed, fs);
   }
-  return rejected_unit(plan);
+  return rejected_unit(plan, fs);
 }
 
 void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Finding>& findings,

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -10,6 +11,7 @@
 
 #include "cloudformation/template_frontend.h"
 #include "engine/disk_file_provider.h"
+#include "engine/utf8_validation.h"
 
 namespace fs = std::filesystem;
 
@@ -116,8 +118,21 @@ std::vector<std::string> local_module_sources(const std::string& dir, const std:
   return out;
 }
 
-bool looks_binary(const std::string& text) {
-  return text.find('\0') != std::string::npos;
+// Modules that a root reaches through local calls; the rest (a cycle nobody outside calls) is unreached.
+std::set<std::string> reached_modules(const std::set<std::string>& roots,
+                                      const std::map<std::string, std::set<std::string>>& calls) {
+  std::set<std::string> seen(roots.begin(), roots.end());
+  std::vector<std::string> todo(roots.begin(), roots.end());
+  while (!todo.empty()) {
+    std::string m = std::move(todo.back());
+    todo.pop_back();
+    auto it = calls.find(m);
+    if (it == calls.end()) continue;
+    for (const auto& callee : it->second) {
+      if (seen.insert(callee).second) todo.push_back(callee);
+    }
+  }
+  return seen;
 }
 
 }  // namespace
@@ -170,6 +185,8 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
   std::set<std::string> called;                             // module directories called by others
   std::set<std::string> explicit_set(found.explicit_files.begin(), found.explicit_files.end());
 
+  std::map<std::string, std::set<std::string>> calls;      // module directory -> local modules it calls
+
   auto reject = [&](const std::string& path, Diagnostic::Kind kind, std::string why) {
     UnitPlan u;
     u.kind = UnitPlan::Kind::Rejected;
@@ -202,8 +219,16 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
     }
     FileKind kind = classify_file(path, &*text);
     if (kind == FileKind::Other) continue;
-    if (looks_binary(*text)) {
+    if (text->find('\0') != std::string::npos) {
       reject(path, Diagnostic::Kind::ParseError, "binary file (contains NUL bytes): not analysed");
+      continue;
+    }
+    if (auto bad = first_invalid_utf8(*text)) {
+      // Terraform, YAML and JSON sources are UTF-8; the rest of a module is analysed without this file.
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>((*text)[*bad]));
+      reject(path, Diagnostic::Kind::ParseError,
+             std::string("file is not valid UTF-8 (byte ") + byte + "): not analysed");
       continue;
     }
     if (kind == FileKind::Terraform || kind == FileKind::TerraformJson) {
@@ -213,7 +238,10 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
       modules[norm].push_back(path);
       module_dir_display.emplace(norm, dir);
       for (auto& callee : local_module_sources(dir, *text)) {
-        if (callee != norm) called.insert(callee);
+        if (callee != norm) {
+          called.insert(callee);
+          calls[norm].insert(callee);
+        }
       }
     } else if (kind == FileKind::TerraformPlan) {
       units.push_back(UnitPlan{UnitPlan::Kind::TerraformPlan, path, {path}, {}, {}});
@@ -222,11 +250,23 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
     }
   }
 
-  for (auto& [norm, files] : modules) {
-    // A module that another scanned module calls is analysed in its caller's context,
-    // unless the user named its files explicitly.
+  // A module that another scanned module calls is analysed in its caller's context,
+  // unless the user named its files explicitly.
+  std::set<std::string> roots;
+  for (const auto& [norm, files] : modules) {
     bool named = std::any_of(files.begin(), files.end(), [&](const std::string& f) { return explicit_set.count(f); });
-    if (called.count(norm) && !named) continue;
+    if (!called.count(norm) || named) roots.insert(norm);
+  }
+  // Modules that only call each other (a -> b -> a) have no caller outside the cycle: the first
+  // one becomes a root, so the cycle is reported (EPH000) instead of the modules silently skipped.
+  std::set<std::string> reached = reached_modules(roots, calls);
+  for (const auto& [norm, files] : modules) {
+    if (reached.count(norm)) continue;
+    roots.insert(norm);
+    reached = reached_modules(roots, calls);
+  }
+  for (auto& [norm, files] : modules) {
+    if (!roots.count(norm)) continue;
     std::sort(files.begin(), files.end());
     units.push_back(UnitPlan{UnitPlan::Kind::TerraformModule, module_dir_display[norm], files, {}, {}});
   }

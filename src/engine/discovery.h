@@ -40,7 +40,8 @@ struct UnitPlan {
 };
 
 // Groups discovered files into units: one per Terraform root module (a directory
-// that no other scanned module calls as a local module), plan or template.
+// that no other scanned module calls as a local module, or the first of a call cycle
+// that no such root reaches), plan or template.
 std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& fs, size_t max_file_bytes);
 
 }  // namespace eph

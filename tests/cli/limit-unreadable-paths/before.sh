@@ -1,0 +1,2 @@
+# A .tf that cannot be read (a dangling link) next to a good one.
+ln -s nowhere.tf gone.tf

@@ -1,0 +1,126 @@
+#include "fuzz_entries.h"
+
+#include <sys/mman.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <map>
+#include <string>
+
+#include "engine/analyzer.h"
+#include "engine/config_loader.h"
+#include "engine/suppressions.h"
+#include "lsp/server.h"
+#include "lsp/transport.h"
+
+namespace eph::fuzz {
+namespace {
+
+// The files of one input, in memory: nothing touches the disk.
+class Files final : public FileProvider {
+ public:
+  void add(std::string path, std::string_view text) { files_[std::move(path)] = std::string(text); }
+  std::optional<std::string> read(const std::string& path) const override {
+    auto it = files_.find(path);
+    if (it == files_.end()) return std::nullopt;
+    return it->second;
+  }
+  std::vector<std::string> list(const std::string& dir, bool) const override {
+    std::vector<std::string> out;
+    std::string prefix = dir + "/";
+    for (const auto& [path, text] : files_) {
+      if (path.rfind(prefix, 0) == 0 && path.find('/', prefix.size()) == std::string::npos) {
+        out.push_back(path.substr(prefix.size()));
+      }
+    }
+    return out;
+  }
+  bool is_directory(const std::string& path) const override {
+    std::string prefix = path + "/";
+    for (const auto& [p, text] : files_)
+      if (p.rfind(prefix, 0) == 0) return true;
+    return false;
+  }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+// Load with the engine's own dispatch (exceptions become diagnostics), then run every rule.
+void load_and_check(const UnitPlan& plan, const FileProvider& files) {
+  AnalysisOptions options;
+  LoadedUnit unit = load_unit(plan, files, options);
+  std::vector<Finding> findings;
+  std::vector<InputError> errors;
+  check_unit(unit, options.config, findings, errors);
+}
+
+}  // namespace
+
+void terraform_module(std::string_view data) {
+  Files files;
+  constexpr std::string_view kSplit = "\n---8<---\n";
+  size_t split = data.find(kSplit);
+  files.add("m/main.tf", data.substr(0, split));
+  if (split != std::string_view::npos) files.add("m/child/main.tf", data.substr(split + kSplit.size()));
+  load_and_check(UnitPlan{UnitPlan::Kind::TerraformModule, "m", {"m/main.tf"}, {}, {}}, files);
+}
+
+void cloudformation_template(std::string_view data) {
+  size_t first = data.find_first_not_of(" \t\r\n");
+  std::string path = first != std::string_view::npos && data[first] == '{' ? "template.json" : "template.yaml";
+  Files files;
+  files.add(path, data);
+  load_and_check(UnitPlan{UnitPlan::Kind::Template, path, {path}, {}, {}}, files);
+}
+
+void terraform_plan(std::string_view data) {
+  Files files;
+  files.add("plan.json", data);
+  load_and_check(UnitPlan{UnitPlan::Kind::TerraformPlan, "plan.json", {"plan.json"}, {}, {}}, files);
+}
+
+void config_and_suppressions(std::string_view data) {
+  Config config;
+  std::vector<ConfigError> errors;
+  parse_config(".ephemera.yaml", std::string(data), config, errors);
+  Suppression s = parse_ignore_directive(data);
+  validate_suppression(s);
+}
+
+void lsp_messages(std::string_view data) {
+  // The transport reads a file descriptor: an anonymous in-memory file holds the stream.
+  int in = memfd_create("lsp-input", 0);
+  int out = open("/dev/null", O_WRONLY);
+  if (in < 0 || out < 0) {
+    if (in >= 0) close(in);
+    if (out >= 0) close(out);
+    return;
+  }
+  for (size_t done = 0; done < data.size();) {
+    ssize_t n = write(in, data.data() + done, data.size() - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  lseek(in, 0, SEEK_SET);
+  {
+    lsp::Transport transport(in, out, 1u << 20);
+    lsp::ServerOptions options;
+    options.debounce = std::chrono::milliseconds(0);
+    lsp::Server server([](const nlohmann::json& message) { (void)message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); },
+                       options);
+    std::string body, problem;
+    while (!server.exited()) {
+      auto status = transport.read(body, problem);
+      if (status == lsp::Transport::ReadStatus::Eof) break;
+      if (status == lsp::Transport::ReadStatus::Message) server.handle(body);
+      else server.framing_error(problem);
+    }
+    server.wait_idle(std::chrono::seconds(10));
+  }
+  close(in);
+  close(out);
+}
+
+}  // namespace eph::fuzz
