@@ -4,6 +4,7 @@
 
 #include "engine/disk_file_provider.h"
 #include "lsp/buffer_file_provider.h"
+#include "lsp/json_metadata_suppression.h"
 #include "lsp/unit_resolver.h"
 #include "lsp/uri.h"
 
@@ -134,9 +135,10 @@ void AnalysisScheduler::run(const AnalysisJob& job, const std::atomic<bool>& can
     return it != job.open_uris.end() ? it->second : path_to_uri(normalize_path(path));
   };
   std::map<std::string, std::vector<PublishedFinding>> fresh;
+  JsonMetadataSuppressions json_templates;
   for (const auto& f : result.findings) {
     if (f.suppressed || !f.range.file) continue;
-    fresh[normalize_path(f.range.file->path())].push_back(publish_finding(f, job.encoding, uri_of));
+    fresh[normalize_path(f.range.file->path())].push_back(publish_finding(f, job.encoding, uri_of, &json_templates));
   }
 
   // Every file of the unit is published: new findings, findings that went away, and the

@@ -4,6 +4,7 @@
 
 #include "engine/discovery.h"
 #include "engine/rule_registry.h"
+#include "lsp/json_metadata_suppression.h"
 
 namespace eph::lsp {
 namespace {
@@ -29,11 +30,21 @@ json workspace_edit(const std::vector<TextEdit>& edits, PositionEncoding encodin
   return {{"changes", std::move(changes)}};
 }
 
+constexpr const char* kReasonPlaceholder = "explain why this is acceptable";
+
 json suppression_action(const Finding& finding, const json& diagnostic, PositionEncoding encoding,
-                        const UriOf& uri_of) {
+                        const UriOf& uri_of, JsonMetadataSuppressions* json_templates) {
   if (!finding.range.file) return nullptr;
   std::string comment = suppression_comment(finding.range.file->path(), finding.rule_id);
-  if (comment.empty()) return nullptr;
+  if (comment.empty()) {
+    if (!json_templates || finding.resource.empty()) return nullptr;
+    auto edit = json_templates->edit_for(*finding.range.file, finding.resource, finding.rule_id, kReasonPlaceholder);
+    if (!edit) return nullptr;
+    return {{"title", "Suppress " + finding.rule_id + " for " + finding.resource + " (Metadata, with a reason)"},
+            {"kind", "quickfix"},
+            {"diagnostics", json::array({diagnostic})},
+            {"edit", workspace_edit({*edit}, encoding, uri_of)}};
+  }
   const SourceFile& file = *finding.range.file;
   uint32_t line1 = file.position(finding.range.begin, ColumnUnit::Bytes).line;
   std::string_view text = file.line_text(line1);
@@ -63,10 +74,11 @@ int lsp_severity(Severity s) {
 
 std::string suppression_comment(const std::string& path, const std::string& rule_id) {
   if (ends_with(path, ".json")) return {};  // .tf.json, JSON templates and plans: no comment syntax
-  return "# ephemera:ignore " + rule_id + " reason=\"explain why this is acceptable\"";
+  return "# ephemera:ignore " + rule_id + " reason=\"" + kReasonPlaceholder + "\"";
 }
 
-PublishedFinding publish_finding(const Finding& finding, PositionEncoding encoding, const UriOf& uri_of) {
+PublishedFinding publish_finding(const Finding& finding, PositionEncoding encoding, const UriOf& uri_of,
+                                 JsonMetadataSuppressions* json_templates) {
   PublishedFinding out;
   out.rule_id = finding.rule_id;
   json d = {{"range", to_lsp_range(finding.range, encoding)},
@@ -95,7 +107,7 @@ PublishedFinding publish_finding(const Finding& finding, PositionEncoding encodi
                {"diagnostics", json::array({d})},
                {"edit", workspace_edit(finding.fix->edits, encoding, uri_of)}};
   }
-  out.suppression = suppression_action(finding, d, encoding, uri_of);
+  out.suppression = suppression_action(finding, d, encoding, uri_of, json_templates);
   out.diagnostic = std::move(d);
   return out;
 }

@@ -15,15 +15,19 @@ struct PublishedFinding {
   std::string rule_id;
   nlohmann::json diagnostic;   // LSP Diagnostic
   nlohmann::json fix;          // CodeAction applying Finding::fix, or null
-  nlohmann::json suppression;  // CodeAction inserting the ignore comment, or null (JSON has no comments)
+  nlohmann::json suppression;  // CodeAction inserting the ignore comment (JSON templates: Metadata), or null
 };
 
 using UriOf = std::function<std::string(const std::string& path)>;
+class JsonMetadataSuppressions;
 
 // LSP DiagnosticSeverity: critical and high are errors, medium warnings, low information, info hints.
 int lsp_severity(Severity s);
 
-PublishedFinding publish_finding(const Finding& finding, PositionEncoding encoding, const UriOf& uri_of);
+// `json_templates` places suppressions of JSON templates in Metadata (null: no suppression
+// for JSON files).
+PublishedFinding publish_finding(const Finding& finding, PositionEncoding encoding, const UriOf& uri_of,
+                                 JsonMetadataSuppressions* json_templates = nullptr);
 
 // The comment that suppresses `rule_id` on the next line, in the syntax of `path`'s
 // format, or empty when the format has no comments.

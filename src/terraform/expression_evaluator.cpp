@@ -421,6 +421,7 @@ Value ExpressionEvaluator::eval_tuple(const Expr& e) {
 Value ExpressionEvaluator::eval_object(const Expr& e) {
   Value out = Value::map(e.range);
   out.fields.reserve(e.kids.size() / 2);
+  std::unordered_map<std::string, size_t> key_index;
   for (size_t i = 0; i + 1 < e.kids.size(); i += 2) {
     Value key = eval(*e.kids[i]);
     if (key.is_unknown()) {
@@ -430,7 +431,10 @@ Value ExpressionEvaluator::eval_object(const Expr& e) {
     }
     auto k = to_template_string(key);
     if (!k) return error(e.kids[i]->range, "object key is not a string");
-    out.set(std::move(*k), eval(*e.kids[i + 1]), e.kids[i]->range);
+    Value v = eval(*e.kids[i + 1]);
+    auto [slot, fresh] = key_index.try_emplace(*k, out.fields.size());
+    if (fresh) out.fields.push_back(Field{std::move(*k), e.kids[i]->range, std::move(v)});
+    else out.fields[slot->second].value = std::move(v);
   }
   return out;
 }
@@ -455,6 +459,7 @@ Value ExpressionEvaluator::eval_for(const Expr& e) {
   const std::string& key_name = e.name2.empty() ? std::string() : e.name;
   const std::string& value_name = e.name2.empty() ? e.name : e.name2;
   const Expr* cond = e.kids[3].get();
+  std::unordered_map<std::string, size_t> key_index;
   for (size_t i = 0; i < n; ++i) {
     size_t bound = 0;
     if (!key_name.empty()) {
@@ -491,13 +496,15 @@ Value ExpressionEvaluator::eval_for(const Expr& e) {
           return u;
         }
         Value v = eval(*e.kids[2]);
-        if (e.expand_last) {
-          Value* group = out.get(*ks);
-          if (!group) group = &out.set(*ks, Value::list(e.kids[2]->range), k.where);
-          group->items.push_back(std::move(v));
-        } else {
-          out.set(std::move(*ks), std::move(v), k.where);
+        // Keys are found through an index: Value::set scans, which is quadratic on large maps.
+        auto [slot, fresh] = key_index.try_emplace(*ks, out.fields.size());
+        if (fresh) {
+          out.fields.push_back(Field{std::move(*ks), k.where,
+                                     e.expand_last ? Value::list(e.kids[2]->range) : Value()});
         }
+        Value& target = out.fields[slot->second].value;
+        if (e.expand_last) target.items.push_back(std::move(v));
+        else target = std::move(v);
       } else {
         out.items.push_back(eval(*e.kids[2]));
       }

@@ -193,26 +193,30 @@ ModuleInstance::Keys ModuleInstance::expand(const Expr* count, const Expr* for_e
     k.expansion = Expansion::Unknown;
     return k;
   }
-  std::vector<std::pair<std::string, const Value*>> entries;
-  std::vector<Range> key_ranges;
+  struct Entry {
+    std::string key;
+    const Value* value;
+    Range key_range;
+  };
+  std::vector<Entry> entries;
   if (v.is_map()) {
-    for (const auto& f : v.fields) entries.emplace_back(f.key, &f.value);
+    for (const auto& f : v.fields) entries.push_back({f.key, &f.value, f.key_range});
   } else if (v.is_list()) {
     for (const auto& item : v.items) {
       if (!item.is_string()) {  // a set of unknown or non-string elements: keys unknown
         k.expansion = Expansion::Unknown;
         return k;
       }
-      entries.emplace_back(item.text, &item);
+      entries.push_back({item.text, &item, item.where});
     }
   }
   // Terraform orders instances by key; a set has no duplicates.
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  entries.erase(std::unique(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  entries.erase(std::unique(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key == b.key; }),
                 entries.end());
-  for (const auto& [key, value] : entries) {
-    k.keys.push_back(Value::string_of(key, v.is_map() ? v.field(key)->key_range : value->where));
-    Value each_value = *value;
+  for (const Entry& entry : entries) {
+    k.keys.push_back(Value::string_of(entry.key, entry.key_range));
+    Value each_value = *entry.value;
     each_value.marks |= v.marks;
     k.values.push_back(std::move(each_value));
   }

@@ -365,3 +365,47 @@ TEST_CASE("a Terraform module: rule findings, a graph finding across files, hove
   client.notify("exit", nullptr);
   CHECK(client.wait_exit() == 0);
 }
+
+TEST_CASE("a JSON template: the suppression goes into Metadata and the engine honours it") {
+  const std::string text =
+      "{\n"
+      "  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n"
+      "  \"Resources\": {\n"
+      "    \"Worker\": {\n"
+      "      \"Type\": \"AWS::Lambda::Function\",\n"
+      "      \"Properties\": {\"Runtime\": \"python3.12\", \"Handler\": \"app.handler\",\n"
+      "                     \"Role\": \"arn:aws:iam::123456789012:role/w\", \"Code\": {\"ZipFile\": \"x\"}}\n"
+      "    }\n"
+      "  }\n"
+      "}\n";
+  ScratchDir dir("json-template");
+  dir.write("stack/template.json", text);
+  std::string uri = dir.uri("stack/template.json");
+  LspClient client({EPHEMERA_BINARY, "lsp", "--debounce-ms", "20"});
+  REQUIRE(client.response(client.request("initialize", initialize_params(dir))));
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "json"}, {"version", 1}, {"text", text}}}});
+  auto m = client.diagnostics(uri);
+  REQUIRE(m);
+  REQUIRE((*m)["params"]["diagnostics"].size() == 1);
+  const json d = (*m)["params"]["diagnostics"][0];
+  CHECK(d["code"] == "EPH401");
+  int id = client.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}},
+                                                      {"range", d["range"]},
+                                                      {"context", {{"diagnostics", json::array({d})}}}});
+  auto actions = client.response(id);
+  REQUIRE(actions);
+  REQUIRE((*actions)["result"].size() == 1);
+  CHECK((*actions)["result"][0]["title"] == "Suppress EPH401 for Worker (Metadata, with a reason)");
+  json edit = (*actions)["result"][0]["edit"]["changes"][uri][0];
+  CHECK(edit["range"] == range(3, 15, 3, 15));
+  client.notify("textDocument/didChange", change(uri, 2, edit["range"], edit["newText"]));
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK((*m)["params"]["version"] == 2);
+  CHECK((*m)["params"]["diagnostics"].empty());
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}

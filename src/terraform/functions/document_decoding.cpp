@@ -133,6 +133,51 @@ void mark_deep(Value& v, uint8_t marks) {
   for (auto& f : v.fields) mark_deep(f.value, marks);
 }
 
+namespace {
+
+size_t count_occurrences(std::string_view text, std::string_view needle, size_t& first) {
+  size_t n = 0;
+  first = std::string_view::npos;
+  for (size_t at = text.find(needle); at != std::string_view::npos && n < 2; at = text.find(needle, at + 1)) {
+    if (n == 0) first = at;
+    ++n;
+  }
+  return n;
+}
+
+// The literal's range in `written`, when it is there once and rendered once.
+std::optional<Range> unique_literal(std::string_view s, const Range& written, std::string_view rendered) {
+  if (s.empty() || s.find_first_of("\"\\") != std::string_view::npos) return std::nullopt;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20) return std::nullopt;
+  std::string quoted = "\"" + std::string(s) + "\"";
+  size_t in_written = 0, in_rendered = 0;
+  if (count_occurrences(rendered, quoted, in_rendered) != 1) return std::nullopt;
+  if (count_occurrences(written.text(), quoted, in_written) != 1) return std::nullopt;
+  uint32_t begin = written.begin + static_cast<uint32_t>(in_written);
+  return Range{written.file, begin, begin + static_cast<uint32_t>(quoted.size())};
+}
+
+void anchor(Value& v, const Range& written, std::string_view rendered, int depth) {
+  if (depth > 256) return;
+  if (v.is_string()) {
+    if (auto r = unique_literal(v.text, written, rendered)) v.where = *r;
+    return;
+  }
+  for (auto& item : v.items) anchor(item, written, rendered, depth + 1);
+  for (auto& f : v.fields) {
+    if (auto r = unique_literal(f.key, written, rendered)) f.key_range = *r;
+    anchor(f.value, written, rendered, depth + 1);
+  }
+}
+
+}  // namespace
+
+void anchor_literals(Value& doc, const Range& written, std::string_view rendered) {
+  if (!written.valid()) return;
+  anchor(doc, written, rendered, 0);
+}
+
 Decoded decode_json(std::string_view text, const Range& where, const Range& fallback) {
   Decoded out;
   if (text.size() > kMaxDocumentBytes) {

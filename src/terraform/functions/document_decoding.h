@@ -23,6 +23,11 @@ Decoded decode_yaml(std::string_view text, const Range& where, const Range& fall
 // The file's whole text as JSON, positioned into the file; null when it is not JSON.
 std::shared_ptr<const Value> decode_json_file(const SourceFile& file);
 
+// A document decoded from rendered text (a template, an interpolated heredoc) has every
+// position at its origin. A string or key written verbatim exactly once in `written` and
+// appearing exactly once in `rendered` can only come from that place: it gets that position.
+void anchor_literals(Value& doc, const Range& written, std::string_view rendered);
+
 // Applies marks to `v` and everything inside it (a sensitive string decodes to sensitive parts).
 void mark_deep(Value& v, uint8_t marks);
 

@@ -121,7 +121,10 @@ Value templatefile(Call& c) {
       size_t first = out.text.find_first_not_of(" \t\r\n");
       if (first != std::string::npos && (out.text[first] == '{' || out.text[first] == '[')) {
         Decoded d = decode_json(out.text, out.where, c.ctx.call);
-        if (d.value) out.decoded = std::make_shared<const Value>(std::move(*d.value));
+        if (d.value) {
+          anchor_literals(*d.value, Range{f.get(), 0, static_cast<uint32_t>(f->text().size())}, out.text);
+          out.decoded = std::make_shared<const Value>(std::move(*d.value));
+        }
       }
     }
   }

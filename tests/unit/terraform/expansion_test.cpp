@@ -142,3 +142,12 @@ TEST_CASE("resources reference configured attributes, keep the edge, and mark se
   CHECK(attr(unit, "null_resource.t", "token")->has_mark(kSensitive));
   CHECK(find_resource(unit, "data.aws_secretsmanager_secret_version.s")->type == "data.aws_secretsmanager_secret_version");
 }
+
+TEST_CASE("expansion: large for expressions into maps stay linear") {
+  LoadedUnit unit = load_tf(
+      "locals {\n  keys = flatten([for i in range(250) : [for j in range(200) : \"k${i * 200 + j}\"]])\n"
+      "  big = { for i, k in local.keys : k => i }\n}\n"
+      "resource \"null_resource\" \"t\" {\n  n = length(local.big)\n  last = local.big[\"k49999\"]\n}\n");
+  CHECK(text_at(unit, "null_resource.t", "n") == "50000");
+  CHECK(text_at(unit, "null_resource.t", "last") == "49999");
+}

@@ -1,5 +1,6 @@
 // file(), fileexists(), filebase64() and templatefile(): module-relative, sandboxed, positioned.
 #include "function_test_support.h"
+#include "terraform/functions/document_decoding.h"
 
 using namespace eph;
 using eph::test::Harness;
@@ -100,6 +101,11 @@ TEST_CASE("files: templatefile renders through the evaluator") {
   CHECK(seen_vars.get("bucket")->text == "arn:aws:s3:::b");
   REQUIRE(out.decoded);
   CHECK(out.decoded->at("Statement/0/Resource")->text == "arn:aws:s3:::b");
+  // Literals written once in the template point at themselves; interpolated ones at the template.
+  const Value* effect = out.decoded->at("Statement/0/Effect");
+  CHECK(effect->where.file == seen_file);
+  CHECK(effect->where.text() == "\"Allow\"");
+  CHECK(out.decoded->at("Statement/0/Resource")->where.text() == seen_file->text());
 
   // Without a renderer the result is unknown; vars must be a map.
   h.ctx.render_template = nullptr;
@@ -126,4 +132,19 @@ TEST_CASE("files: fileset globs below the module") {
   CHECK(set("missing", "*") == "[]");
   CHECK(set("/etc", "*") == "<unknown>");
   CHECK(set("site", "{unclosed") == "<error>");
+}
+
+TEST_CASE("files: a rendered literal is anchored only when it cannot come from elsewhere") {
+  SourceFile tpl("t.json.tpl", R"({"Effect": "${effect}", "Other": "Allow", "Action": "s3:GetObject"})");
+  std::string rendered = R"({"Effect": "Allow", "Other": "Allow", "Action": "s3:GetObject"})";
+  Range whole{&tpl, 0, static_cast<uint32_t>(tpl.text().size())};
+  auto parsed = json::parse_text(rendered, whole);
+  REQUIRE(parsed.ok());
+  Value doc = parsed.value;
+  terraform::fn::anchor_literals(doc, whole, rendered);
+  // "Allow" is rendered twice but written once: either could be the interpolated one.
+  CHECK(doc.get("Effect")->where.begin == 0);
+  CHECK(doc.get("Other")->where.begin == 0);
+  CHECK(doc.get("Action")->where.text() == "\"s3:GetObject\"");
+  CHECK(doc.field("Action")->key_range.text() == "\"Action\"");
 }
