@@ -22,11 +22,13 @@ constexpr MappingRow kMappings[] = {
 };
 
 struct PermissionRow {
-  std::string_view type, function, principal, source_arn, source_account, org_id, action;
+  std::string_view type, function, principal, source_arn, source_account, org_id, action, url_auth, token;
 };
 constexpr PermissionRow kPermissions[] = {
-    {"aws_lambda_permission", "function_name", "principal", "source_arn", "source_account", "principal_org_id", "action"},
-    {"AWS::Lambda::Permission", "FunctionName", "Principal", "SourceArn", "SourceAccount", "PrincipalOrgID", "Action"},
+    {"aws_lambda_permission", "function_name", "principal", "source_arn", "source_account", "principal_org_id", "action",
+     "function_url_auth_type", "event_source_token"},
+    {"AWS::Lambda::Permission", "FunctionName", "Principal", "SourceArn", "SourceAccount", "PrincipalOrgID", "Action",
+     "FunctionUrlAuthType", "EventSourceToken"},
 };
 
 struct UrlRow {
@@ -164,6 +166,8 @@ void lower_permissions(const LoadedUnit& unit, Model& model) {
       p.source_account = at_path(r.body, row.source_account);
       p.principal_org_id = at_path(r.body, row.org_id);
       p.action = at_path(r.body, row.action);
+      p.function_url_auth_type = at_path(r.body, row.url_auth);
+      p.event_source_token = at_path(r.body, row.token);
       p.function = model.function_for(p.function_ref);
       if (Function* fn = const_cast<Function*>(p.function)) {
         for (const auto& [principal, kind] : kPrincipalTriggers) {

@@ -136,6 +136,59 @@ struct InvokePermission {
   const Value* action = nullptr;
   const Function* function = nullptr;        // the function it opens, when resolvable
   const Value* function_ref = nullptr;
+  const Value* function_url_auth_type = nullptr;  // for lambda:InvokeFunctionUrl: "NONE" / "AWS_IAM"
+  const Value* event_source_token = nullptr;      // Alexa-style callers are scoped by a token instead
+};
+
+// ---------------------------------------------------------------- network perimeter
+
+enum class Firewall { SecurityGroup, NetworkAcl };
+enum class Direction { Ingress, Egress };
+// What a rule's protocol admits. Icmp and Other have no ports; All covers every port.
+enum class IpProtocol { All, Tcp, Udp, Icmp, Other, Unknown };
+
+// One CIDR admitted (or denied) by a security-group or network-ACL rule, normalised from
+// inline blocks and standalone rule resources alike.
+struct CidrRule {
+  const NativeResource* resource = nullptr;  // the rule resource, or the group/ACL with the inline block
+  Firewall firewall = Firewall::SecurityGroup;
+  Direction direction = Direction::Ingress;
+  const Value* cidr = nullptr;               // one CIDR as written (IPv4 or IPv6)
+  const Value* protocol = nullptr;           // "-1", "all", "tcp", "6"...; null: not written
+  const Value* from_port = nullptr;
+  const Value* to_port = nullptr;
+  const Value* action = nullptr;             // network ACLs: "allow" / "deny"; security groups: null (always allow)
+  Range range;                               // the rule block, or the rule resource's declaration
+
+  // Normalised from the values above.
+  IpProtocol ip_protocol = IpProtocol::Unknown;
+  bool ports_known = false;                  // first_port..last_port is the admitted range
+  int first_port = 0, last_port = 65535;
+
+  bool allows() const;                       // security groups always; ACLs when the action is a known "allow"
+};
+
+// One address entry of a WAF IP set.
+struct IpSetEntry {
+  const NativeResource* resource = nullptr;
+  const Value* cidr = nullptr;
+};
+
+// ---------------------------------------------------------------- API routes
+
+// An API Gateway method or route (or a SAM Api/HttpApi event) that reaches a function.
+struct ApiRoute {
+  const NativeResource* resource = nullptr;  // the method/route, or the SAM function that declares the event
+  const Function* function = nullptr;
+  std::string_view label;                    // "REST API method", "HTTP API route", "SAM Api event"...
+  const Value* method = nullptr;             // HTTP method or route key, as written
+  // The authorization in force: "NONE", "AWS_IAM", "CUSTOM", "JWT", an authorizer name...
+  // Null when nothing is written (the service default, NONE, applies).
+  const Value* authorization = nullptr;
+  bool authorization_unknown = false;        // decided elsewhere (an OpenAPI body, an API outside the unit)
+  const Value* api_key_required = nullptr;
+  Range range;                               // the method/route declaration, or the SAM event key
+  const NativeResource* api = nullptr;       // the API whose default applied, when one did
 };
 
 // ---------------------------------------------------------------- the model
@@ -147,6 +200,12 @@ struct Model {
   std::deque<Function> functions;            // deques: rules keep pointers across lowering steps
   std::deque<Policy> policies;               // identity and resource policies
   std::deque<InvokePermission> invoke_permissions;
+  std::deque<CidrRule> cidr_rules;           // security-group and network-ACL rules, one per CIDR
+  std::deque<IpSetEntry> ip_set_entries;     // WAF IP set addresses
+  std::deque<ApiRoute> api_routes;
+  // Values the lowering writes itself (policy statements SAM generates from `Auth.ResourcePolicy`),
+  // positioned where the source wrote what they stand for.
+  std::deque<Value> synthesized;
 
   // The network graph and each VPC-attached function's path through it (network.h), and
   // what each AWS function talks to (service_use.h).

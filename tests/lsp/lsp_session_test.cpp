@@ -79,8 +79,8 @@ TEST_CASE("a whole LSP session, every message checked") {
   client.notify("textDocument/didChange", change(main_uri, 2, range(1, 22, 1, 22), std::string(1, '\0')));
   expect_publish(client, main_uri, {"EPH000"}, 2);
 
-  // Hover on the finding: the rule's documentation as markdown.
-  id = client.request("textDocument/hover", {{"textDocument", {{"uri", main_uri}}}, {"position", position(0, 0)}});
+  // Hover on the finding (the NUL byte): the rule's documentation as markdown.
+  id = client.request("textDocument/hover", {{"textDocument", {{"uri", main_uri}}}, {"position", position(1, 22)}});
   auto hover = client.next();
   REQUIRE(hover);
   CHECK((*hover)["id"] == id);
@@ -88,7 +88,7 @@ TEST_CASE("a whole LSP session, every message checked") {
   std::string doc = (*hover)["result"]["contents"]["value"];
   CHECK(doc.find("**EPH000**") == 0);
   CHECK(doc.find("# EPH000 parse-error") != std::string::npos);
-  CHECK((*hover)["result"]["range"] == range(0, 0, 0, 0));
+  CHECK((*hover)["result"]["range"] == range(1, 22, 1, 23));
 
   // Hover away from any finding: null.
   id = client.request("textDocument/hover", {{"textDocument", {{"uri", main_uri}}}, {"position", position(2, 0)}});
@@ -99,7 +99,7 @@ TEST_CASE("a whole LSP session, every message checked") {
 
   // Code action: the suppression comment, as a WorkspaceEdit on the line above the finding.
   id = client.request("textDocument/codeAction", {{"textDocument", {{"uri", main_uri}}},
-                                                  {"range", range(0, 0, 0, 3)},
+                                                  {"range", range(1, 20, 1, 24)},
                                                   {"context", {{"diagnostics", json::array()}}}});
   auto actions = client.next();
   REQUIRE(actions);
@@ -109,8 +109,8 @@ TEST_CASE("a whole LSP session, every message checked") {
   CHECK(suppress["kind"] == "quickfix");
   CHECK(suppress["diagnostics"][0]["code"] == "EPH000");
   CHECK(suppress["edit"]["changes"][main_uri] ==
-        json::array({{{"range", range(0, 0, 0, 0)},
-                      {"newText", "# ephemera:ignore EPH000 reason=\"explain why this is acceptable\"\n"}}}));
+        json::array({{{"range", range(1, 0, 1, 0)},
+                      {"newText", "  # ephemera:ignore EPH000 reason=\"explain why this is acceptable\"\n"}}}));
 
   // Removing exactly the NUL (again in UTF-16 columns) removes the finding.
   client.notify("textDocument/didChange", change(main_uri, 3, range(1, 22, 1, 23), ""));

@@ -3,7 +3,8 @@
 # folder's package-lock.json) checks the schema, SARIF best practices and GitHub code
 # scanning's ingestion rules on (1) the reporter's golden file, which carries related
 # locations, fixes, suppressions and notifications, and (2) a real scan of every rule's
-# fixtures. Errors or warnings fail the test; notes are advice.
+# fixtures, and (3) a scan of the real-world corpus (../shared/corpus) when it is present.
+# Errors or warnings fail the test; notes are advice.
 # usage: validate.sh EPHEMERA_BIN SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -29,19 +30,27 @@ if [ "$status" -gt 1 ]; then
   exit 1
 fi
 
-failed=0
-for f in "$tmp/golden.sarif" "$tmp/fixtures.sarif"; do
-  out=$("$tool" validate "$f" --rule-kind "Gh;Sarif" --level "Error;Warning" 2>&1) || {
-    echo "$out"
-    echo "sarif-validate: validator failed on $(basename "$f")"
-    failed=1
-    continue
-  }
-  if grep -E ': (error|warning) [A-Z]+[0-9]+' <<<"$out"; then
-    echo "sarif-validate: $(basename "$f") has errors or warnings"
-    failed=1
-  else
-    echo "sarif-validate: $(basename "$f"): no errors, no warnings"
+corpus=$src/../shared/corpus
+if [ -d "$corpus" ]; then
+  status=0
+  (cd "$corpus" && "$bin" scan . --format sarif --output "$tmp/corpus.sarif" --no-config) || status=$?
+  if [ "$status" -gt 1 ]; then
+    echo "sarif-validate: ephemera scan of the corpus failed with exit code $status"
+    exit 1
   fi
-done
-exit $failed
+else
+  echo "sarif-validate: no corpus at $corpus; validating the golden file and the fixtures only"
+fi
+
+files=("$tmp"/*.sarif)
+out=$("$tool" validate "${files[@]}" --rule-kind "Gh;Sarif" --level "Error;Warning" 2>&1) || {
+  echo "$out"
+  echo "sarif-validate: the validator failed"
+  exit 1
+}
+if grep -E ': (error|warning) [A-Z]+[0-9]+' <<<"$out"; then
+  echo "sarif-validate: errors or warnings (above)"
+  exit 1
+fi
+grep -q "Done. ${#files[@]} files scanned." <<<"$out" || { echo "$out"; echo "sarif-validate: not every file was validated"; exit 1; }
+for f in "${files[@]}"; do echo "sarif-validate: $(basename "$f"): no errors, no warnings"; done

@@ -1,0 +1,63 @@
+// EPH102 overbroad-ip-allowlist: an allow-list entry so wide it admits addresses of shared
+// cloud egress pools. Reads policy address conditions, WAF IP sets and firewall ingress.
+#include "engine/rule.h"
+#include "model/cidr.h"
+#include "model/policy_conditions.h"
+
+namespace eph::rules {
+namespace {
+
+class RuleEPH102 final : public Rule {
+ public:
+  void check(RuleContext& ctx) const override {
+    Limits limits{static_cast<int>(ctx.option_int("ipv4_min_prefix", 16)),
+                  static_cast<int>(ctx.option_int("ipv6_min_prefix", 32))};
+    const Model& model = ctx.model();
+    for (const Policy& policy : model.policies) {
+      for (const auto& st : policy.statements) {
+        for (const auto& c : st.conditions) {
+          if (!is_ip_allow_list(st, c)) continue;
+          for (const Value* v : c.values)
+            check_entry(ctx, limits, v, false, "the " + c.key + " allow-list of the " + policy.subject + " policy",
+                        policy.owner->address);
+        }
+      }
+    }
+    for (const IpSetEntry& e : model.ip_set_entries)
+      check_entry(ctx, limits, e.cidr, false, "WAF IP set", e.resource->address);
+    for (const CidrRule& r : model.cidr_rules) {
+      if (r.direction != Direction::Ingress || !r.allows()) continue;
+      // 0.0.0.0/0 in a security group is EPH103's; in a network ACL it is the usual
+      // "security groups do the filtering" posture, not an allow-list.
+      check_entry(ctx, limits, r.cidr, true,
+                  r.firewall == Firewall::SecurityGroup ? "security group ingress" : "network ACL ingress",
+                  r.resource->address);
+    }
+  }
+
+ private:
+  struct Limits {
+    int v4, v6;
+  };
+
+  static void check_entry(RuleContext& ctx, const Limits& limits, const Value* v, bool skip_everyone,
+                          const std::string& where, const std::string& resource) {
+    if (!v || !v->is_string()) return;
+    auto cidr = parse_cidr(v->text);
+    if (!cidr || cidr->private_range) return;
+    if (skip_everyone && cidr->everyone()) return;
+    int min = cidr->ipv6 ? limits.v6 : limits.v4;
+    if (cidr->prefix >= min) return;
+    ctx.report(v->where,
+               v->text + " in " + where + " of " + resource + " is wider than /" + std::to_string(min) +
+                   ": it admits shared cloud and ISP address pools, so anyone renting an address there passes; "
+                   "list the exact egress addresses you mean",
+               resource);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_EPH102() { return std::make_unique<RuleEPH102>(); }
+
+}  // namespace eph::rules

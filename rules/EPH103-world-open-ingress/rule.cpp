@@ -1,0 +1,52 @@
+// EPH103 world-open-ingress: a security group that admits the whole internet on a port
+// other than the public web ports.
+#include "engine/rule.h"
+#include "model/cidr.h"
+
+namespace eph::rules {
+namespace {
+
+constexpr int kWebPorts[] = {80, 443};
+
+// Whether first..last holds a port other than 80 and 443.
+bool covers_other_ports(int first, int last) {
+  long count = static_cast<long>(last) - first + 1;
+  for (int p : kWebPorts)
+    if (p >= first && p <= last) --count;
+  return count > 0;
+}
+
+std::string describe_ports(const CidrRule& r) {
+  if (r.ip_protocol == IpProtocol::All) return "every protocol and port";
+  std::string proto = r.ip_protocol == IpProtocol::Tcp ? "TCP" : "UDP";
+  if (r.first_port == 0 && r.last_port == 65535) return "every " + proto + " port";
+  if (r.first_port == r.last_port) return proto + " port " + std::to_string(r.first_port);
+  return proto + " ports " + std::to_string(r.first_port) + "-" + std::to_string(r.last_port);
+}
+
+class RuleEPH103 final : public Rule {
+ public:
+  void check(RuleContext& ctx) const override {
+    for (const CidrRule& r : ctx.model().cidr_rules) {
+      if (r.firewall != Firewall::SecurityGroup || r.direction != Direction::Ingress) continue;
+      if (!r.cidr || !r.cidr->is_string()) continue;
+      auto cidr = parse_cidr(r.cidr->text);
+      if (!cidr || !cidr->everyone() || !r.ports_known) continue;
+      if (!covers_other_ports(r.first_port, r.last_port)) continue;
+      Finding& f = ctx.report(r.cidr->where,
+                              r.resource->address + " admits " + r.cidr->text + " (the whole internet) on " + describe_ports(r) +
+                                  ": restrict the source to known addresses or security groups, or reach the host "
+                                  "through Session Manager or a load balancer",
+                              r.resource->address);
+      if (r.range.valid() && r.range.file == r.cidr->where.file &&
+          (r.range.begin != r.cidr->where.begin || r.range.end != r.cidr->where.end))
+        f.related.push_back(RelatedLocation{r.range, "the ingress rule"});
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_EPH103() { return std::make_unique<RuleEPH103>(); }
+
+}  // namespace eph::rules

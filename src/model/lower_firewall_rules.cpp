@@ -1,0 +1,203 @@
+// Security-group and network-ACL rules, one CidrRule per CIDR, whether written as inline
+// blocks of the group/ACL or as standalone rule resources; and WAF IP set addresses.
+#include <cmath>
+#include <optional>
+
+#include "model/lowering.h"
+#include "model/value_paths.h"
+
+namespace eph {
+namespace {
+
+// How a row says whether its rules are ingress or egress.
+enum class DirectionFrom {
+  Ingress,     // always ingress (an `ingress` block, an ingress-only resource)
+  Egress,
+  TypeString,  // "ingress" / "egress" in `direction` (aws_security_group_rule.type)
+  EgressFlag,  // a boolean `egress` flag, false when absent
+};
+
+struct FirewallRuleRow {
+  std::string_view type;
+  Firewall firewall;
+  std::string_view blocks;     // path to the inline rule blocks; empty: the resource is one rule
+  DirectionFrom direction_from;
+  std::string_view direction;  // attribute read for TypeString / EgressFlag
+  std::string_view cidr_v4;    // a CIDR or a list of CIDRs
+  std::string_view cidr_v6;
+  std::string_view protocol;
+  std::string_view from_port;
+  std::string_view to_port;
+  std::string_view action;     // network ACLs only
+};
+
+constexpr FirewallRuleRow kFirewallRules[] = {
+    {"aws_security_group", Firewall::SecurityGroup, "ingress", DirectionFrom::Ingress, "", "cidr_blocks", "ipv6_cidr_blocks", "protocol", "from_port", "to_port", ""},
+    {"aws_security_group", Firewall::SecurityGroup, "egress", DirectionFrom::Egress, "", "cidr_blocks", "ipv6_cidr_blocks", "protocol", "from_port", "to_port", ""},
+    {"aws_default_security_group", Firewall::SecurityGroup, "ingress", DirectionFrom::Ingress, "", "cidr_blocks", "ipv6_cidr_blocks", "protocol", "from_port", "to_port", ""},
+    {"aws_default_security_group", Firewall::SecurityGroup, "egress", DirectionFrom::Egress, "", "cidr_blocks", "ipv6_cidr_blocks", "protocol", "from_port", "to_port", ""},
+    {"aws_security_group_rule", Firewall::SecurityGroup, "", DirectionFrom::TypeString, "type", "cidr_blocks", "ipv6_cidr_blocks", "protocol", "from_port", "to_port", ""},
+    {"aws_vpc_security_group_ingress_rule", Firewall::SecurityGroup, "", DirectionFrom::Ingress, "", "cidr_ipv4", "cidr_ipv6", "ip_protocol", "from_port", "to_port", ""},
+    {"aws_vpc_security_group_egress_rule", Firewall::SecurityGroup, "", DirectionFrom::Egress, "", "cidr_ipv4", "cidr_ipv6", "ip_protocol", "from_port", "to_port", ""},
+    {"aws_network_acl", Firewall::NetworkAcl, "ingress", DirectionFrom::Ingress, "", "cidr_block", "ipv6_cidr_block", "protocol", "from_port", "to_port", "action"},
+    {"aws_network_acl", Firewall::NetworkAcl, "egress", DirectionFrom::Egress, "", "cidr_block", "ipv6_cidr_block", "protocol", "from_port", "to_port", "action"},
+    {"aws_default_network_acl", Firewall::NetworkAcl, "ingress", DirectionFrom::Ingress, "", "cidr_block", "ipv6_cidr_block", "protocol", "from_port", "to_port", "action"},
+    {"aws_default_network_acl", Firewall::NetworkAcl, "egress", DirectionFrom::Egress, "", "cidr_block", "ipv6_cidr_block", "protocol", "from_port", "to_port", "action"},
+    {"aws_network_acl_rule", Firewall::NetworkAcl, "", DirectionFrom::EgressFlag, "egress", "cidr_block", "ipv6_cidr_block", "protocol", "from_port", "to_port", "rule_action"},
+    {"AWS::EC2::SecurityGroup", Firewall::SecurityGroup, "SecurityGroupIngress", DirectionFrom::Ingress, "", "CidrIp", "CidrIpv6", "IpProtocol", "FromPort", "ToPort", ""},
+    {"AWS::EC2::SecurityGroup", Firewall::SecurityGroup, "SecurityGroupEgress", DirectionFrom::Egress, "", "CidrIp", "CidrIpv6", "IpProtocol", "FromPort", "ToPort", ""},
+    {"AWS::EC2::SecurityGroupIngress", Firewall::SecurityGroup, "", DirectionFrom::Ingress, "", "CidrIp", "CidrIpv6", "IpProtocol", "FromPort", "ToPort", ""},
+    {"AWS::EC2::SecurityGroupEgress", Firewall::SecurityGroup, "", DirectionFrom::Egress, "", "CidrIp", "CidrIpv6", "IpProtocol", "FromPort", "ToPort", ""},
+    {"AWS::EC2::NetworkAclEntry", Firewall::NetworkAcl, "", DirectionFrom::EgressFlag, "Egress", "CidrBlock", "Ipv6CidrBlock", "Protocol", "PortRange/From", "PortRange/To", "RuleAction"},
+};
+
+// WAF IP sets: where the addresses are, and (classic WAF) the field of each descriptor.
+struct IpSetRow {
+  std::string_view type;
+  std::string_view addresses;
+  std::string_view descriptor_value;  // empty: the list holds the CIDRs themselves
+};
+constexpr IpSetRow kIpSets[] = {
+    {"aws_wafv2_ip_set", "addresses", ""},
+    {"aws_waf_ipset", "ip_set_descriptors", "value"},
+    {"aws_wafregional_ipset", "ip_set_descriptor", "value"},
+    {"aws_wafregional_ipset", "ip_set_descriptors", "value"},
+    {"AWS::WAFv2::IPSet", "Addresses", ""},
+    {"AWS::WAF::IPSet", "IPSetDescriptors", "Value"},
+    {"AWS::WAFRegional::IPSet", "IPSetDescriptors", "Value"},
+};
+
+// Protocols by IANA number and by the names the providers accept.
+constexpr int kTcp = 6, kUdp = 17, kIcmp = 1, kIcmpV6 = 58;
+
+std::optional<long> integer_of(const Value* v) {
+  if (!v) return std::nullopt;
+  if (v->kind == Kind::Number && std::floor(v->number) == v->number) return static_cast<long>(v->number);
+  if (v->kind != Kind::String || v->text.empty() || v->text.size() > 6) return std::nullopt;
+  long n = 0;
+  size_t i = v->text[0] == '-' ? 1 : 0;
+  if (i == v->text.size()) return std::nullopt;
+  for (; i < v->text.size(); ++i) {
+    char c = v->text[i];
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return v->text[0] == '-' ? -n : n;
+}
+
+IpProtocol protocol_of(const Value* v) {
+  if (!v || v->is_unknown()) return IpProtocol::Unknown;
+  if (auto n = integer_of(v)) {
+    if (*n == -1) return IpProtocol::All;
+    if (*n == kTcp) return IpProtocol::Tcp;
+    if (*n == kUdp) return IpProtocol::Udp;
+    if (*n == kIcmp || *n == kIcmpV6) return IpProtocol::Icmp;
+    return IpProtocol::Other;
+  }
+  std::string_view name = string_of(v);
+  if (name == "all" || name == "ALL") return IpProtocol::All;
+  if (name == "tcp" || name == "TCP") return IpProtocol::Tcp;
+  if (name == "udp" || name == "UDP") return IpProtocol::Udp;
+  if (name == "icmp" || name == "ICMP" || name == "icmpv6" || name == "ICMPV6" || name == "58") return IpProtocol::Icmp;
+  return name.empty() ? IpProtocol::Unknown : IpProtocol::Other;
+}
+
+// The direction a rule applies to; nullopt when it cannot be known.
+std::optional<Direction> direction_of(const FirewallRuleRow& row, const Value& rule) {
+  switch (row.direction_from) {
+    case DirectionFrom::Ingress: return Direction::Ingress;
+    case DirectionFrom::Egress: return Direction::Egress;
+    case DirectionFrom::TypeString: {
+      std::string_view t = string_of(at_path(rule, row.direction));
+      if (t == "ingress") return Direction::Ingress;
+      if (t == "egress") return Direction::Egress;
+      return std::nullopt;
+    }
+    case DirectionFrom::EgressFlag: {
+      const Value* flag = at_path(rule, row.direction);
+      if (!flag || flag->is_null()) return Direction::Ingress;
+      if (flag->kind == Kind::Bool) return flag->boolean ? Direction::Egress : Direction::Ingress;
+      std::string_view text = string_of(flag);
+      if (text == "true") return Direction::Egress;
+      if (text == "false") return Direction::Ingress;
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+void normalise_ports(CidrRule& rule) {
+  rule.ip_protocol = protocol_of(rule.protocol);
+  switch (rule.ip_protocol) {
+    case IpProtocol::All:
+      rule.ports_known = true;  // every protocol, every port: the port fields are ignored
+      rule.first_port = 0;
+      rule.last_port = 65535;
+      return;
+    case IpProtocol::Tcp:
+    case IpProtocol::Udp: {
+      auto from = integer_of(rule.from_port), to = integer_of(rule.to_port);
+      if (!from || !to) return;
+      // -1 and 0..65535 both mean every port in the providers' conventions.
+      rule.first_port = *from < 0 ? 0 : static_cast<int>(*from);
+      rule.last_port = *to < 0 ? 65535 : static_cast<int>(*to);
+      rule.ports_known = rule.first_port <= rule.last_port;
+      return;
+    }
+    default: return;
+  }
+}
+
+void add_rules(Model& model, const NativeResource& r, const FirewallRuleRow& row, const Value& rule) {
+  if (!rule.is_map()) return;
+  std::optional<Direction> direction = direction_of(row, rule);
+  if (!direction) return;
+  CidrRule base;
+  base.resource = &r;
+  base.firewall = row.firewall;
+  base.direction = *direction;
+  base.protocol = at_path(rule, row.protocol);
+  base.from_port = at_path(rule, row.from_port);
+  base.to_port = at_path(rule, row.to_port);
+  if (!row.action.empty()) base.action = at_path(rule, row.action);
+  base.range = row.blocks.empty() || !rule.where.valid() ? r.declaration : rule.where;
+  normalise_ports(base);
+  for (std::string_view path : {row.cidr_v4, row.cidr_v6}) {
+    for (const Value* cidr : list_items(at_path(rule, path))) {
+      if (cidr->is_null()) continue;
+      CidrRule one = base;
+      one.cidr = cidr;
+      model.cidr_rules.push_back(one);
+    }
+  }
+}
+
+}  // namespace
+
+bool CidrRule::allows() const {
+  if (firewall == Firewall::SecurityGroup) return true;
+  std::string_view a = string_of(action);
+  return a == "allow" || a == "ALLOW" || a == "Allow";
+}
+
+void lower_firewall_rules(const LoadedUnit& unit, Model& model) {
+  for (const auto& r : unit.resources) {
+    for (const auto& row : kFirewallRules) {
+      if (row.type != r.type) continue;
+      if (row.blocks.empty()) {
+        add_rules(model, r, row, r.body);
+      } else {
+        each_at_path(r.body, row.blocks, [&](const Value& block) { add_rules(model, r, row, block); });
+      }
+    }
+    for (const auto& row : kIpSets) {
+      if (row.type != r.type) continue;
+      for (const Value* entry : list_items(at_path(r.body, row.addresses))) {
+        const Value* cidr = row.descriptor_value.empty() ? entry : at_path(entry, row.descriptor_value);
+        if (cidr) model.ip_set_entries.push_back(IpSetEntry{&r, cidr});
+      }
+    }
+  }
+}
+
+}  // namespace eph
