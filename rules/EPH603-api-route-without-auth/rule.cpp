@@ -39,10 +39,9 @@ class RuleEPH603 final : public Rule {
       if (!key || *key) continue;
       const Value* auth = route.authorization;
       if (auth && (!auth->is_string() || upper(auth->text) != "NONE")) continue;
-      std::string what = std::string(route.label) + " " + route.resource->address;
+      std::string what = std::string(route.label) + " " +
+                         (route.event.empty() ? route.resource->address : route.event + " of " + route.resource->address);
       if (route.method && route.method->is_string()) what += " (" + route.method->text + ")";
-      if (route.range.valid() && route.resource->address == route.function->address() && route.method == nullptr)
-        what = std::string(route.label) + " of " + route.function->address();
       std::string message = what + " reaches " + route.function->address() + " with " +
                             (auth ? "authorization NONE" : "no authorization") +
                             " and no API key: anyone can invoke it; attach an authorizer (IAM, Cognito/JWT or a Lambda "

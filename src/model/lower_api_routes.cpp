@@ -201,6 +201,7 @@ void lower_sam_events(Model& model) {
         route.resource = fn.resource;
         route.function = &fn;
         route.label = row.label;
+        route.event = event.key;
         route.range = event.key_range.valid() ? event.key_range : event.value.where;
         route.method = props->get(kEventMethod);
         if (!row.api_key.empty()) route.api_key_required = at_path(props, row.api_key);

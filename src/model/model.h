@@ -181,6 +181,7 @@ struct ApiRoute {
   const NativeResource* resource = nullptr;  // the method/route, or the SAM function that declares the event
   const Function* function = nullptr;
   std::string_view label;                    // "REST API method", "HTTP API route", "SAM Api event"...
+  std::string event;                         // SAM: the event's name under `Events`
   const Value* method = nullptr;             // HTTP method or route key, as written
   // The authorization in force: "NONE", "AWS_IAM", "CUSTOM", "JWT", an authorizer name...
   // Null when nothing is written (the service default, NONE, applies).

@@ -127,6 +127,10 @@ class Builder : public YAML::EventHandler {
     if (skipping()) return;
     uint32_t at = offset_of(mark);
     Properties props = skip_properties(text_, at);
+    if (text.empty() && props.tag_end > 0 && props.content < text_.size() && text_[props.content] != '"' &&
+        text_[props.content] != '\'') {
+      props.content = props.tag_end;  // `!GetAZs` with nothing after it: the content is empty, here
+    }
     uint32_t end = scalar_end(text_, props.content, text);
     Range where = range(props.content, end);
     Value v;

@@ -178,3 +178,12 @@ TEST_CASE("yaml: standard tags, multiple documents, tabs in values") {
   CHECK(r.value.get("c")->text == "x\ty");
   CHECK(!r.value.get("d"));  // a template is the first document
 }
+
+TEST_CASE("yaml: a tag with empty content ends at the tag") {
+  SourceFile f("t.yaml", "A: !GetAZs\nB: !GetAZs ''\n");
+  auto r = yaml::parse(f);
+  REQUIRE(r.ok());
+  CHECK(r.value.get("A")->where.text() == "!GetAZs");
+  CHECK(r.value.get("A")->get("Fn::GetAZs")->text.empty());
+  CHECK(r.value.get("B")->where.text() == "!GetAZs ''");
+}
