@@ -148,6 +148,17 @@ void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Findin
   }
 }
 
+// A finding's message without its own resource's name. Findings at one place that differ
+// only in which resource reached them are one finding; a different message (another
+// service, another secret) at the same place is another finding.
+static std::string message_shape(const Finding& f) {
+  if (f.resource.empty()) return f.message;
+  std::string out = f.message;
+  for (size_t at = out.find(f.resource); at != std::string::npos; at = out.find(f.resource, at + 1))
+    out.replace(at, f.resource.size(), "\x01");
+  return out;
+}
+
 void order_findings(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
     const std::string empty;
@@ -157,14 +168,17 @@ void order_findings(std::vector<Finding>& findings) {
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
     if (a.range.end != b.range.end) return a.range.end < b.range.end;
     if (a.rule_id != b.rule_id) return a.rule_id < b.rule_id;
-    return a.message < b.message;
+    if (a.message == b.message) return false;
+    std::string sa = message_shape(a), sb = message_shape(b);
+    return sa != sb ? sa < sb : a.message < b.message;
   });
   // The same finding reached more than once (a module called from several roots, several
   // instances of one block) is reported once: the most severe, naming the other resources.
   auto same_place = [](const Finding& a, const Finding& b) {
     bool same_file = a.range.file == b.range.file ||
                      (a.range.file && b.range.file && a.range.file->path() == b.range.file->path());
-    return same_file && a.range.begin == b.range.begin && a.range.end == b.range.end && a.rule_id == b.rule_id;
+    return same_file && a.range.begin == b.range.begin && a.range.end == b.range.end && a.rule_id == b.rule_id &&
+           (a.message == b.message || message_shape(a) == message_shape(b));
   };
   std::vector<Finding> merged;
   merged.reserve(findings.size());

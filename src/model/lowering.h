@@ -12,5 +12,6 @@ void lower_triggers(const LoadedUnit& unit, Model& model);   // event sources, p
 void lower_sam_api_resource_policies(const LoadedUnit& unit, Model& model);  // SAM Auth.ResourcePolicy statements
 void lower_firewall_rules(const LoadedUnit& unit, Model& model);  // security groups, network ACLs, WAF IP sets
 void lower_api_routes(const LoadedUnit& unit, Model& model);      // API methods/routes with their authorization
+void lower_network(const LoadedUnit& unit, Model& model);    // network graph, function paths, service use
 
 }  // namespace eph

@@ -69,6 +69,7 @@ Model build_model(const LoadedUnit& unit) {
   lower_sam_api_resource_policies(unit, model);
   lower_firewall_rules(unit, model);
   lower_api_routes(unit, model);
+  lower_network(unit, model);
   return model;
 }
 

@@ -11,6 +11,8 @@
 
 #include "core/finding.h"
 #include "core/resource.h"
+#include "model/network.h"
+#include "model/service_use.h"
 
 namespace eph {
 
@@ -206,6 +208,11 @@ struct Model {
   // positioned where the source wrote what they stand for.
   std::deque<Value> synthesized;
 
+  // The network graph and each VPC-attached function's path through it (network.h), and
+  // what each AWS function talks to (service_use.h).
+  Network network;
+  std::deque<FunctionServices> function_services;
+
   // Resources by address (exact, and without instance keys for references to a whole block).
   std::map<std::string, const NativeResource*, std::less<>> by_address;
 
@@ -214,7 +221,18 @@ struct Model {
   std::vector<const NativeResource*> referenced(const Value* value) const;
   // The function a value designates: a reference to it, or its literal configured name.
   const Function* function_for(const Value* value) const;
+
+  // The function's network path (null when it has no VPC configuration) and service use
+  // (null for non-AWS functions).
+  const FunctionNetwork* network_of(const Function& fn) const { return network.of(fn); }
+  const FunctionServices* services_of(const Function& fn) const;
 };
+
+// Whether the function's default route leads through a public NAT gateway to the internet
+// (so it can reach hosts outside AWS). False when it has no VPC configuration, when its
+// subnets route nowhere or to another network, and when part of the path is unknown; use
+// network_of(fn)->egress to tell "no" (Egress::None) from "unknown" (Egress::Unknown).
+bool reaches_internet_via_nat(const Model& model, const Function& fn);
 
 Model build_model(const LoadedUnit& unit);
 

@@ -1,0 +1,56 @@
+// EPH701 vpc-without-flow-logs: a VPC that hosts functions has no flow log, on the VPC or
+// on every subnet the functions run in.
+#include <algorithm>
+
+#include "engine/rule.h"
+#include "model/network_evidence.h"
+
+namespace eph::rules {
+namespace {
+
+bool subnet_logged(const Network& net, const Subnet* s) {
+  for (const FlowLog& log : net.flow_logs)
+    if (log.subnet == s && !log.may_not_exist) return true;
+  return false;
+}
+
+class RuleEPH701 final : public Rule {
+ public:
+  void check(RuleContext& ctx) const override {
+    const Network& net = ctx.model().network;
+    for (const Vpc& vpc : net.vpcs) {
+      if (vpc.resource->may_not_exist || !vpc.flow_logs_known || !vpc.flow_logs.empty()) continue;
+      std::vector<std::string> functions;
+      std::vector<const Subnet*> subnets;
+      std::vector<RelatedLocation> related;
+      for (const FunctionNetwork& fn_net : net.functions) {
+        if (fn_net.function->resource->may_not_exist) continue;
+        bool hosted = false;
+        for (const auto& path : fn_net.subnets) {
+          if (!path.subnet || path.subnet->vpc != &vpc) continue;
+          hosted = true;
+          if (std::find(subnets.begin(), subnets.end(), path.subnet) == subnets.end()) subnets.push_back(path.subnet);
+        }
+        if (!hosted) continue;
+        functions.push_back(fn_net.function->address());
+        related.push_back({fn_net.function->vpc_range, describe(*fn_net.function) + " runs in this VPC"});
+      }
+      if (functions.empty()) continue;
+      bool all_subnets_logged = std::all_of(subnets.begin(), subnets.end(),
+                                            [&](const Subnet* s) { return subnet_logged(net, s); });
+      if (all_subnets_logged) continue;
+      std::string message = "VPC " + vpc.resource->address + " hosts " +
+                            (functions.size() == 1 ? "function " : "functions ") + join_names(functions) +
+                            " but has no flow log: add one (to CloudWatch Logs or S3) so unexpected connections from "
+                            "the functions show up";
+      Finding& f = ctx.report(vpc.resource->declaration, message, vpc.resource->address);
+      f.related = std::move(related);
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_EPH701() { return std::make_unique<RuleEPH701>(); }
+
+}  // namespace eph::rules

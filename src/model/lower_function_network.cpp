@@ -1,0 +1,224 @@
+// Each VPC-attached function's path through the network graph: its subnets, their route
+// tables, where its default route leads (NAT, nowhere, another network) and which VPC
+// endpoints serve it.
+#include <algorithm>
+#include <unordered_map>
+
+#include "model/lowering.h"
+#include "model/network_lowering.h"
+#include "model/ref_resolver.h"
+
+namespace eph {
+namespace {
+
+// The IPv4 default route of a table; `known` is false when a route's destination or the
+// table's routes cannot be read (any of them might be the default route).
+const Route* default_route(const RouteTable& table, bool& known) {
+  known = table.routes_known;
+  const Route* found = nullptr;
+  for (const Route& r : table.routes) {
+    if (!r.destination_known) known = false;
+    if (r.default_ipv4 && !found) found = &r;
+  }
+  return found;
+}
+
+Egress egress_of(const Route* route, bool route_known, const NatGateway** nat) {
+  if (!route) return route_known ? Egress::None : Egress::Unknown;
+  switch (route->target) {
+    case RouteTarget::Local:
+    case RouteTarget::InternetGateway:  // a Lambda ENI has no public address: nothing gets out
+      return Egress::None;
+    case RouteTarget::NatGateway:
+      if (!route->nat || !route->nat->connectivity_known) return Egress::Unknown;
+      if (!route->nat->is_public) return Egress::Other;
+      *nat = route->nat;
+      return Egress::Nat;
+    case RouteTarget::OtherNetwork:
+      return Egress::Other;
+    case RouteTarget::Unknown:
+      return Egress::Unknown;
+  }
+  return Egress::Unknown;
+}
+
+// Unknown wins over Other, Other over Nat, Nat over None.
+Egress combine(Egress a, Egress b) {
+  auto rank = [](Egress e) {
+    switch (e) {
+      case Egress::None: return 0;
+      case Egress::Nat: return 1;
+      case Egress::Other: return 2;
+      case Egress::Unknown: return 3;
+    }
+    return 3;
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+// Resources that refer to subnets without sending traffic out through them: network
+// plumbing, and data stores and load balancers that live in the subnet and only answer.
+constexpr std::string_view kPassiveSubnetUsers[] = {
+    "aws_route_table_association", "aws_nat_gateway", "aws_vpc_endpoint", "aws_vpc_endpoint_subnet_association",
+    "aws_network_acl", "aws_network_acl_association", "aws_flow_log", "aws_subnet", "aws_ec2_subnet_cidr_reservation",
+    "aws_db_subnet_group", "aws_elasticache_subnet_group", "aws_redshift_subnet_group", "aws_neptune_subnet_group",
+    "aws_docdb_subnet_group", "aws_memorydb_subnet_group", "aws_dax_subnet_group", "aws_efs_mount_target", "aws_lb",
+    "aws_alb", "aws_elb", "aws_db_proxy", "aws_msk_cluster", "aws_mq_broker", "aws_opensearch_domain",
+    "aws_elasticsearch_domain", "aws_route53_resolver_endpoint",
+    "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::NatGateway", "AWS::EC2::VPCEndpoint", "AWS::EC2::NetworkAcl",
+    "AWS::EC2::SubnetNetworkAclAssociation", "AWS::EC2::FlowLog", "AWS::EC2::SubnetCidrBlock",
+    "AWS::RDS::DBSubnetGroup", "AWS::ElastiCache::SubnetGroup", "AWS::Redshift::ClusterSubnetGroup",
+    "AWS::Neptune::DBSubnetGroup", "AWS::DocDB::DBSubnetGroup", "AWS::MemoryDB::SubnetGroup", "AWS::DAX::SubnetGroup",
+    "AWS::EFS::MountTarget", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer",
+    "AWS::RDS::DBProxy", "AWS::MSK::Cluster", "AWS::AmazonMQ::Broker", "AWS::OpenSearchService::Domain",
+    "AWS::Elasticsearch::Domain", "AWS::Route53Resolver::ResolverEndpoint",
+};
+
+bool is_passive_user(std::string_view type) {
+  if (type.rfind("data.", 0) == 0) return true;  // reading a subnet is not using it
+  for (auto t : kPassiveSubnetUsers)
+    if (t == type) return true;
+  return false;
+}
+
+void collect_refs(const Value& v, std::vector<const Ref*>& out) {
+  for (const auto& r : v.refs) out.push_back(&r);
+  for (const auto& item : v.items) collect_refs(item, out);
+  for (const auto& f : v.fields) collect_refs(f.value, out);
+}
+
+// Finds, for every subnet, the resources that use it other than functions and plumbing.
+void find_other_subnet_users(const LoadedUnit& unit, const RefResolver& refs, const Model& model, Network& net) {
+  if (net.subnets.empty()) return;
+  std::unordered_map<const NativeResource*, Subnet*> subnets;
+  for (auto& s : net.subnets) subnets[s.resource] = &s;
+  std::unordered_map<const NativeResource*, bool> functions;
+  for (const auto& fn : model.functions) functions[fn.resource] = true;
+  std::vector<const Ref*> found;
+  std::vector<RefTarget> targets;
+  for (const auto& r : unit.resources) {
+    if (functions.count(&r) || subnets.count(&r) || is_passive_user(r.type)) continue;
+    found.clear();
+    targets.clear();
+    collect_refs(r.body, found);
+    for (const Ref* ref : found) refs.add_targets(*ref, targets);
+    for (const RefTarget& t : targets) {
+      auto it = subnets.find(t.resource);
+      if (it == subnets.end()) continue;
+      auto& users = it->second->other_users;
+      if (std::find(users.begin(), users.end(), &r) == users.end()) users.push_back(&r);
+    }
+  }
+}
+
+}  // namespace
+
+bool endpoint_serves(const VpcEndpoint& e, const FunctionNetwork& fn_net) {
+  if (!fn_net.vpc || e.vpc != fn_net.vpc || e.may_not_exist) return false;
+  if (e.type == EndpointType::Interface) return true;
+  if (e.type != EndpointType::Gateway || fn_net.subnets.empty()) return false;
+  for (const auto& path : fn_net.subnets) {
+    bool associated = false;
+    for (const RouteTable* t : e.route_tables) associated = associated || t == path.route_table;
+    if (!associated) return false;
+  }
+  return true;
+}
+
+void attach_functions_to_network(const RefResolver& refs, Model& model) {
+  Network& net = model.network;
+  std::unordered_map<const NativeResource*, const Subnet*> subnets;
+  for (const auto& s : net.subnets) subnets[s.resource] = &s;
+
+  for (const Function& fn : model.functions) {
+    if (fn.cloud != Cloud::Aws || !fn.in_vpc) continue;
+    FunctionNetwork& fn_net = net.functions.emplace_back();
+    fn_net.function = &fn;
+    bool known = fn.subnets_known && !fn.resource->may_not_exist && !fn.subnets.empty();
+    bool same_vpc = true;
+    Egress egress = Egress::None;
+    for (const Value* written : fn.subnets) {
+      FunctionSubnetPath path;
+      path.written = written;
+      const NativeResource* r = refs.one(written, [&](const NativeResource* x) { return subnets.count(x) > 0; });
+      path.subnet = r ? subnets.at(r) : nullptr;
+      if (!path.subnet || !path.subnet->vpc || !path.subnet->route_table_known) {
+        known = false;
+        egress = Egress::Unknown;
+      } else {
+        if (fn_net.vpc && fn_net.vpc != path.subnet->vpc) same_vpc = false;
+        if (!fn_net.vpc) fn_net.vpc = path.subnet->vpc;
+        path.route_table = path.subnet->route_table;
+        bool route_known = false;
+        path.default_route = default_route(*path.route_table, route_known);
+        const NatGateway* nat = nullptr;
+        egress = combine(egress, egress_of(path.default_route, route_known, &nat));
+        if (nat) {
+          bool seen = false;
+          for (const NatGateway* n : fn_net.nats) seen = seen || n == nat;
+          if (!seen) fn_net.nats.push_back(nat);
+        }
+      }
+      fn_net.subnets.push_back(path);
+    }
+    if (!same_vpc) {
+      known = false;
+      fn_net.vpc = nullptr;
+    }
+    fn_net.known = known && fn_net.vpc && fn_net.vpc->endpoints_known;
+    fn_net.egress = known ? egress : Egress::Unknown;
+    if (fn_net.egress != Egress::Nat && fn_net.egress != Egress::Unknown) fn_net.nats.clear();
+    if (fn_net.vpc && known) {
+      for (const VpcEndpoint* e : fn_net.vpc->endpoints)
+        if (endpoint_serves(*e, fn_net)) fn_net.endpoints.push_back(e);
+    }
+  }
+}
+
+void lower_network(const LoadedUnit& unit, Model& model) {
+  RefResolver refs(unit);
+  build_network_graph(unit, refs, model.network);
+  attach_functions_to_network(refs, model);
+  find_other_subnet_users(unit, refs, model, model.network);
+  lower_service_use(refs, model);
+}
+
+}  // namespace eph
+
+namespace eph {
+
+const FunctionNetwork* Network::of(const Function& fn) const {
+  for (const auto& f : functions)
+    if (f.function == &fn) return &f;
+  return nullptr;
+}
+
+const Subnet* Network::subnet(const NativeResource* r) const {
+  for (const auto& s : subnets)
+    if (s.resource == r) return &s;
+  return nullptr;
+}
+
+const Vpc* Network::vpc(const NativeResource* r) const {
+  for (const auto& v : vpcs)
+    if (v.resource == r) return &v;
+  return nullptr;
+}
+
+std::string RouteTable::name() const {
+  if (resource) return resource->address;
+  return "the main route table of " + (vpc ? vpc->resource->address : std::string("its VPC"));
+}
+
+const FunctionServices* Model::services_of(const Function& fn) const {
+  for (const auto& s : function_services)
+    if (s.function == &fn) return &s;
+  return nullptr;
+}
+
+bool reaches_internet_via_nat(const Model& model, const Function& fn) {
+  const FunctionNetwork* net = model.network_of(fn);
+  return net && net->egress == Egress::Nat;
+}
+
+}  // namespace eph
