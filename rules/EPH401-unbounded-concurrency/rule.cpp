@@ -23,7 +23,7 @@ struct Context {
   std::vector<RelatedLocation> evidence;
 };
 
-Context assess(const Function& fn) {
+Context assess(const Model& model, const Function& fn) {
   Context c;
   for (const auto& t : fn.triggers) {
     bool bursty = is_bursty(t.kind) && (t.kind != TriggerKind::FunctionUrl || t.public_url);
@@ -41,6 +41,16 @@ Context assess(const Function& fn) {
       c.why = "it calls " + hosts.front().host + ", a host outside AWS that cannot scale with it";
     }
     for (const auto& h : hosts) c.evidence.push_back({h.variable->value->where, "calls " + h.host});
+  }
+  if (reaches_internet_via_nat(model, fn)) {
+    if (c.severity != Severity::High) {
+      c.severity = Severity::High;
+      c.why = "it reaches the internet through a NAT gateway, so it may call hosts that cannot scale with it";
+    }
+    if (const FunctionNetwork* net = model.network_of(fn)) {
+      for (const NatGateway* nat : net->nats)
+        c.evidence.push_back({nat->resource->declaration, "its subnets route to the internet through this NAT gateway"});
+    }
   }
   if (c.severity == Severity::High) return c;
   bool quiet_inputs = true;
@@ -84,7 +94,7 @@ class RuleEPH401 final : public Rule {
         if (reserved->kind != Kind::Number || reserved->number != -1) continue;  // set, or unknown
         at = reserved->where.valid() ? reserved->where : at;
       }
-      Context c = assess(fn);
+      Context c = assess(ctx.model(), fn);
       std::string message(fn.label);
       message += " '" + fn.address() + "' has no concurrency ceiling" +
                  std::string(reserved ? " (reserved concurrency -1 removes it)" : "") + ": " + c.why +

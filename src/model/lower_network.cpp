@@ -174,10 +174,11 @@ class NetworkBuilder {
   void build() {
     add_vpcs();
     add_subnets();
-    add_route_tables();
-    add_main_associations();
+    // Gateways first: inline routes of route tables resolve their targets against them.
     add_nat_gateways();
     add_internet_gateways();
+    add_route_tables();
+    add_main_associations();
     add_routes();
     associate_subnets();
     add_endpoints();
