@@ -135,14 +135,14 @@ std::vector<std::string> local_module_sources(const std::string& dir, const std:
 std::set<std::string> reached_modules(const std::set<std::string>& roots,
                                       const std::map<std::string, std::set<std::string>>& calls) {
   std::set<std::string> seen(roots.begin(), roots.end());
-  std::vector<std::string> todo(roots.begin(), roots.end());
-  while (!todo.empty()) {
-    std::string m = std::move(todo.back());
-    todo.pop_back();
+  std::vector<std::string> frontier(roots.begin(), roots.end());
+  while (!frontier.empty()) {
+    std::string m = std::move(frontier.back());
+    frontier.pop_back();
     auto it = calls.find(m);
     if (it == calls.end()) continue;
     for (const auto& callee : it->second) {
-      if (seen.insert(callee).second) todo.push_back(callee);
+      if (seen.insert(callee).second) frontier.push_back(callee);
     }
   }
   return seen;
