@@ -28,9 +28,12 @@ void AnalysisScheduler::stop() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
+    // Queued jobs would never run: left in place, they kept wait_idle() waiting out its timeout.
+    pending_.clear();
     if (running_cancel_) running_cancel_->store(true);
   }
   wake_.notify_all();
+  idle_.notify_all();
   if (worker_.joinable()) worker_.join();
 }
 
@@ -42,6 +45,7 @@ void AnalysisScheduler::set_debounce(std::chrono::milliseconds debounce) {
 void AnalysisScheduler::schedule(AnalysisJob job) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) return;  // no worker would ever take it
     auto now = Clock::now();
     std::string key = job.unit_key;
     auto last = last_request_.find(key);

@@ -59,6 +59,7 @@ class AnalysisScheduler {
   std::vector<PublishedFinding> findings_for(const std::string& path) const;
   // Blocks until nothing is pending or running (or the timeout passes); for tests and shutdown.
   bool wait_idle(std::chrono::milliseconds timeout);
+  // Cancels the running analysis and drops the queued ones; nothing runs afterwards.
   void stop();
 
  private:
