@@ -55,18 +55,44 @@ TSNode HclTree::root() const { return ts_tree_root_node(tree_); }
 
 bool HclTree::has_errors() const { return tree_ && ts_node_has_error(root()); }
 
+namespace {
+
+// One cursor per thread, reset for each call: creating and deleting a cursor per node was a
+// fifth of the cost of listing children while building a configuration.
+class ReusableCursor {
+ public:
+  ~ReusableCursor() {
+    if (made_) ts_tree_cursor_delete(&cursor_);
+  }
+  TSTreeCursor& at(TSNode node) {
+    if (made_) {
+      ts_tree_cursor_reset(&cursor_, node);
+    } else {
+      cursor_ = ts_tree_cursor_new(node);
+      made_ = true;
+    }
+    return cursor_;
+  }
+
+ private:
+  TSTreeCursor cursor_{};
+  bool made_ = false;
+};
+
+}  // namespace
+
 std::vector<TSNode> children(TSNode node) {
   std::vector<TSNode> out;
   uint32_t n = ts_node_child_count(node);
   if (n == 0) return out;
   out.reserve(n);
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  thread_local ReusableCursor reusable;
+  TSTreeCursor& cursor = reusable.at(node);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
       out.push_back(ts_tree_cursor_current_node(&cursor));
     } while (ts_tree_cursor_goto_next_sibling(&cursor));
   }
-  ts_tree_cursor_delete(&cursor);
   return out;
 }
 
