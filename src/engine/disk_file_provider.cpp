@@ -1,18 +1,37 @@
 #include "engine/disk_file_provider.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace eph {
 
+namespace {
+
+// The working directory, read once: fs::absolute asks the kernel for it on every call, and
+// paths are normalised several times per file. ephemera never changes directory while it
+// scans (the test drivers change it once, before anything is read).
+const fs::path& working_directory() {
+  static const fs::path cwd = [] {
+    std::error_code ec;
+    fs::path p = fs::current_path(ec);
+    return ec ? fs::path() : p;
+  }();
+  return cwd;
+}
+
+}  // namespace
+
 std::string normalize_path(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::absolute(path, ec);
-  if (ec) p = path;
+  fs::path p = path;
+  if (p.is_relative() && !working_directory().empty()) p = working_directory() / p;
   std::string s = p.lexically_normal().string();
   while (s.size() > 1 && s.back() == '/') s.pop_back();
   return s;
@@ -24,31 +43,47 @@ DiskFileProvider::DiskFileProvider(std::vector<std::string> roots, size_t max_fi
 }
 
 bool DiskFileProvider::inside_roots(const std::string& path) const {
+  return roots_.empty() || inside_normalized_roots(normalize_path(path));
+}
+
+bool DiskFileProvider::inside_normalized_roots(const std::string& normalized) const {
   if (roots_.empty()) return true;
-  std::string p = normalize_path(path);
   for (const auto& r : roots_) {
-    if (p == r) return true;
-    if (p.size() > r.size() && p.compare(0, r.size(), r) == 0 && (p[r.size()] == '/' || r == "/")) return true;
+    if (normalized == r) return true;
+    if (normalized.size() > r.size() && normalized.compare(0, r.size(), r) == 0 &&
+        (normalized[r.size()] == '/' || r == "/"))
+      return true;
   }
   return false;
 }
 
 std::optional<std::string> DiskFileProvider::read(const std::string& path) const {
-  if (!inside_roots(path)) return std::nullopt;
+  std::string normalized = normalize_path(path);
+  if (!inside_normalized_roots(normalized)) return std::nullopt;
   {
     std::lock_guard<std::mutex> lock(overlay_mutex_);
-    auto it = overlay_.find(normalize_path(path));
+    auto it = overlay_.find(normalized);
     if (it != overlay_.end()) return it->second;
   }
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return std::nullopt;
-  auto size = fs::file_size(path, ec);
-  if (ec || size > max_file_bytes_) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string text(static_cast<size_t>(size), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(size));
-  text.resize(static_cast<size_t>(in.gcount()));
+  // One open and one fstat per file. O_NONBLOCK: opening a FIFO must not wait for a writer
+  // (it is then refused as not a regular file).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > max_file_bytes_) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string text(static_cast<size_t>(st.st_size), '\0');
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  text.resize(done);
   return text;
 }
 

@@ -24,6 +24,8 @@ class DiskFileProvider final : public FileProvider {
   bool inside_roots(const std::string& path) const;
 
  private:
+  bool inside_normalized_roots(const std::string& normalized) const;
+
   std::vector<std::string> roots_;  // absolute, normalised
   size_t max_file_bytes_;
   mutable std::mutex overlay_mutex_;

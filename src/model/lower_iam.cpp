@@ -1,4 +1,6 @@
 // Policies (identity and resource) and the execution role of each function.
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "model/lowering.h"
@@ -97,20 +99,52 @@ const RoleRow* role_row(std::string_view type) {
   return nullptr;
 }
 
-// Whether `designation` (a reference, an ARN or a name) designates `role`.
-bool designates(const Model& model, const Value* designation, const NativeResource& role) {
-  if (!designation) return false;
-  for (const NativeResource* r : model.referenced(designation))
-    if (r == &role) return true;
-  std::string_view text = string_of(designation);
-  if (text.empty()) return false;
-  const RoleRow* row = role_row(role.type);
-  std::string_view name = row ? string_of(at_path(role.body, row->name)) : std::string_view{};
-  if (name.empty()) return false;
-  if (text == name) return true;
-  return text.size() > name.size() + 1 && text.substr(text.size() - name.size()) == name &&
-         text[text.size() - name.size() - 1] == '/' && text.find(":role/") != std::string_view::npos;
-}
+// Roles by what designates them: a reference, a name, or an ARN ending in the name. Built once per
+// unit so that matching policies, attachments and functions to roles stays linear in their number.
+class RoleIndex {
+ public:
+  explicit RoleIndex(const Model& model) : model_(model) {
+    for (const auto& [address, r] : model.by_address) {
+      const RoleRow* row = role_row(r->type);
+      if (!row) continue;
+      std::string_view name = string_of(at_path(r->body, row->name));
+      if (name.empty()) continue;
+      auto& named = by_name_[std::string(name)];
+      if (std::find(named.begin(), named.end(), r) == named.end()) named.push_back(r);
+    }
+  }
+
+  // The roles `designation` designates: those it references, and those whose name it is or
+  // whose name ends it after a '/' in a role ARN.
+  std::vector<const NativeResource*> designated(const Value* designation) const {
+    std::vector<const NativeResource*> out;
+    if (!designation) return out;
+    auto add = [&](const NativeResource* r) {
+      if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+    };
+    for (const NativeResource* r : model_.referenced(designation))
+      if (role_row(r->type)) add(r);
+    std::string_view text = string_of(designation);
+    if (text.empty()) return out;
+    add_named(text, add);
+    if (text.find(":role/") != std::string_view::npos) {
+      for (size_t slash = text.find('/', 1); slash != std::string_view::npos; slash = text.find('/', slash + 1))
+        add_named(text.substr(slash + 1), add);
+    }
+    return out;
+  }
+
+ private:
+  template <typename Add>
+  void add_named(std::string_view name, Add&& add) const {
+    auto it = by_name_.find(name);
+    if (it == by_name_.end()) return;
+    for (const NativeResource* r : it->second) add(r);
+  }
+
+  const Model& model_;
+  std::map<std::string, std::vector<const NativeResource*>, std::less<>> by_name_;
+};
 
 void add_policy(Model& model, const NativeResource& r, const PolicyRow& row, const Value& attribute) {
   const Value* document = policy_document_of(&attribute);
@@ -125,7 +159,7 @@ void add_policy(Model& model, const NativeResource& r, const PolicyRow& row, con
   model.policies.push_back(std::move(policy));
 }
 
-void resolve_role(Model& model, Function& fn) {
+void resolve_role(const Model& model, const RoleIndex& roles, Function& fn) {
   if (!fn.role) return;
   for (const NativeResource* r : model.referenced(fn.role)) {
     if (role_row(r->type)) {
@@ -133,10 +167,14 @@ void resolve_role(Model& model, Function& fn) {
       return;
     }
   }
-  for (const auto& [address, r] : model.by_address) {
-    if (role_row(r->type) && designates(model, fn.role, *r)) {
-      fn.role_resource = r;
-      return;
+  std::vector<const NativeResource*> named = roles.designated(fn.role);
+  if (!named.empty()) {
+    // Several roles of one name (module instances): the first by address, as everywhere else.
+    for (const auto& [address, r] : model.by_address) {
+      if (std::find(named.begin(), named.end(), r) != named.end()) {
+        fn.role_resource = r;
+        return;
+      }
     }
   }
   // A role ARN or reference that leads nowhere in this unit: its permissions are unknown.
@@ -153,24 +191,56 @@ void lower_policies(const LoadedUnit& unit, Model& model) {
     }
   }
 
+  // Who holds or names what, computed once: policies by owner, policies and attached
+  // managed-policy ARNs by the roles they designate.
+  RoleIndex roles(model);
+  std::map<const NativeResource*, std::vector<const Policy*>> policies_of;
+  std::map<const NativeResource*, std::vector<const Policy*>> designating;
+  for (const auto& p : model.policies) {
+    policies_of[p.owner].push_back(&p);
+    for (const auto& row : kPolicies) {
+      if (row.type != p.owner->type || row.roles.empty() || row.roles == ".") continue;
+      for (const Value* designation : list_items(at_path(p.owner->body, row.roles)))
+        for (const NativeResource* role : roles.designated(designation)) designating[role].push_back(&p);
+    }
+  }
+  std::map<const NativeResource*, std::vector<const Value*>> attached_arns;
+  for (const auto& r : unit.resources) {
+    for (const auto& row : kAttachments) {
+      if (row.type != r.type) continue;
+      const Value* arn = at_path(r.body, row.policy_arn);
+      if (!arn) continue;
+      std::vector<const NativeResource*> to;
+      for (const Value* designation : list_items(at_path(r.body, row.roles)))
+        for (const NativeResource* role : roles.designated(designation))
+          if (std::find(to.begin(), to.end(), role) == to.end()) to.push_back(role);
+      for (const NativeResource* role : to) attached_arns[role].push_back(arn);
+    }
+  }
+  auto owned_by = [&](const NativeResource* owner) -> const std::vector<const Policy*>& {
+    static const std::vector<const Policy*> kNone;
+    auto it = policies_of.find(owner);
+    return it == policies_of.end() ? kNone : it->second;
+  };
+  std::map<const Policy*, size_t> order;  // declaration order of the policies
+  for (const auto& p : model.policies) order.emplace(&p, order.size());
+
   for (auto& fn : model.functions) {
     if (fn.cloud != Cloud::Aws) continue;
-    resolve_role(model, fn);
+    resolve_role(model, roles, fn);
     std::set<const Policy*> seen;
     auto attach = [&](const Policy* p) {
       if (p->kind == PolicyKind::Identity && seen.insert(p).second) fn.policies.push_back(p);
     };
     // Policies the function declares itself (SAM).
-    for (const auto& p : model.policies)
-      if (p.owner == fn.resource) attach(&p);
+    for (const Policy* p : owned_by(fn.resource)) attach(p);
     for (const auto& [type, path] : kFunctionManagedPolicies) {
       if (type != fn.resource->type) continue;
       for (const Value* item : list_items(at_path(fn.resource->body, path))) {
         if (item->is_map()) continue;
         bool to_document = false;
         for (const NativeResource* target : model.referenced(item)) {
-          for (const auto& p : model.policies)
-            if (p.owner == target) attach(&p), to_document = true;
+          for (const Policy* p : owned_by(target)) attach(p), to_document = true;
         }
         if (!to_document) fn.managed_policy_arns.push_back(item);
       }
@@ -178,35 +248,20 @@ void lower_policies(const LoadedUnit& unit, Model& model) {
     if (!fn.role_resource) continue;
     const NativeResource& role = *fn.role_resource;
     const RoleRow* rrow = role_row(role.type);
-    // Inline policies of the role, and policies that name the role.
-    for (const auto& p : model.policies) {
-      if (p.owner == &role) {
-        attach(&p);
-        continue;
-      }
-      for (const auto& row : kPolicies) {
-        if (row.type != p.owner->type || row.roles.empty() || row.roles == ".") continue;
-        for (const Value* designation : list_items(at_path(p.owner->body, row.roles)))
-          if (designates(model, designation, role)) attach(&p);
-      }
-    }
+    // Inline policies of the role, and policies that name the role, in declaration order.
+    std::vector<const Policy*> of_role = owned_by(&role);
+    if (auto it = designating.find(&role); it != designating.end())
+      of_role.insert(of_role.end(), it->second.begin(), it->second.end());
+    std::sort(of_role.begin(), of_role.end(), [&](const Policy* a, const Policy* b) { return order[a] < order[b]; });
+    for (const Policy* p : of_role) attach(p);
     // Managed policies: on the role, or attached to it.
     std::vector<const Value*> arns = list_items(at_path(role.body, rrow->managed_arns));
-    for (const auto& r : unit.resources) {
-      for (const auto& row : kAttachments) {
-        if (row.type != r.type) continue;
-        bool attached = false;
-        for (const Value* designation : list_items(at_path(r.body, row.roles)))
-          attached = attached || designates(model, designation, role);
-        if (attached)
-          if (const Value* arn = at_path(r.body, row.policy_arn)) arns.push_back(arn);
-      }
-    }
+    if (auto it = attached_arns.find(&role); it != attached_arns.end())
+      arns.insert(arns.end(), it->second.begin(), it->second.end());
     for (const Value* arn : arns) {
       bool to_document = false;
       for (const NativeResource* target : model.referenced(arn)) {
-        for (const auto& p : model.policies)
-          if (p.owner == target) attach(&p), to_document = true;
+        for (const Policy* p : owned_by(target)) attach(p), to_document = true;
       }
       if (!to_document) fn.managed_policy_arns.push_back(arn);
     }

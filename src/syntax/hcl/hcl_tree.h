@@ -38,7 +38,6 @@ class HclTree {
   void parse(const TSTree* old_tree);
 
   SourceFilePtr file_;
-  TSParser* parser_ = nullptr;
   TSTree* tree_ = nullptr;
 };
 
