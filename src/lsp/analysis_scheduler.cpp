@@ -141,7 +141,7 @@ void AnalysisScheduler::run(const AnalysisJob& job, const std::atomic<bool>& can
   BufferFileProvider fs(files_, roots, job.config.max_file_bytes, job.trees);
   for (const auto& [path, text] : job.overlays) fs.set_overlay(path, text->text());
 
-  DocumentUnit unit = unit_of_document(job.document_path, fs, job.config.max_file_bytes);
+  DocumentUnit unit = unit_of_document(job.document_path, fs, job.config.max_file_bytes, PathExclusion(job.config));
   if (cancel.load()) return;
   AnalysisOptions options;
   options.config = job.config;
