@@ -87,8 +87,9 @@ void AnalysisScheduler::worker_loop() {
     auto next = pending_.begin();
     for (auto it = pending_.begin(); it != pending_.end(); ++it)
       if (it->second.due < next->second.due) next = it;
-    if (next->second.due > Clock::now()) {
-      wake_.wait_until(lock, next->second.due);
+    if (auto due = next->second.due; due > Clock::now()) {
+      // A copy: wait_until reads the deadline after waking, when stop() may have dropped the job.
+      wake_.wait_until(lock, due);
       continue;
     }
     AnalysisJob job = std::move(next->second.job);
