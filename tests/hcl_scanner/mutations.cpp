@@ -15,7 +15,7 @@ const char* const kInsertions[] = {
 
 }  // namespace
 
-std::vector<std::string> mutations(const std::string& text, const std::string& donor, uint32_t seed, size_t count) {
+std::vector<Mutation> mutations(const std::string& text, const std::string& donor, uint32_t seed, size_t count) {
   std::mt19937 rng(seed);
   auto upto = [&](size_t n) { return n == 0 ? size_t{0} : std::uniform_int_distribution<size_t>(0, n)(rng); };
   // Positions near template syntax are where the scanners could disagree, so half the cuts and
@@ -29,31 +29,30 @@ std::vector<std::string> mutations(const std::string& text, const std::string& d
     if (!hot.empty() && upto(1)) return std::min(text.size(), hot[upto(hot.size() - 1)] + upto(1));
     return upto(text.size());
   };
-  std::vector<std::string> out;
+  std::vector<Mutation> out;
   for (size_t i = 0; i < count; i++) {
-    std::string m = text;
+    size_t at = position(), removed = 0;
+    std::string inserted;
     switch (i % 4) {
-      case 0: m.resize(position()); break;
-      case 1: {
-        size_t at = position();
-        m.erase(at, upto(std::min<size_t>(40, m.size() - at)));
-        break;
-      }
-      case 2: {
-        size_t n = 1 + upto(2);
-        for (size_t k = 0; k < n; k++) {
+      case 0: removed = text.size() - at; break;  // truncation
+      case 1: removed = upto(std::min<size_t>(40, text.size() - at)); break;
+      case 2:
+        for (size_t k = 0, n = 1 + upto(2); k < n; k++) {
           const char* ins = kInsertions[upto(sizeof kInsertions / sizeof *kInsertions - 1)];
-          m.insert(std::min(m.size(), position()), ins[0] ? std::string(ins) : std::string(1, '\0'));
+          inserted += ins[0] ? std::string(ins) : std::string(1, '\0');
         }
         break;
-      }
       default: {
         size_t from = upto(donor.size());
-        size_t len = upto(std::min<size_t>(200, donor.size() - from));
-        m.insert(std::min(m.size(), position()), donor.substr(from, len));
+        inserted = donor.substr(from, upto(std::min<size_t>(200, donor.size() - from)));
         break;
       }
     }
+    Mutation m;
+    m.text = text.substr(0, at) + inserted + text.substr(at + removed);
+    m.start = static_cast<uint32_t>(at);
+    m.old_end = static_cast<uint32_t>(at + removed);
+    m.new_end = static_cast<uint32_t>(at + inserted.size());
     out.push_back(std::move(m));
   }
   return out;

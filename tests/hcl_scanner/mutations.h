@@ -7,8 +7,15 @@
 
 namespace eph::test {
 
+// A variant and the one edit that makes it from the original: bytes [start, old_end) of the
+// original became bytes [start, new_end) of the variant.
+struct Mutation {
+  std::string text;
+  uint32_t start = 0, old_end = 0, new_end = 0;
+};
+
 // `count` variants of `text`: truncations, deleted ranges, inserted template syntax (quotes,
 // openers, heredoc markers, escapes, closers) and splices from `donor`; deterministic for a seed.
-std::vector<std::string> mutations(const std::string& text, const std::string& donor, uint32_t seed, size_t count);
+std::vector<Mutation> mutations(const std::string& text, const std::string& donor, uint32_t seed, size_t count);
 
 }  // namespace eph::test

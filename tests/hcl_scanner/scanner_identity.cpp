@@ -4,7 +4,8 @@
 // byte ranges, missing/extra/error flags, child counts (see Comparison for what must hold).
 // Inputs: the Terraform files of ../shared/corpus (skipped when absent), every .tf/.tfvars under
 // rules/ and tests/, hand-written corner cases, random template-heavy documents, and mutated
-// variants of all of these (truncated, cut, with template syntax inserted, spliced), plus a check
+// variants of all of these (truncated, cut, with template syntax inserted, spliced), each also
+// reached by an edit and an incremental re-parse of the original (the editor's path), plus a check
 // of the parse-table facts the scanner's runs rely on (table_assumptions.h).
 //
 // Usage: ephemera_hcl_scanner_identity [--mutations N] [--random N] [--seed N]
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,6 +25,7 @@
 #include "generated_inputs.h"
 #include "mutations.h"
 #include "syntax/hcl/hcl_parse.h"
+#include "syntax/hcl/hcl_tree.h"
 #include "table_assumptions.h"
 #include "visible_tree.h"
 
@@ -49,7 +52,7 @@ struct Parsers {
 
 std::vector<VisibleNode> parse(TSParser* parser, const std::string& text) {
   TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
-  std::vector<VisibleNode> nodes = visible_nodes(tree);
+  std::vector<VisibleNode> nodes = visible_nodes(ts_tree_root_node(tree));
   ts_tree_delete(tree);
   return nodes;
 }
@@ -69,7 +72,7 @@ std::string printable(const std::string& text) {
 
 std::vector<VisibleNode> parse_like_the_engine(const std::string& text) {
   TSTree* tree = eph::hcl::parse_hcl(text, nullptr);
-  std::vector<VisibleNode> nodes = visible_nodes(tree);
+  std::vector<VisibleNode> nodes = visible_nodes(ts_tree_root_node(tree));
   ts_tree_delete(tree);
   return nodes;
 }
@@ -95,9 +98,10 @@ void report(const char* what, const std::string& label, const std::string& text,
 // returns them.
 struct Comparison {
   Parsers parsers;
-  size_t inputs = 0, bytes = 0, nodes = 0, failures = 0, own_clean = 0, own_with_errors = 0, recovery_differs = 0;
+  size_t inputs = 0, edits = 0, bytes = 0, nodes = 0, failures = 0, own_clean = 0, own_with_errors = 0, recovery_differs = 0;
 
-  void check(const std::string& label, const std::string& text) {
+  // Returns the grammar scanner's tree of `text`.
+  std::vector<VisibleNode> check(const std::string& label, const std::string& text) {
     inputs++;
     bytes += text.size();
     std::vector<VisibleNode> expected = parse(parsers.grammar, text);
@@ -111,6 +115,34 @@ struct Comparison {
       if (own_has_errors) recovery_differs++;
       else report("own scanner, no syntax error", label, text, expected, own, ++failures <= 10);
     }
+    return expected;
+  }
+
+  // The editor's path: the engine's tree of `before`, edited into `m.text` and re-parsed
+  // incrementally (HclTree::reparse), must equal the grammar scanner's tree of `m.text`.
+  void check_edit(const std::string& label, const eph::hcl::HclTree& before, const Mutation& m,
+                  const std::vector<VisibleNode>& expected) {
+    const std::string& old_text = before.file()->text();
+    eph::hcl::HclTree tree = before.copy_for(before.file());
+    TSInputEdit edit{m.start, m.old_end, m.new_end, point_at(old_text, m.start), point_at(old_text, m.old_end),
+                     point_at(m.text, m.new_end)};
+    tree.reparse(std::make_shared<eph::SourceFile>("edited.tf", m.text), edit);
+    std::vector<VisibleNode> edited = visible_nodes(tree.root());
+    edits++;
+    if (edited != expected) report("engine, incremental", label, m.text, expected, edited, ++failures <= 10);
+  }
+
+  static TSPoint point_at(const std::string& text, uint32_t byte) {
+    TSPoint p{0, 0};
+    for (uint32_t i = 0; i < byte; i++) {
+      if (text[i] == '\n') {
+        p.row++;
+        p.column = 0;
+      } else {
+        p.column++;
+      }
+    }
+    return p;
   }
 };
 
@@ -175,13 +207,19 @@ int main(int argc, char** argv) {
     const auto& [label, text] = inputs[i];
     cmp.check(label, text);
     const std::string& donor = inputs[(i + 1) % inputs.size()].second;
-    std::vector<std::string> variants = mutations(text, donor, seed + static_cast<uint32_t>(i), mutations_per_input);
-    for (size_t m = 0; m < variants.size(); m++) cmp.check(label + " mutation#" + std::to_string(m), variants[m]);
+    std::vector<Mutation> variants = mutations(text, donor, seed + static_cast<uint32_t>(i), mutations_per_input);
+    eph::hcl::HclTree original(std::make_shared<eph::SourceFile>("original.tf", text));
+    for (size_t m = 0; m < variants.size(); m++) {
+      std::string mutation_label = label + " mutation#" + std::to_string(m);
+      std::vector<VisibleNode> expected = cmp.check(mutation_label, variants[m].text);
+      cmp.check_edit(mutation_label, original, variants[m], expected);
+    }
   }
 
   std::printf("hcl-scanner-identity: %zu files (%zu corpus), %zu hand-written, %zu random, %zu mutations each\n",
               files.size(), corpus_files, cases.size(), docs.size(), mutations_per_input);
-  std::printf("%zu inputs, %zu bytes, %zu visible nodes\n", cmp.inputs, cmp.bytes, cmp.nodes);
+  std::printf("%zu inputs, %zu bytes, %zu visible nodes; %zu incremental re-parses after an edit\n", cmp.inputs, cmp.bytes,
+              cmp.nodes, cmp.edits);
   std::printf("our scanner: %zu trees without syntax errors; %zu with syntax errors, of which %zu recovered "
               "differently (the engine re-parses those with the grammar's scanner)\n",
               cmp.own_clean, cmp.own_with_errors, cmp.recovery_differs);

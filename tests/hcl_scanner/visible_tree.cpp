@@ -13,9 +13,9 @@ bool VisibleNode::operator==(const VisibleNode& o) const {
 
 // A tree cursor walks visible nodes only: the hidden `_template_literal_chunk` tokens, whose
 // number is what the own scanner changes, never appear; everything a user of the tree sees does.
-std::vector<VisibleNode> visible_nodes(const TSTree* tree) {
+std::vector<VisibleNode> visible_nodes(TSNode root) {
   std::vector<VisibleNode> out;
-  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
   uint32_t depth = 0;
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);

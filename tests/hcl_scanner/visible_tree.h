@@ -20,7 +20,7 @@ struct VisibleNode {
   bool operator==(const VisibleNode& other) const;
 };
 
-std::vector<VisibleNode> visible_nodes(const TSTree* tree);
+std::vector<VisibleNode> visible_nodes(TSNode root);
 
 // One line describing a node, for failure reports.
 std::string describe(const VisibleNode& node);

@@ -97,7 +97,7 @@ static unsigned serialize(const Scanner *s, char *buffer) {
     const Frame *f = &s->frames[i];
     buffer[size++] = (char)f->kind;
     buffer[size++] = (char)f->id_len;
-    memcpy(buffer + size, s->ids + f->id_start, f->id_len);
+    if (f->id_len) memcpy(buffer + size, s->ids + f->id_start, f->id_len);  // ids is NULL until a heredoc
     size += f->id_len;
   }
   return size;
