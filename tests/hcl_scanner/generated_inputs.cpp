@@ -4,6 +4,28 @@
 
 namespace eph::test {
 
+namespace {
+
+// `a = "x${"x${ ... }y"}y"`: two scanner contexts (quoted template, interpolation) per level.
+std::string nested_quoted(int levels) {
+  std::string s = "a = ";
+  for (int i = 0; i < levels; i++) s += "\"x${";
+  s += "v";
+  for (int i = 0; i < levels; i++) s += "}y\"";
+  return s + "\nb = \"after ${c} text\"\n";
+}
+
+// Heredocs inside interpolations inside heredocs, each with an identifier of `id_len` bytes.
+std::string nested_heredocs(int levels, size_t id_len) {
+  std::string s = "a = ";
+  for (int i = 0; i < levels; i++) s += "<<" + std::string(id_len, static_cast<char>('A' + i)) + "\ntext ${";
+  s += "v";
+  for (int i = levels - 1; i >= 0; i--) s += "}\n" + std::string(id_len, static_cast<char>('A' + i)) + "\n";
+  return s + "b = \"after ${c} text\"\n";
+}
+
+}  // namespace
+
 std::vector<std::string> handwritten_cases() {
   using namespace std::string_literals;  // "..."s keeps the embedded NULs
   return {
@@ -65,6 +87,10 @@ std::vector<std::string> handwritten_cases() {
       "a = \"" + std::string(300, 'x') + " ${y} " + std::string(300, 'z') + "\"\n",
       "a = <<" + std::string(130, 'L') + "\nlong identifier\n" + std::string(130, 'L') + "\n",
       "a = " + std::string(140, '[') + "\"${" + std::string(140, '(') + "\"deep\"",
+      nested_quoted(60),   // 120 open contexts: the scanner state still fits
+      nested_quoted(70),   // 140: over the 127 the grammar's scanner stores; its state is dropped
+      nested_heredocs(10, 100),  // identifiers of 100 bytes: the 1024-byte state buffer overflows
+      nested_heredocs(3, 20),
       "# comment\n// comment\n/* block */ a = \"x\" # trailing\n",
       "locals {\n  a = jsonencode({ \"k\" = \"v ${x}\" })\n  b = [for s in var.l : \"${s}-x\" if s != \"\"]\n}\n",
   };
