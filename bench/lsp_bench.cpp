@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
   std::string uri = "file://" + (dir / "main.tf").string();
 
   std::vector<double> ms;
-  size_t diagnostics = 0;
+  size_t fewest = SIZE_MAX, most = 0;  // diagnostics in the file: a reservation of 0 adds a finding
   {
     eph::testing::LspClient client({binary, "lsp"});
     int id = client.request("initialize", {{"processId", nullptr},
@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
       json range = {{"start", {{"line", edit_line}, {"character", edit_column}}},
                     {"end", {{"line", edit_line}, {"character", edit_column + 1}}}};
       json change = {{"textDocument", {{"uri", uri}, {"version", v}}},
-                     {"contentChanges", json::array({{{"range", range}, {"text", v % 2 ? "5" : "7"}}})}};
+                     {"contentChanges", json::array({{{"range", range}, {"text", v % 2 ? "5" : "0"}}})}};
       auto start = Clock::now();
       client.notify("textDocument/didChange", change);
       auto published = client.wait_for(
@@ -159,7 +159,9 @@ int main(int argc, char** argv) {
         return 1;
       }
       ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-      diagnostics = (*published)["params"]["diagnostics"].size();
+      size_t diagnostics = (*published)["params"]["diagnostics"].size();
+      fewest = std::min(fewest, diagnostics);
+      most = std::max(most, diagnostics);
       client.backlog().clear();
     }
     client.request("shutdown", nullptr);
@@ -170,8 +172,8 @@ int main(int argc, char** argv) {
 
   double median = percentile(ms, 0.5), p95 = percentile(ms, 0.95), worst = *std::max_element(ms.begin(), ms.end());
   std::printf("ephemera lsp: didChange -> publishDiagnostics on a generated %d-line Terraform module\n", line_count);
-  std::printf("  edits: %zu (one character, %d ms apart)   diagnostics in the file: %zu\n", ms.size(), pause_ms,
-              diagnostics);
+  std::printf("  edits: %zu (one character, %d ms apart)   diagnostics in the file: %zu to %zu\n", ms.size(),
+              pause_ms, fewest, most);
   std::printf("  median %.2f ms   p95 %.2f ms   max %.2f ms   (target: p95 under 20 ms: %s)\n", median, p95, worst,
               p95 < 20.0 ? "met" : "NOT met");
   return 0;

@@ -16,6 +16,7 @@
 #include "engine/config_loader.h"
 #include "engine/disk_file_provider.h"
 #include "engine/exit_policy.h"
+#include "engine/path_exclusion.h"
 #include "engine/finding_filter.h"
 #include "report/reporter.h"
 
@@ -260,7 +261,7 @@ int run_scan(const std::vector<std::string>& args) {
     }
   }
 
-  DiscoveredFiles found = discover_files(scan.paths, scan.options.config.exclude);
+  DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config));
   DiskFileProvider provider(scan_roots(scan.paths), scan.options.config.max_file_bytes);
   std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes);
 

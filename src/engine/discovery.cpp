@@ -10,6 +10,7 @@
 
 #include "cloudformation/template_frontend.h"
 #include "engine/disk_file_provider.h"
+#include "engine/path_exclusion.h"
 #include "engine/utf8_validation.h"
 
 namespace fs = std::filesystem;
@@ -27,40 +28,6 @@ bool skipped_directory(const std::string& name) {
   return skip.count(name) > 0;
 }
 
-bool glob_match(std::string_view pattern, std::string_view text) {
-  // '*' matches within a path segment, '**' across segments, '?' one character.
-  size_t p = 0, t = 0, star_p = std::string_view::npos, star_t = 0;
-  bool star_crosses = false;
-  while (t < text.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star_crosses = p + 1 < pattern.size() && pattern[p + 1] == '*';
-      p += star_crosses ? 2 : 1;
-      star_p = p;
-      star_t = t;
-    } else if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (star_p != std::string_view::npos && (star_crosses || text[star_t] != '/')) {
-      p = star_p;
-      t = ++star_t;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
-bool excluded(const std::string& path, const std::vector<std::string>& exclude) {
-  std::string rel = path.rfind("./", 0) == 0 ? path.substr(2) : path;
-  for (const auto& pattern : exclude) {
-    if (glob_match(pattern, rel)) return true;
-    // A pattern also excludes everything below a matching directory.
-    if (glob_match(pattern + "/**", rel)) return true;
-  }
-  return false;
-}
-
 bool candidate_by_name(const std::string& path) {
   return ends_with(path, ".tf") || ends_with(path, ".tf.json") || ends_with(path, ".tfvars") ||
          ends_with(path, ".tfvars.json") || ends_with(path, ".yaml") || ends_with(path, ".yml") ||
@@ -73,7 +40,7 @@ std::string join_path(const std::string& dir, const std::string& name) {
 }
 
 struct Walker {
-  const std::vector<std::string>& exclude;
+  const PathExclusion& exclusion;
   DiscoveredFiles& out;
   std::set<std::pair<dev_t, ino_t>> visited;
 
@@ -97,8 +64,8 @@ struct Walker {
       std::string path = join_path(dir, name);
       std::error_code type_ec;
       if (it->is_directory(type_ec)) {
-        if (!skipped_directory(name) && !excluded(path, exclude)) subdirs.push_back(path);
-      } else if (candidate_by_name(path) && !excluded(path, exclude)) {
+        if (!skipped_directory(name) && !exclusion.excluded(path)) subdirs.push_back(path);
+      } else if (candidate_by_name(path) && !exclusion.excluded(path)) {
         out.files.push_back(path);
       }
     }
@@ -166,9 +133,9 @@ FileKind classify_file(const std::string& path, const std::string* text) {
   return FileKind::Other;
 }
 
-DiscoveredFiles discover_files(const std::vector<std::string>& paths, const std::vector<std::string>& exclude) {
+DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion) {
   DiscoveredFiles out;
-  Walker walker{exclude, out, {}};
+  Walker walker{exclusion, out, {}};
   for (const auto& path : paths) {
     std::error_code ec;
     auto status = fs::status(path, ec);
@@ -177,7 +144,8 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths, const std:
     } else if (fs::is_directory(status)) {
       out.directories_scanned.push_back(path);
       walker.walk(path, 0);
-    } else {
+    } else if (!exclusion.excluded(path)) {
+      // Named files are excluded too: the pre-commit hook names the changed templates.
       out.files.push_back(path);
       out.explicit_files.push_back(path);
     }

@@ -5,6 +5,7 @@
 
 #include "core/file_provider.h"
 #include "core/resource.h"
+#include "engine/path_exclusion.h"
 
 namespace eph {
 
@@ -28,7 +29,7 @@ struct DiscoveredFiles {
 
 // Walks `paths` recursively: skips .git, .terraform, node_modules and other tool
 // folders, never follows a symlink loop, lists each file once.
-DiscoveredFiles discover_files(const std::vector<std::string>& paths, const std::vector<std::string>& exclude = {});
+DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion = {});
 
 struct UnitPlan {
   enum class Kind { TerraformModule, TerraformPlan, Template, Rejected };

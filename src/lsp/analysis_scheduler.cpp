@@ -19,8 +19,11 @@ std::string unit_key_of(const std::string& path) {
   return dir.empty() ? "/" : dir;
 }
 
-AnalysisScheduler::AnalysisScheduler(NotifyFunction notify, AnalyzeFunction analyze_fn)
-    : notify_(std::move(notify)), analyze_(std::move(analyze_fn)), worker_([this] { worker_loop(); }) {}
+AnalysisScheduler::AnalysisScheduler(NotifyFunction notify, AnalyzeFunction analyze_fn, AnalysisMode mode,
+                                     FileAccess files)
+    : notify_(std::move(notify)), analyze_(std::move(analyze_fn)), mode_(mode), files_(files) {
+  if (mode_ == AnalysisMode::Background) worker_ = std::thread([this] { worker_loop(); });
+}
 
 AnalysisScheduler::~AnalysisScheduler() { stop(); }
 
@@ -28,9 +31,12 @@ void AnalysisScheduler::stop() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
+    // Queued jobs would never run: left in place, they kept wait_idle() waiting out its timeout.
+    pending_.clear();
     if (running_cancel_) running_cancel_->store(true);
   }
   wake_.notify_all();
+  idle_.notify_all();
   if (worker_.joinable()) worker_.join();
 }
 
@@ -40,8 +46,18 @@ void AnalysisScheduler::set_debounce(std::chrono::milliseconds debounce) {
 }
 
 void AnalysisScheduler::schedule(AnalysisJob job) {
+  if (mode_ == AnalysisMode::Inline) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (stopping_) return;
+    }
+    std::atomic<bool> never_cancelled{false};  // nothing can supersede a job that runs to completion here
+    execute(job, never_cancelled);
+    return;
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) return;  // no worker would ever take it
     auto now = Clock::now();
     std::string key = job.unit_key;
     auto last = last_request_.find(key);
@@ -81,18 +97,22 @@ void AnalysisScheduler::worker_loop() {
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     running_cancel_ = cancel;
     lock.unlock();
-    try {
-      if (job.clear_only) clear(job);
-      else run(job, *cancel);
-    } catch (const std::exception& e) {
-      notify_("window/logMessage",
-              {{"type", 1}, {"message", "ephemera: analysis of " + job.unit_key + " failed: " + e.what()}});
-    }
+    execute(job, *cancel);
     lock.lock();
     running_key_.clear();
     running_cancel_.reset();
   }
   idle_.notify_all();
+}
+
+void AnalysisScheduler::execute(const AnalysisJob& job, const std::atomic<bool>& cancel) {
+  try {
+    if (job.clear_only) clear(job);
+    else run(job, cancel);
+  } catch (const std::exception& e) {
+    notify_("window/logMessage",
+            {{"type", 1}, {"message", "ephemera: analysis of " + job.unit_key + " failed: " + e.what()}});
+  }
 }
 
 json AnalysisScheduler::diagnostics_params(const std::string& path, const AnalysisJob& job) {
@@ -118,7 +138,7 @@ json AnalysisScheduler::diagnostics_params(const std::string& path, const Analys
 void AnalysisScheduler::run(const AnalysisJob& job, const std::atomic<bool>& cancel) {
   std::vector<std::string> roots = job.roots;
   roots.push_back(std::filesystem::path(job.document_path).parent_path().string());
-  BufferFileProvider fs(roots, job.config.max_file_bytes, job.trees);
+  BufferFileProvider fs(files_, roots, job.config.max_file_bytes, job.trees);
   for (const auto& [path, text] : job.overlays) fs.set_overlay(path, text->text());
 
   DocumentUnit unit = unit_of_document(job.document_path, fs, job.config.max_file_bytes);

@@ -2,6 +2,7 @@
 // Runs analyses off the message loop: debounced per unit (an edit after a quiet period
 // runs at once, a burst of edits runs once when it pauses), a newer edit cancels the run
 // of its unit, and the results are published as diagnostics for every file of the unit.
+// AnalysisMode::Inline instead runs each analysis at once, inside schedule().
 #include <nlohmann/json.hpp>
 
 #include <atomic>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "engine/analyzer.h"
+#include "lsp/buffer_file_provider.h"
 #include "lsp/finding_conversion.h"
 #include "lsp/hcl_document_trees.h"
 #include "lsp/positions.h"
@@ -41,13 +43,20 @@ struct AnalysisJob {
 // A Terraform document's unit is its directory; anything else is analysed on its own.
 std::string unit_key_of(const std::string& path);
 
+// Where and when analyses run.
+enum class AnalysisMode {
+  Background,  // on the scheduler's own thread: debounced, a newer edit cancels the running analysis
+  Inline,      // inside schedule(), on the caller's thread, to completion: deterministic (tests, fuzzing)
+};
+
 using AnalyzeFunction =
     std::function<AnalysisResult(const std::vector<UnitPlan>&, const FileProvider&, const AnalysisOptions&)>;
 using NotifyFunction = std::function<void(const std::string& method, nlohmann::json params)>;
 
 class AnalysisScheduler {
  public:
-  explicit AnalysisScheduler(NotifyFunction notify, AnalyzeFunction analyze_fn = eph::analyze);
+  explicit AnalysisScheduler(NotifyFunction notify, AnalyzeFunction analyze_fn = eph::analyze,
+                             AnalysisMode mode = AnalysisMode::Background, FileAccess files = FileAccess::Workspace);
   ~AnalysisScheduler();
   AnalysisScheduler(const AnalysisScheduler&) = delete;
   AnalysisScheduler& operator=(const AnalysisScheduler&) = delete;
@@ -59,6 +68,7 @@ class AnalysisScheduler {
   std::vector<PublishedFinding> findings_for(const std::string& path) const;
   // Blocks until nothing is pending or running (or the timeout passes); for tests and shutdown.
   bool wait_idle(std::chrono::milliseconds timeout);
+  // Cancels the running analysis and drops the queued ones; nothing runs afterwards.
   void stop();
 
  private:
@@ -67,6 +77,8 @@ class AnalysisScheduler {
     std::chrono::steady_clock::time_point due;
   };
   void worker_loop();
+  // Runs or clears one job; a failure goes to the client's log.
+  void execute(const AnalysisJob& job, const std::atomic<bool>& cancel);
   void run(const AnalysisJob& job, const std::atomic<bool>& cancel);
   void clear(const AnalysisJob& job);
   // The publishDiagnostics parameters for `path` (the union over the units that contain
@@ -75,6 +87,8 @@ class AnalysisScheduler {
 
   NotifyFunction notify_;
   AnalyzeFunction analyze_;
+  const AnalysisMode mode_;
+  const FileAccess files_;
 
   std::mutex mutex_;
   std::condition_variable wake_;
@@ -93,7 +107,7 @@ class AnalysisScheduler {
   // when their diagnostics change (a module of fifty files is not fifty messages a keystroke).
   std::map<std::string, nlohmann::json> last_sent_;
 
-  std::thread worker_;
+  std::thread worker_;  // AnalysisMode::Background only
 };
 
 }  // namespace eph::lsp

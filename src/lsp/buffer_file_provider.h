@@ -1,30 +1,38 @@
 #pragma once
-// What one analysis reads: the disk under the workspace roots, with the open buffers'
-// unsaved text over it, and the buffers' already-parsed HCL trees.
+// What one analysis reads: the open buffers' unsaved text, over the disk under the
+// workspace roots (or over nothing, with FileAccess::BuffersOnly), and the buffers'
+// already-parsed HCL trees.
 #include <memory>
+#include <optional>
 
+#include "core/memory_file_provider.h"
 #include "engine/disk_file_provider.h"
 #include "lsp/hcl_document_trees.h"
 
 namespace eph::lsp {
 
+// What the server may read besides the open documents.
+enum class FileAccess {
+  Workspace,    // the disk, confined to the workspace roots and the analysed document's directory
+  BuffersOnly,  // nothing: only open documents exist (fuzzing, where inputs name arbitrary file:// URIs)
+};
+
 class BufferFileProvider final : public FileProvider, public hcl::ParsedHclTrees {
  public:
-  BufferFileProvider(std::vector<std::string> roots, size_t max_file_bytes,
+  BufferFileProvider(FileAccess access, std::vector<std::string> roots, size_t max_file_bytes,
                      std::shared_ptr<const HclTreeSnapshot> trees);
 
-  void set_overlay(const std::string& path, std::string text) { disk_.set_overlay(path, std::move(text)); }
+  void set_overlay(const std::string& path, std::string text);
 
-  std::optional<std::string> read(const std::string& path) const override { return disk_.read(path); }
-  std::vector<std::string> list(const std::string& dir, bool files_only = true) const override {
-    return disk_.list(dir, files_only);
-  }
-  bool is_directory(const std::string& path) const override { return disk_.is_directory(path); }
+  std::optional<std::string> read(const std::string& path) const override;
+  std::vector<std::string> list(const std::string& dir, bool files_only = true) const override;
+  bool is_directory(const std::string& path) const override;
 
   std::optional<hcl::HclTree> tree_for(const SourceFilePtr& file) const override;
 
  private:
-  DiskFileProvider disk_;
+  std::optional<DiskFileProvider> disk_;  // Workspace: the disk, with the buffers as its overlay
+  MemoryFileProvider buffers_;            // BuffersOnly: the buffers alone, by normalised path
   std::shared_ptr<const HclTreeSnapshot> trees_;
 };
 

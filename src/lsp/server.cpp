@@ -12,7 +12,7 @@ Server::Server(Send send, ServerOptions options, AnalyzeFunction analyze_fn)
     : send_(std::move(send)), options_(options) {
   scheduler_ = std::make_unique<AnalysisScheduler>(
       [this](const std::string& method, json params) { send_(notification(method, std::move(params))); },
-      std::move(analyze_fn));
+      std::move(analyze_fn), options_.analysis, options_.files);
   scheduler_->set_debounce(options_.debounce);
 }
 

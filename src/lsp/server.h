@@ -23,6 +23,11 @@ namespace eph::lsp {
 
 struct ServerOptions {
   std::chrono::milliseconds debounce{75};
+  // Background for editors; Inline makes each handle() return with its analyses done and
+  // published (deterministic, no threads or timers: tests, fuzzing).
+  AnalysisMode analysis = AnalysisMode::Background;
+  // BuffersOnly: analyses and the .ephemera.yaml lookup see the open documents and nothing on disk.
+  FileAccess files = FileAccess::Workspace;
 };
 
 // Settings the client sends (initializationOptions, workspace/didChangeConfiguration),
@@ -81,6 +86,8 @@ class Server {
   // The nearest .ephemera.yaml of a document (its unsaved buffer when open) with the
   // client's settings over it. Errors in the file are shown as its diagnostics.
   Config effective_config(const std::string& document_path);
+  // FileAccess::BuffersOnly: the nearest open .ephemera.yaml of `dir` (the disk is not looked at).
+  std::optional<std::string> find_open_config_file(const std::string& dir) const;
   const Config& file_config(const std::string& config_path);
   void publish_config_errors(const std::string& config_path, const std::vector<ConfigError>& errors);
   // After any change to a configuration file or the settings: re-read and re-analyse.

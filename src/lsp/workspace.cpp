@@ -49,7 +49,8 @@ const Config& Server::file_config(const std::string& config_path) {
   std::vector<ConfigError> errors;
   bool ok = false;
   if (const OpenDocument* open = documents_.find(config_path)) ok = parse_config(config_path, open->text->text(), config, errors);
-  else ok = load_config_file(config_path, config, errors);
+  else if (options_.files == FileAccess::Workspace) ok = load_config_file(config_path, config, errors);
+  else ok = true;  // BuffersOnly: a closed file is not read, the defaults apply
   // A broken file is shown, not half-applied: analysis goes on with the defaults meanwhile.
   if (!ok) config = Config{};
   publish_config_errors(config_path, errors);
@@ -75,11 +76,22 @@ void Server::publish_config_errors(const std::string& config_path, const std::ve
   else config_files_with_errors_.insert(config_path);
 }
 
+std::optional<std::string> Server::find_open_config_file(const std::string& dir) const {
+  // The same walk as find_config_file() on disk: the nearest directory with one wins.
+  for (std::filesystem::path d = dir; !d.empty(); d = d.parent_path()) {
+    for (const char* name : kConfigFileNames)
+      if (std::string path = (d / name).string(); documents_.find(path)) return path;
+    if (d.parent_path() == d) break;
+  }
+  return std::nullopt;
+}
+
 Config Server::effective_config(const std::string& document_path) {
   std::string dir = std::filesystem::path(document_path).parent_path().string();
   auto found = config_file_of_dir_.find(dir);
   if (found == config_file_of_dir_.end()) {
-    std::optional<std::string> file = find_config_file(dir);
+    std::optional<std::string> file =
+        options_.files == FileAccess::Workspace ? find_config_file(dir) : find_open_config_file(dir);
     if (file) file = normalize_path(*file);
     found = config_file_of_dir_.emplace(dir, std::move(file)).first;
   }

@@ -28,16 +28,47 @@ std::shared_ptr<const ModuleConfig> ModuleConfigCache::get(const std::string& di
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = entries_.find(dir);
-    if (it != entries_.end() && same_files(*it->second, files)) return it->second;
+    if (it != entries_.end() && same_files(*it->second.config, files)) {
+      it->second.last_use = ++clock_;
+      return it->second.config;
+    }
   }
+  size_t bytes = 0;
   std::vector<SourceFilePtr> sources;
   sources.reserve(files.size());
-  for (auto& [path, text] : files) sources.push_back(std::make_shared<const SourceFile>(path, std::move(text)));
+  for (auto& [path, text] : files) {
+    bytes += path.size() + text.size();
+    sources.push_back(std::make_shared<const SourceFile>(path, std::move(text)));
+  }
   std::shared_ptr<const ModuleConfig> config = build_module_config(dir, std::move(sources), parsed);
   std::lock_guard<std::mutex> lock(mutex_);
-  if (entries_.size() >= kMaxEntries) entries_.clear();
-  entries_[dir] = config;
+  Entry& entry = entries_[dir];
+  bytes_ -= entry.bytes;
+  entry = Entry{config, bytes, ++clock_};
+  bytes_ += bytes;
+  evict_over_budget();
   return config;
+}
+
+void ModuleConfigCache::evict_over_budget() {
+  // The newest entry stays even when it alone is over budget: the caller is using it.
+  while (bytes_ > budget_bytes_ && entries_.size() > 1) {
+    auto oldest = entries_.begin();
+    for (auto it = entries_.begin(); it != entries_.end(); ++it)
+      if (it->second.last_use < oldest->second.last_use) oldest = it;
+    bytes_ -= oldest->second.bytes;
+    entries_.erase(oldest);
+  }
+}
+
+size_t ModuleConfigCache::cached_bytes() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return bytes_;
+}
+
+size_t ModuleConfigCache::cached_modules() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return entries_.size();
 }
 
 }  // namespace eph::terraform

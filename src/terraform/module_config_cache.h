@@ -1,7 +1,12 @@
 #pragma once
 // Parsed module configurations shared across units and scans: a module directory that twenty
-// examples call is parsed once. An entry is reused only while every file's text is unchanged
-// (the LSP's edited buffers give new texts, hence new entries).
+// examples call is parsed once, and the LSP re-analyses an edited module without re-parsing
+// the modules it calls. An entry is reused only while every file's text is unchanged (the
+// LSP's edited buffers give new texts, hence new entries).
+//
+// Bounded by the size of the cached sources, least recently used first out: memory stays
+// proportional to the budget and the modules in use, not to the size of the scanned tree.
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -15,6 +20,10 @@ namespace eph::terraform {
 
 class ModuleConfigCache {
  public:
+  // Source bytes kept: a parsed configuration takes roughly 20-30 times its text.
+  static constexpr size_t kDefaultBudgetBytes = 8u << 20;
+
+  explicit ModuleConfigCache(size_t budget_bytes = kDefaultBudgetBytes) : budget_bytes_(budget_bytes) {}
   static ModuleConfigCache& shared();
 
   // The configuration of `dir` made of `files` (path, text), parsed now or earlier.
@@ -22,10 +31,22 @@ class ModuleConfigCache {
   std::shared_ptr<const ModuleConfig> get(const std::string& dir, std::vector<std::pair<std::string, std::string>> files,
                                           const hcl::ParsedHclTrees* parsed = nullptr);
 
+  size_t cached_bytes() const;
+  size_t cached_modules() const;
+
  private:
-  static constexpr size_t kMaxEntries = 2048;
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const ModuleConfig>> entries_;
+  struct Entry {
+    std::shared_ptr<const ModuleConfig> config;
+    size_t bytes = 0;
+    uint64_t last_use = 0;
+  };
+  void evict_over_budget();  // mutex_ held
+
+  size_t budget_bytes_;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;
+  size_t bytes_ = 0;
+  uint64_t clock_ = 0;
 };
 
 }  // namespace eph::terraform

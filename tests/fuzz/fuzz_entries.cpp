@@ -5,9 +5,10 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <map>
+#include <cstdlib>
 #include <string>
 
+#include "core/memory_file_provider.h"
 #include "engine/analyzer.h"
 #include "engine/config_loader.h"
 #include "engine/suppressions.h"
@@ -16,36 +17,6 @@
 
 namespace eph::fuzz {
 namespace {
-
-// The files of one input, in memory: nothing touches the disk.
-class Files final : public FileProvider {
- public:
-  void add(std::string path, std::string_view text) { files_[std::move(path)] = std::string(text); }
-  std::optional<std::string> read(const std::string& path) const override {
-    auto it = files_.find(path);
-    if (it == files_.end()) return std::nullopt;
-    return it->second;
-  }
-  std::vector<std::string> list(const std::string& dir, bool) const override {
-    std::vector<std::string> out;
-    std::string prefix = dir + "/";
-    for (const auto& [path, text] : files_) {
-      if (path.rfind(prefix, 0) == 0 && path.find('/', prefix.size()) == std::string::npos) {
-        out.push_back(path.substr(prefix.size()));
-      }
-    }
-    return out;
-  }
-  bool is_directory(const std::string& path) const override {
-    std::string prefix = path + "/";
-    for (const auto& [p, text] : files_)
-      if (p.rfind(prefix, 0) == 0) return true;
-    return false;
-  }
-
- private:
-  std::map<std::string, std::string> files_;
-};
 
 // Load with the engine's own dispatch (exceptions become diagnostics), then run every rule.
 void load_and_check(const UnitPlan& plan, const FileProvider& files) {
@@ -59,25 +30,25 @@ void load_and_check(const UnitPlan& plan, const FileProvider& files) {
 }  // namespace
 
 void terraform_module(std::string_view data) {
-  Files files;
+  MemoryFileProvider files;  // nothing touches the disk
   constexpr std::string_view kSplit = "\n---8<---\n";
   size_t split = data.find(kSplit);
-  files.add("m/main.tf", data.substr(0, split));
-  if (split != std::string_view::npos) files.add("m/child/main.tf", data.substr(split + kSplit.size()));
+  files.add("m/main.tf", std::string(data.substr(0, split)));
+  if (split != std::string_view::npos) files.add("m/child/main.tf", std::string(data.substr(split + kSplit.size())));
   load_and_check(UnitPlan{UnitPlan::Kind::TerraformModule, "m", {"m/main.tf"}, {}, {}}, files);
 }
 
 void cloudformation_template(std::string_view data) {
   size_t first = data.find_first_not_of(" \t\r\n");
   std::string path = first != std::string_view::npos && data[first] == '{' ? "template.json" : "template.yaml";
-  Files files;
-  files.add(path, data);
+  MemoryFileProvider files;  // nothing touches the disk
+  files.add(path, std::string(data));
   load_and_check(UnitPlan{UnitPlan::Kind::Template, path, {path}, {}, {}}, files);
 }
 
 void terraform_plan(std::string_view data) {
-  Files files;
-  files.add("plan.json", data);
+  MemoryFileProvider files;  // nothing touches the disk
+  files.add("plan.json", std::string(data));
   load_and_check(UnitPlan{UnitPlan::Kind::TerraformPlan, "plan.json", {"plan.json"}, {}, {}}, files);
 }
 
@@ -107,7 +78,8 @@ void lsp_messages(std::string_view data) {
   {
     lsp::Transport transport(in, out, 1u << 20);
     lsp::ServerOptions options;
-    options.debounce = std::chrono::milliseconds(0);
+    options.analysis = lsp::AnalysisMode::Inline;  // each analysis finishes inside handle(): no thread, no timer
+    options.files = lsp::FileAccess::BuffersOnly;  // inputs name arbitrary file:// paths: never read them
     lsp::Server server([](const nlohmann::json& message) { (void)message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); },
                        options);
     std::string body, problem;
@@ -117,7 +89,8 @@ void lsp_messages(std::string_view data) {
       if (status == lsp::Transport::ReadStatus::Message) server.handle(body);
       else server.framing_error(problem);
     }
-    server.wait_idle(std::chrono::seconds(10));
+    // Inline analyses leave nothing queued; anything else is a scheduler bug worth a crash report.
+    if (!server.wait_idle(std::chrono::milliseconds(0))) std::abort();
   }
   close(in);
   close(out);

@@ -62,7 +62,7 @@ TEST_CASE("the analysis gets a buffer's tree only for exactly the buffer's text"
   const std::string path = "/ws/m/main.tf";
   trees.open(path, docs.open("file:///ws/m/main.tf", path, "terraform", 1, "locals {}\n").text);
   trees.open("/ws/m/data.tf.json", docs.open("file:///ws/m/data.tf.json", "/ws/m/data.tf.json", "json", 1, "{}").text);
-  BufferFileProvider fs({"/ws"}, 1 << 20, trees.snapshot());
+  BufferFileProvider fs(FileAccess::Workspace, {"/ws"}, 1 << 20, trees.snapshot());
   auto same = std::make_shared<SourceFile>(path, "locals {}\n");
   auto reused = fs.tree_for(same);
   REQUIRE(reused);
