@@ -75,26 +75,47 @@ std::string service_block(int i) {
          "}\n\n";
 }
 
-std::string generate_module(int target_lines, int& edit_line, int& edit_column) {
-  std::string text =
+// The generated module, split into `file_count` files of whole services (variables in the
+// first), with the edited line in the middle file.
+struct GeneratedModule {
+  std::vector<std::string> files;  // main.tf, services_1.tf, ...
+  size_t edited_file = 0;
+  int edit_line = -1, edit_column = 0;
+  int lines = 0;
+};
+
+GeneratedModule generate_module(int target_lines, int file_count) {
+  std::vector<std::string> services;
+  int lines = 12;
+  while (lines < target_lines) {
+    services.push_back(service_block(static_cast<int>(services.size())));
+    lines += static_cast<int>(std::count(services.back().begin(), services.back().end(), '\n'));
+  }
+  GeneratedModule m;
+  m.lines = lines;
+  m.files.assign(static_cast<size_t>(std::max(1, file_count)), "");
+  m.files[0] =
       "variable \"env\" {\n  default = \"prod\"\n}\n\n"
       "variable \"vpc_id\" {\n  default = \"vpc-0123456789abcdef0\"\n}\n\n"
       "variable \"subnet_ids\" {\n  default = [\"subnet-0123456789abcdef0\"]\n}\n\n";
-  int lines = 12, i = 0;
-  edit_line = -1;
-  while (lines < target_lines) {
-    std::string block = service_block(i++);
-    if (edit_line < 0 && lines > target_lines / 2) {
+  size_t per_file = (services.size() + m.files.size() - 1) / m.files.size();
+  size_t edited_service = services.size() / 2;
+  for (size_t i = 0; i < services.size(); ++i) {
+    std::string& file = m.files[std::min(i / per_file, m.files.size() - 1)];
+    if (i == edited_service) {
       // The edit toggles the reserved concurrency of the function in the middle of the module.
-      size_t at = block.find("reserved_concurrent_executions = 5");
-      edit_line = lines + static_cast<int>(std::count(block.begin(), block.begin() + static_cast<long>(at), '\n'));
-      edit_column = static_cast<int>(std::string("  reserved_concurrent_executions = ").size());
+      size_t at = services[i].find("reserved_concurrent_executions = 5");
+      m.edited_file = std::min(i / per_file, m.files.size() - 1);
+      m.edit_line = static_cast<int>(std::count(file.begin(), file.end(), '\n') +
+                                     std::count(services[i].begin(), services[i].begin() + static_cast<long>(at), '\n'));
+      m.edit_column = static_cast<int>(std::string("  reserved_concurrent_executions = ").size());
     }
-    lines += static_cast<int>(std::count(block.begin(), block.end(), '\n'));
-    text += block;
+    file += services[i];
   }
-  return text;
+  return m;
 }
+
+std::string file_name(size_t i) { return i == 0 ? "main.tf" : "services_" + std::to_string(i) + ".tf"; }
 
 double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
@@ -106,21 +127,23 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: ephemera_lsp_bench EPHEMERA_BINARY [EDITS=200] [PAUSE_MS=100]\n");
+    std::fprintf(stderr, "usage: ephemera_lsp_bench EPHEMERA_BINARY [EDITS=200] [PAUSE_MS=100] [FILES=1]\n");
     return 2;
   }
   std::string binary = argv[1];
   int edits = argc > 2 ? std::atoi(argv[2]) : 200;
   int pause_ms = argc > 3 ? std::atoi(argv[3]) : 100;
+  int file_count = argc > 4 ? std::max(1, std::atoi(argv[4])) : 1;
   if (edits < 1) edits = 1;
 
   fs::path dir = fs::temp_directory_path() / ("ephemera-lsp-bench-" + std::to_string(getpid()));
   fs::create_directories(dir);
-  int edit_line = 0, edit_column = 0;
-  std::string text = generate_module(3000, edit_line, edit_column);
-  std::ofstream(dir / "main.tf") << text;
-  int line_count = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-  std::string uri = "file://" + (dir / "main.tf").string();
+  GeneratedModule module = generate_module(3000, file_count);
+  for (size_t i = 0; i < module.files.size(); ++i) std::ofstream(dir / file_name(i)) << module.files[i];
+  // Only the edited file is open, as when a user edits one file of a module.
+  const std::string& text = module.files[module.edited_file];
+  int edit_line = module.edit_line, edit_column = module.edit_column, line_count = module.lines;
+  std::string uri = "file://" + (dir / file_name(module.edited_file)).string();
 
   std::vector<double> ms;
   size_t fewest = SIZE_MAX, most = 0;  // diagnostics in the file: a reservation of 0 adds a finding
@@ -171,7 +194,8 @@ int main(int argc, char** argv) {
   fs::remove_all(dir);
 
   double median = percentile(ms, 0.5), p95 = percentile(ms, 0.95), worst = *std::max_element(ms.begin(), ms.end());
-  std::printf("ephemera lsp: didChange -> publishDiagnostics on a generated %d-line Terraform module\n", line_count);
+  std::printf("ephemera lsp: didChange -> publishDiagnostics on a generated %d-line Terraform module in %zu file(s)\n",
+              line_count, module.files.size());
   std::printf("  edits: %zu (one character, %d ms apart)   diagnostics in the file: %zu to %zu\n", ms.size(),
               pause_ms, fewest, most);
   std::printf("  median %.2f ms   p95 %.2f ms   max %.2f ms   (target: p95 under 20 ms: %s)\n", median, p95, worst,

@@ -138,10 +138,10 @@ json AnalysisScheduler::diagnostics_params(const std::string& path, const Analys
 void AnalysisScheduler::run(const AnalysisJob& job, const std::atomic<bool>& cancel) {
   std::vector<std::string> roots = job.roots;
   roots.push_back(std::filesystem::path(job.document_path).parent_path().string());
-  BufferFileProvider fs(files_, roots, job.config.max_file_bytes, job.trees);
+  BufferFileProvider fs(files_, roots, job.config.max_file_bytes, job.trees, closed_trees_);
   for (const auto& [path, text] : job.overlays) fs.set_overlay(path, text->text());
 
-  DocumentUnit unit = unit_of_document(job.document_path, fs, job.config.max_file_bytes);
+  DocumentUnit unit = unit_of_document(job.document_path, fs, job.config.max_file_bytes, PathExclusion(job.config));
   if (cancel.load()) return;
   AnalysisOptions options;
   options.config = job.config;

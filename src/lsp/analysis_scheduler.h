@@ -89,6 +89,8 @@ class AnalysisScheduler {
   AnalyzeFunction analyze_;
   const AnalysisMode mode_;
   const FileAccess files_;
+  // Parsed module files that are not open, reused by the next analysis of their module.
+  const std::shared_ptr<ClosedFileTrees> closed_trees_ = std::make_shared<ClosedFileTrees>();
 
   std::mutex mutex_;
   std::condition_variable wake_;

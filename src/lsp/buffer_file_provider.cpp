@@ -3,8 +3,9 @@
 namespace eph::lsp {
 
 BufferFileProvider::BufferFileProvider(FileAccess access, std::vector<std::string> roots, size_t max_file_bytes,
-                                       std::shared_ptr<const HclTreeSnapshot> trees)
-    : trees_(std::move(trees)) {
+                                       std::shared_ptr<const HclTreeSnapshot> trees,
+                                       std::shared_ptr<ClosedFileTrees> closed)
+    : trees_(std::move(trees)), closed_(std::move(closed)) {
   if (access == FileAccess::Workspace) disk_.emplace(std::move(roots), max_file_bytes);
 }
 
@@ -27,11 +28,17 @@ bool BufferFileProvider::is_directory(const std::string& path) const {
 }
 
 std::optional<hcl::HclTree> BufferFileProvider::tree_for(const SourceFilePtr& file) const {
-  if (!trees_ || !file) return std::nullopt;
-  auto it = trees_->find(normalize_path(file->path()));
-  // Only a tree of exactly this text: anything else would put ranges in the wrong places.
-  if (it == trees_->end() || it->second.file()->text() != file->text()) return std::nullopt;
-  return it->second.copy_for(file);
+  if (!file) return std::nullopt;
+  if (trees_) {
+    auto it = trees_->find(normalize_path(file->path()));
+    // Only a tree of exactly this text: anything else would put ranges in the wrong places.
+    if (it != trees_->end() && it->second.file()->text() == file->text()) return it->second.copy_for(file);
+  }
+  return closed_ ? closed_->find(file) : std::nullopt;
+}
+
+void BufferFileProvider::remember(const hcl::HclTree& tree) const {
+  if (closed_) closed_->remember(tree);
 }
 
 }  // namespace eph::lsp

@@ -7,6 +7,7 @@
 
 #include "core/memory_file_provider.h"
 #include "engine/disk_file_provider.h"
+#include "lsp/closed_file_trees.h"
 #include "lsp/hcl_document_trees.h"
 
 namespace eph::lsp {
@@ -19,8 +20,9 @@ enum class FileAccess {
 
 class BufferFileProvider final : public FileProvider, public hcl::ParsedHclTrees {
  public:
+  // `closed`: trees of files that are not open, kept across analyses (may be null).
   BufferFileProvider(FileAccess access, std::vector<std::string> roots, size_t max_file_bytes,
-                     std::shared_ptr<const HclTreeSnapshot> trees);
+                     std::shared_ptr<const HclTreeSnapshot> trees, std::shared_ptr<ClosedFileTrees> closed = nullptr);
 
   void set_overlay(const std::string& path, std::string text);
 
@@ -29,11 +31,13 @@ class BufferFileProvider final : public FileProvider, public hcl::ParsedHclTrees
   bool is_directory(const std::string& path) const override;
 
   std::optional<hcl::HclTree> tree_for(const SourceFilePtr& file) const override;
+  void remember(const hcl::HclTree& tree) const override;
 
  private:
   std::optional<DiskFileProvider> disk_;  // Workspace: the disk, with the buffers as its overlay
   MemoryFileProvider buffers_;            // BuffersOnly: the buffers alone, by normalised path
   std::shared_ptr<const HclTreeSnapshot> trees_;
+  std::shared_ptr<ClosedFileTrees> closed_;
 };
 
 }  // namespace eph::lsp

@@ -12,9 +12,15 @@ bool is_terraform_path(const std::string& path) {
   return kind == FileKind::Terraform || kind == FileKind::TerraformJson || kind == FileKind::TerraformVars;
 }
 
-DocumentUnit unit_of_document(const std::string& path, const FileProvider& fs, size_t max_file_bytes) {
+DocumentUnit unit_of_document(const std::string& path, const FileProvider& fs, size_t max_file_bytes,
+                              const PathExclusion& exclusion) {
   DocumentUnit unit;
   DiscoveredFiles found;
+  if (exclusion.excluded(path)) {
+    unit.key = is_terraform_path(path) ? std::filesystem::path(path).parent_path().string() : path;
+    if (unit.key.empty()) unit.key = "/";
+    return unit;
+  }
   if (is_terraform_path(path)) {
     std::string dir = std::filesystem::path(path).parent_path().string();
     if (dir.empty()) dir = "/";
@@ -23,7 +29,7 @@ DocumentUnit unit_of_document(const std::string& path, const FileProvider& fs, s
     // Only this directory: its subdirectories are child modules, loaded through their callers.
     for (const auto& name : fs.list(dir, true)) {
       std::string file = (std::filesystem::path(dir) / name).string();
-      if (is_terraform_path(file)) found.files.push_back(file);
+      if (is_terraform_path(file) && !exclusion.excluded(file)) found.files.push_back(file);
     }
     std::sort(found.files.begin(), found.files.end());
     found.files.erase(std::unique(found.files.begin(), found.files.end()), found.files.end());

@@ -172,3 +172,72 @@ TEST_CASE(".ephemera.yaml applies, its unsaved edits too, and its errors are sho
   client.notify("exit", nullptr);
   CHECK(client.wait_exit() == 0);
 }
+
+TEST_CASE("files excluded by .ephemera.yaml get no diagnostics, alone or as part of a module") {
+  ScratchDir dir("exclude");
+  std::string config = "exclude:\n  - legacy\n  - \"**/generated.tf\"\n";
+  dir.write(".ephemera.yaml", config);
+  dir.write("legacy/template.yaml", kTemplate);
+  dir.write("stack/template.yaml", kTemplate);
+  const char* function_tf =
+      "resource \"aws_lambda_function\" \"worker\" {\n"
+      "  function_name = \"worker\"\n"
+      "  role          = \"arn:aws:iam::123456789012:role/worker\"\n"
+      "  handler       = \"app.handler\"\n"
+      "  runtime       = \"python3.12\"\n"
+      "  filename      = \"worker.zip\"\n"
+      "}\n";
+  const char* main_tf = "locals {\n  name = \"worker\"\n}\n";
+  dir.write("module/generated.tf", function_tf);
+  dir.write("module/main.tf", main_tf);
+  std::string legacy = dir.uri("legacy/template.yaml"), stack = dir.uri("stack/template.yaml"),
+              main_uri = dir.uri("module/main.tf"), generated = dir.uri("module/generated.tf");
+  LspClient client({EPHEMERA_BINARY, "lsp"});
+  REQUIRE(client.response(client.request("initialize", initialize_params(dir))));
+  client.notify("initialized", json::object());
+  auto open = [&](const std::string& uri, const std::string& language, const std::string& text) {
+    client.notify("textDocument/didOpen",
+                  {{"textDocument", {{"uri", uri}, {"languageId", language}, {"version", 1}, {"text", text}}}});
+  };
+
+  open(stack, "yaml", kTemplate);
+  auto m = client.diagnostics(stack);
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH401"});
+  open(legacy, "yaml", kTemplate);
+  m = client.diagnostics(legacy);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());  // under an excluded directory
+
+  // The module is analysed without its excluded file: the function in it is not seen.
+  open(main_uri, "terraform", main_tf);
+  m = client.diagnostics(main_uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());
+  for (const auto& msg : client.backlog()) {
+    bool about_generated = msg.value("method", "") == "textDocument/publishDiagnostics" && msg["params"]["uri"] == generated;
+    CHECK_FALSE((about_generated && !msg["params"]["diagnostics"].empty()));
+  }
+
+  // Without the exclusions (an unsaved edit of the configuration), both are analysed again.
+  std::string config_uri = dir.uri(".ephemera.yaml");
+  open(config_uri, "yaml", config);
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", config_uri}, {"version", 2}}},
+                                           {"contentChanges", json::array({{{"text", "exclude: []\n"}}})}});
+  m = client.wait_for([&](const json& msg) {
+    return msg.value("method", "") == "textDocument/publishDiagnostics" && msg["params"]["uri"] == legacy &&
+           !msg["params"]["diagnostics"].empty();
+  });
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH401"});
+  m = client.wait_for([&](const json& msg) {
+    return msg.value("method", "") == "textDocument/publishDiagnostics" && msg["params"]["uri"] == generated &&
+           !msg["params"]["diagnostics"].empty();
+  });
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"EPH401"});
+
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}

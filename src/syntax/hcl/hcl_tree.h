@@ -49,6 +49,9 @@ class ParsedHclTrees {
   virtual ~ParsedHclTrees() = default;
   // A tree for exactly `file`'s text, or nullopt.
   virtual std::optional<HclTree> tree_for(const SourceFilePtr& file) const = 0;
+  // A tree the front-end had to parse from scratch (tree_for had none): a provider may keep
+  // it for the next analysis (the LSP keeps the module files that are not open).
+  virtual void remember(const HclTree& tree) const { (void)tree; }
 };
 
 // The children of `node` (all of them, anonymous tokens included), in order.
