@@ -1,4 +1,5 @@
 #include "engine/analyzer.h"
+#include "engine/plan_and_source_overlap.h"
 
 #include <algorithm>
 #include <exception>
@@ -252,6 +253,9 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
     for (auto& t : pool) t.join();
   }
   result.cancelled = options.cancel && options.cancel->load();
+  std::vector<std::vector<Finding>*> findings_of_unit;
+  for (auto& out : outputs) findings_of_unit.push_back(&out.findings);
+  drop_plan_findings_reported_in_source(units, findings_of_unit);
   for (auto& out : outputs) {
     result.files_analyzed += out.files_analyzed;
     for (auto& f : out.findings) result.findings.push_back(std::move(f));

@@ -2,6 +2,7 @@
 #include "engine/suppressions.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -127,12 +128,21 @@ const Marker kMarkers[] = {
     {"trivy:ignore:", "trivy"},
 };
 
+// glibc's memmem (two-way, vectorised) instead of std::string::find, which stops at every
+// occurrence of the first letter: marker checks ran over every file of every unit.
+size_t find_marker(std::string_view text, std::string_view marker, size_t from = 0) {
+  if (from >= text.size()) return std::string_view::npos;
+  const void* hit = memmem(text.data() + from, text.size() - from, marker.data(), marker.size());
+  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : std::string_view::npos;
+}
+
 void scan_comments(const SourceFile& file, const LoadedUnit& unit, const UnitIndex& idx,
                    const SuppressionOptions& options, std::vector<Suppression>& out) {
   const std::string& text = file.text();
   for (const Marker& marker : kMarkers) {
     if (marker.tool != "ephemera" && !options.foreign) continue;
-    for (size_t at = text.find(marker.text); at != std::string::npos; at = text.find(marker.text, at + 1)) {
+    for (size_t at = find_marker(text, marker.text); at != std::string_view::npos;
+         at = find_marker(text, marker.text, at + 1)) {
       uint32_t line = line_of(file, static_cast<uint32_t>(at));
       std::string_view line_text = file.line_text(line);
       size_t line_start = static_cast<size_t>(line_text.data() - text.data());
@@ -231,7 +241,7 @@ bool covers(const Suppression& s, const Finding& f) {
 bool may_suppress(const LoadedUnit& unit, const SuppressionOptions& options) {
   for (const auto& file : unit.files)
     for (const Marker& marker : kMarkers)
-      if ((marker.tool == "ephemera" || options.foreign) && file->text().find(marker.text) != std::string::npos)
+      if ((marker.tool == "ephemera" || options.foreign) && find_marker(file->text(), marker.text) != std::string_view::npos)
         return true;
   for (const auto& r : unit.resources) {
     if (!r.meta.is_map()) continue;

@@ -2,24 +2,9 @@
 
 #include <utility>
 
+#include "syntax/hcl/hcl_parse.h"
+
 namespace eph::hcl {
-
-namespace {
-
-// One parser per thread, shared by every tree parsed on it: a parser holds no state between
-// parses (no timeouts or cancellation are used), and making one per file cost more than
-// lexing a small file.
-TSParser* thread_parser() {
-  struct Owner {
-    TSParser* parser = ts_parser_new();
-    Owner() { ts_parser_set_language(parser, tree_sitter_hcl()); }
-    ~Owner() { ts_parser_delete(parser); }
-  };
-  thread_local Owner owner;
-  return owner.parser;
-}
-
-}  // namespace
 
 HclTree::HclTree(SourceFilePtr file) : file_(std::move(file)) { parse(nullptr); }
 
@@ -47,7 +32,7 @@ HclTree& HclTree::operator=(HclTree&& other) noexcept {
 
 void HclTree::parse(const TSTree* old_tree) {
   const std::string& text = file_->text();
-  TSTree* next = ts_parser_parse_string(thread_parser(), old_tree, text.data(), static_cast<uint32_t>(text.size()));
+  TSTree* next = parse_hcl(text, old_tree);
   if (tree_) ts_tree_delete(tree_);
   tree_ = next;
 }
