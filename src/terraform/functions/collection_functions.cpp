@@ -8,10 +8,6 @@ namespace eph::terraform::fn {
 
 namespace {
 
-bool any_unknown_item(const Value& list) {
-  return std::any_of(list.items.begin(), list.items.end(), [](const Value& v) { return v.is_unknown(); });
-}
-
 Value merge(Call& c) {
   Value out = c.computed(Value::map());
   for (const auto& arg : c.args) {
