@@ -1,6 +1,8 @@
 // The UTF-8 check that keeps mis-encoded sources out of the parsers.
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "engine/utf8_validation.h"
 
 using eph::first_invalid_utf8;
@@ -24,4 +26,14 @@ TEST_CASE("utf8: the offset of the first bad byte") {
   CHECK(first_invalid_utf8("ok\xED\xA0\x80") == 2u);            // UTF-16 surrogate
   CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u);          // above U+10FFFF
   CHECK(first_invalid_utf8("\xC3\xA9\xC3") == 2u);
+}
+
+TEST_CASE("the first bad byte is found at its exact offset after long ASCII runs") {
+  for (size_t ascii = 0; ascii < 40; ++ascii) {
+    std::string text(ascii, 'a');
+    CHECK_FALSE(first_invalid_utf8(text));
+    CHECK(first_invalid_utf8(text + "\xFF" + std::string(20, 'b')) == ascii);
+    CHECK(first_invalid_utf8(text + "\xC3\xA9" + std::string(9, 'c') + "\x80") == ascii + 11);
+    CHECK_FALSE(first_invalid_utf8(text + "\xE2\x82\xAC" + std::string(17, 'd')));
+  }
 }
