@@ -61,6 +61,12 @@ void ModuleConfigCache::evict_over_budget() {
   }
 }
 
+void ModuleConfigCache::clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_.clear();
+  bytes_ = 0;
+}
+
 size_t ModuleConfigCache::cached_bytes() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return bytes_;
