@@ -180,16 +180,21 @@ int main(int argc, char** argv) {
 
   options.threads = 1;
   AnalysisResult result;
-  RecordingFileProvider recording(provider);
+  std::set<std::string> terraform_files_read;
   auto scan_once = [&] {
+    // A fresh provider per scan, set up as `ephemera scan` sets up its own.
+    DiskFileProvider disk(paths, options.config.max_file_bytes);
+    disk.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
+    RecordingFileProvider recording(disk);
     DiscoveredFiles again = discover_files(paths);
-    result = analyze(plan_units(again, provider, options.config.max_file_bytes), recording, options);
+    result = analyze(plan_units(again, disk, options.config.max_file_bytes), recording, options);
+    if (terraform_files_read.empty()) terraform_files_read = recording.terraform_files_read();
   };
   // A first, untimed scan records the files the scan parses (the parse-only pass must parse the
   // same ones) and grows the heap: neither timed pass then pays for first-touching memory that
   // the other found ready, whichever runs first.
   scan_once();
-  for (const auto& f : recording.terraform_files_read()) analysed.insert(f);
+  for (const auto& f : terraform_files_read) analysed.insert(f);
   std::vector<std::string> files(analysed.begin(), analysed.end());
 
   // Cold scans: parsed Terraform modules are cached for the life of the process

@@ -263,6 +263,7 @@ int run_scan(const std::vector<std::string>& args) {
 
   DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config));
   DiskFileProvider provider(scan_roots(scan.paths), scan.options.config.max_file_bytes);
+  provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
   std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes);
 
   std::signal(SIGINT, on_interrupt);

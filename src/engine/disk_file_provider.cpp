@@ -64,6 +64,11 @@ std::optional<std::string> DiskFileProvider::read(const std::string& path) const
     std::lock_guard<std::mutex> lock(overlay_mutex_);
     auto it = overlay_.find(normalized);
     if (it != overlay_.end()) return it->second;
+    if (auto kept = kept_.find(normalized); kept != kept_.end()) {
+      std::string text = std::move(kept->second);
+      kept_.erase(kept);
+      return text;
+    }
   }
   // One open and one fstat per file. O_NONBLOCK: opening a FIFO must not wait for a writer
   // (it is then refused as not a regular file).
@@ -84,6 +89,13 @@ std::optional<std::string> DiskFileProvider::read(const std::string& path) const
   }
   ::close(fd);
   text.resize(done);
+  if (kept_budget_ > 0) {
+    std::lock_guard<std::mutex> lock(overlay_mutex_);
+    if (kept_bytes_ + text.size() <= kept_budget_) {
+      kept_bytes_ += text.size();
+      kept_.emplace(normalized, text);
+    }
+  }
   return text;
 }
 
@@ -115,6 +127,11 @@ std::vector<std::string> DiskFileProvider::list(const std::string& dir, bool fil
 bool DiskFileProvider::is_directory(const std::string& path) const {
   std::error_code ec;
   return inside_roots(path) && fs::is_directory(path, ec);
+}
+
+void DiskFileProvider::keep_texts_for_one_more_read(size_t budget_bytes) {
+  std::lock_guard<std::mutex> lock(overlay_mutex_);
+  kept_budget_ = budget_bytes;
 }
 
 void DiskFileProvider::set_overlay(const std::string& path, std::string text) {
