@@ -12,7 +12,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 bool resolve_number(const std::string& s, double& out) {
-  if (s.empty()) return false;
+  // Every number, .inf and .nan starts with one of these: most plain scalars are names.
+  if (s.empty() || !(is_digit(s[0]) || s[0] == '-' || s[0] == '+' || s[0] == '.')) return false;
   if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf" || s == "+.Inf" || s == "+.INF") {
     out = HUGE_VAL;
     return true;
@@ -67,6 +68,7 @@ bool resolve_number(const std::string& s, double& out) {
 }
 
 bool resolve_bool(const std::string& s, bool& out) {
+  if (s.size() != 4 && s.size() != 5) return false;
   if (s == "true" || s == "True" || s == "TRUE") {
     out = true;
     return true;
