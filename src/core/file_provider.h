@@ -16,6 +16,9 @@ class FileProvider {
   // Entries (names, not paths) of a directory; files only when `files_only`.
   virtual std::vector<std::string> list(const std::string& dir, bool files_only = true) const = 0;
   virtual bool is_directory(const std::string& path) const = 0;
+  // The caller will not read `path` again (planning found it is not infrastructure code): a
+  // provider that keeps texts for a later read may drop it.
+  virtual void release(const std::string& path) const { (void)path; }
 };
 
 }  // namespace eph

@@ -199,7 +199,10 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
       continue;
     }
     FileKind kind = classify_file(path, &*text);
-    if (kind == FileKind::Other) continue;
+    if (kind == FileKind::Other) {
+      provider.release(path);
+      continue;
+    }
     if (text->find('\0') != std::string::npos) {
       reject(path, Diagnostic::Kind::ParseError, "binary file (contains NUL bytes): not analysed");
       continue;

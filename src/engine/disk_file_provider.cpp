@@ -66,6 +66,7 @@ std::optional<std::string> DiskFileProvider::read(const std::string& path) const
     if (it != overlay_.end()) return it->second;
     if (auto kept = kept_.find(normalized); kept != kept_.end()) {
       std::string text = std::move(kept->second);
+      kept_bytes_ -= text.size();
       kept_.erase(kept);
       return text;
     }
@@ -91,10 +92,7 @@ std::optional<std::string> DiskFileProvider::read(const std::string& path) const
   text.resize(done);
   if (kept_budget_ > 0) {
     std::lock_guard<std::mutex> lock(overlay_mutex_);
-    if (kept_bytes_ + text.size() <= kept_budget_) {
-      kept_bytes_ += text.size();
-      kept_.emplace(normalized, text);
-    }
+    if (kept_bytes_ + text.size() <= kept_budget_ && kept_.emplace(normalized, text).second) kept_bytes_ += text.size();
   }
   return text;
 }
@@ -127,6 +125,14 @@ std::vector<std::string> DiskFileProvider::list(const std::string& dir, bool fil
 bool DiskFileProvider::is_directory(const std::string& path) const {
   std::error_code ec;
   return inside_roots(path) && fs::is_directory(path, ec);
+}
+
+void DiskFileProvider::release(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(overlay_mutex_);
+  if (auto kept = kept_.find(normalize_path(path)); kept != kept_.end()) {
+    kept_bytes_ -= kept->second.size();
+    kept_.erase(kept);
+  }
 }
 
 void DiskFileProvider::keep_texts_for_one_more_read(size_t budget_bytes) {

@@ -18,10 +18,11 @@ class DiskFileProvider final : public FileProvider {
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir, bool files_only = true) const override;
   bool is_directory(const std::string& path) const override;
+  void release(const std::string& path) const override;
 
-  // Keeps the texts read, up to `budget_bytes`, and hands each back once: planning reads every
-  // candidate to classify it and loading reads it again, so the second read need not touch the
-  // disk. Entries leave when handed back; past the budget nothing more is kept.
+  // Keeps the texts read, up to `budget_bytes` at a time, and hands each back once: planning
+  // reads every candidate to classify it and loading reads it again, so the second read need
+  // not touch the disk. Entries leave when handed back or released.
   void keep_texts_for_one_more_read(size_t budget_bytes);
   static constexpr size_t kScanTextBudgetBytes = 32u << 20;  // what `ephemera scan` keeps
 
@@ -37,7 +38,7 @@ class DiskFileProvider final : public FileProvider {
   mutable std::mutex overlay_mutex_;
   std::map<std::string, std::string> overlay_;  // absolute normalised path -> text
   size_t kept_budget_ = 0;
-  mutable size_t kept_bytes_ = 0;                    // ever kept: the budget is spent once
+  mutable size_t kept_bytes_ = 0;  // kept and not handed back or released
   mutable std::map<std::string, std::string> kept_;  // guarded by overlay_mutex_
 };
 

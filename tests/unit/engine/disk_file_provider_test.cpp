@@ -58,6 +58,20 @@ TEST_CASE("texts are kept only within the budget, and not at all by default") {
   CHECK(plain.read(small) == "9");
 }
 
+TEST_CASE("a released text is dropped, and frees its share of the budget") {
+  TempDir dir;
+  std::string a = dir.write("a.json", std::string(40, 'a')), b = dir.write("b.json", std::string(40, 'b'));
+  DiskFileProvider provider({dir.path.string()});
+  provider.keep_texts_for_one_more_read(50);
+  CHECK(provider.read(a)->size() == 40);
+  provider.release(a);  // not infrastructure code: planning will not read it again
+  CHECK(provider.read(b)->size() == 40);  // fits again
+  dir.write("a.json", "A");
+  dir.write("b.json", "B");
+  CHECK(provider.read(a) == "A");
+  CHECK(provider.read(b) == std::string(40, 'b'));
+}
+
 TEST_CASE("reads stay confined to the roots, and FIFOs are refused without blocking") {
   TempDir dir;
   DiskFileProvider provider({(dir.path / "inside").string()});
