@@ -1,6 +1,7 @@
 #include "core/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace eph {
 namespace {
@@ -14,8 +15,14 @@ uint32_t utf16_width(unsigned char c) { return c >= 0xF0 ? 2 : 1; }
 
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  // memchr: lines average dozens of bytes, and every file read gets a line index.
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* at = begin; at < end;) {
+    const void* newline = std::memchr(at, '\n', static_cast<size_t>(end - at));
+    if (!newline) break;
+    at = static_cast<const char*>(newline) + 1;
+    line_starts_.push_back(static_cast<uint32_t>(at - begin));
   }
 }
 
