@@ -77,3 +77,28 @@ resource "aws_apigatewayv2_route" "things" {
   authorization_type = "NONE" # expect: EPH603 "HTTP API route"
   target             = "integrations/${aws_apigatewayv2_integration.api.id}"
 }
+
+# A PRIVATE REST API is reachable only through VPC interface endpoints: still no caller
+# identity, reported at low severity.
+resource "aws_api_gateway_rest_api" "internal" {
+  name = "internal"
+  endpoint_configuration {
+    types = ["PRIVATE"]
+  }
+}
+
+resource "aws_api_gateway_method" "internal" {
+  rest_api_id   = aws_api_gateway_rest_api.internal.id
+  resource_id   = aws_api_gateway_rest_api.internal.root_resource_id
+  http_method   = "GET"
+  authorization = "NONE" # expect: EPH603 "PRIVATE API"
+}
+
+resource "aws_api_gateway_integration" "internal" {
+  rest_api_id             = aws_api_gateway_rest_api.internal.id
+  resource_id             = aws_api_gateway_rest_api.internal.root_resource_id
+  http_method             = aws_api_gateway_method.internal.http_method
+  type                    = "AWS_PROXY"
+  integration_http_method = "POST"
+  uri                     = aws_lambda_function.api.invoke_arn
+}

@@ -42,11 +42,17 @@ class RuleEPH603 final : public Rule {
       std::string what = std::string(route.label) + " " +
                          (route.event.empty() ? route.resource->address : route.event + " of " + route.resource->address);
       if (route.method && route.method->is_string()) what += " (" + route.method->text + ")";
+      std::string who = route.private_endpoint
+                            ? "any caller that reaches the PRIVATE API's VPC endpoint can invoke it, its network "
+                              "standing in for its identity"
+                            : "anyone can invoke it";
       std::string message = what + " reaches " + route.function->address() + " with " +
-                            (auth ? "authorization NONE" : "no authorization") +
-                            " and no API key: anyone can invoke it; attach an authorizer (IAM, Cognito/JWT or a Lambda "
-                            "authorizer)" + (route.api ? " or set a default authorizer on " + route.api->address : "");
+                            (auth ? "authorization NONE" : "no authorization") + " and no API key: " + who +
+                            "; attach an authorizer (IAM, Cognito/JWT or a Lambda authorizer)" +
+                            (route.api ? " or set a default authorizer on " + route.api->address : "");
       Finding& f = ctx.report(auth && auth->where.valid() ? auth->where : route.range, message, route.resource->address);
+      // Not reachable from the internet: lower, not silent (network placement is not identity).
+      if (route.private_endpoint) f.severity = Severity::Low;
       if (route.function->resource != route.resource)
         f.related.push_back(RelatedLocation{route.function->resource->declaration, "the function"});
     }

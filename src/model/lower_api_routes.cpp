@@ -11,12 +11,24 @@ namespace {
 // REST API methods. `integration_uri` is set when the integration is written inside the
 // method; otherwise it is a separate resource matched through kRestIntegrations.
 struct MethodRow {
-  std::string_view type, http_method, authorization, api_key_required, resource_id, integration_uri;
+  std::string_view type, http_method, authorization, api_key_required, resource_id, integration_uri, rest_api;
 };
 constexpr MethodRow kMethods[] = {
-    {"aws_api_gateway_method", "http_method", "authorization", "api_key_required", "resource_id", ""},
-    {"AWS::ApiGateway::Method", "HttpMethod", "AuthorizationType", "ApiKeyRequired", "ResourceId", "Integration/Uri"},
+    {"aws_api_gateway_method", "http_method", "authorization", "api_key_required", "resource_id", "", "rest_api_id"},
+    {"AWS::ApiGateway::Method", "HttpMethod", "AuthorizationType", "ApiKeyRequired", "ResourceId", "Integration/Uri",
+     "RestApiId"},
 };
+// Where a REST API says its endpoint type (EDGE, REGIONAL or PRIVATE).
+struct EndpointTypeRow {
+  std::string_view api_type, endpoint_types;
+};
+constexpr EndpointTypeRow kEndpointTypes[] = {
+    {"aws_api_gateway_rest_api", "endpoint_configuration/types"},
+    {"AWS::ApiGateway::RestApi", "EndpointConfiguration/Types"},
+    {"AWS::Serverless::Api", "EndpointConfiguration"},       // a string...
+    {"AWS::Serverless::Api", "EndpointConfiguration/Type"},  // ...or {Type: PRIVATE}
+};
+constexpr std::string_view kPrivate = "PRIVATE";
 struct RestIntegrationRow {
   std::string_view type, http_method, resource_id, uri;
 };
@@ -74,6 +86,25 @@ constexpr std::string_view kApiKeyRequired = "Auth/ApiKeyRequired";
 // An API whose routes may be secured by its OpenAPI document instead.
 constexpr std::string_view kApiDefinitions[] = {"DefinitionBody", "DefinitionUri"};
 
+// A REST API whose endpoint type is known to be PRIVATE.
+bool is_private_api(const NativeResource& api) {
+  bool found = false;
+  for (const auto& row : kEndpointTypes) {
+    if (row.api_type != api.type) continue;
+    each_at_path(api.body, row.endpoint_types, [&](const Value& v) {
+      for (const Value* item : list_items(&v))  // a list of types, or one
+        if (item->is_string() && item->text == kPrivate) found = true;
+    });
+  }
+  return found;
+}
+
+bool on_private_api(const Model& model, const Value* api) {
+  for (const NativeResource* r : model.referenced(api))
+    if (is_private_api(*r)) return true;
+  return false;
+}
+
 bool same_refs(const Value* a, const Value* b) {
   if (!a || !b || a->refs.empty() || a->refs.size() != b->refs.size()) return false;
   for (size_t i = 0; i < a->refs.size(); ++i)
@@ -109,6 +140,7 @@ void lower_rest_methods(const LoadedUnit& unit, Model& model) {
       route.authorization = at_path(r.body, mrow.authorization);
       route.api_key_required = at_path(r.body, mrow.api_key_required);
       route.range = r.declaration;
+      route.private_endpoint = on_private_api(model, at_path(r.body, mrow.rest_api));
       if (!mrow.integration_uri.empty()) {
         if (const Function* fn = model.function_for(at_path(r.body, mrow.integration_uri))) {
           route.function = fn;
@@ -210,6 +242,7 @@ void lower_sam_events(Model& model) {
         const NativeResource* api = api_of_event(model, *props, row, api_unknown);
         if (api) {
           route.api = api;
+          route.private_endpoint = is_private_api(*api);
           if (!route.authorization) {
             route.authorization = at_path(api->body, kApiDefaultAuthorizer);
             if (!route.authorization)

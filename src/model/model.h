@@ -190,6 +190,7 @@ struct ApiRoute {
   const Value* api_key_required = nullptr;
   Range range;                               // the method/route declaration, or the SAM event key
   const NativeResource* api = nullptr;       // the API whose default applied, when one did
+  bool private_endpoint = false;             // a PRIVATE REST API: reachable only through VPC interface endpoints
 };
 
 // ---------------------------------------------------------------- the model
