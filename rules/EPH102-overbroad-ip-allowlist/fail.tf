@@ -101,3 +101,63 @@ resource "aws_s3_bucket_policy" "reports" {
   bucket = "reports"
   policy = data.aws_iam_policy_document.reports.json
 }
+
+# Blocked by one rule, but also the only addresses another rule lets through (inside a
+# not-statement of a block rule): still an allow-list.
+resource "aws_wafv2_ip_set" "office" {
+  name               = "office"
+  scope              = "REGIONAL"
+  ip_address_version = "IPV4"
+  addresses          = ["20.0.0.0/8"] # expect: EPH102 "aws_wafv2_ip_set.office"
+}
+
+resource "aws_wafv2_web_acl" "admin" {
+  name  = "admin"
+  scope = "REGIONAL"
+  default_action {
+    allow {}
+  }
+  rule {
+    name     = "block-office"
+    priority = 1
+    action {
+      block {}
+    }
+    statement {
+      ip_set_reference_statement {
+        arn = aws_wafv2_ip_set.office.arn
+      }
+    }
+    visibility_config {
+      cloudwatch_metrics_enabled = false
+      metric_name                = "office"
+      sampled_requests_enabled   = false
+    }
+  }
+  rule {
+    name     = "only-office"
+    priority = 2
+    action {
+      block {}
+    }
+    statement {
+      not_statement {
+        statement {
+          ip_set_reference_statement {
+            arn = aws_wafv2_ip_set.office.arn
+          }
+        }
+      }
+    }
+    visibility_config {
+      cloudwatch_metrics_enabled = false
+      metric_name                = "only-office"
+      sampled_requests_enabled   = false
+    }
+  }
+  visibility_config {
+    cloudwatch_metrics_enabled = false
+    metric_name                = "admin"
+    sampled_requests_enabled   = false
+  }
+}

@@ -73,3 +73,41 @@ resource "aws_network_acl_rule" "out" {
   protocol       = "-1"
   cidr_block     = "52.0.0.0/8"
 }
+
+# A wide set that a web ACL only blocks: a block-list, not an allow-list.
+resource "aws_wafv2_ip_set" "blocked" {
+  name               = "blocked"
+  scope              = "REGIONAL"
+  ip_address_version = "IPV4"
+  addresses          = ["5.0.0.0/8"]
+}
+
+resource "aws_wafv2_web_acl" "edge" {
+  name  = "edge"
+  scope = "REGIONAL"
+  default_action {
+    allow {}
+  }
+  rule {
+    name     = "block-bad-ranges"
+    priority = 1
+    action {
+      block {}
+    }
+    statement {
+      ip_set_reference_statement {
+        arn = aws_wafv2_ip_set.blocked.arn
+      }
+    }
+    visibility_config {
+      cloudwatch_metrics_enabled = false
+      metric_name                = "blocked"
+      sampled_requests_enabled   = false
+    }
+  }
+  visibility_config {
+    cloudwatch_metrics_enabled = false
+    metric_name                = "edge"
+    sampled_requests_enabled   = false
+  }
+}

@@ -24,7 +24,7 @@ class RuleEPH102 final : public Rule {
       }
     }
     for (const IpSetEntry& e : model.ip_set_entries)
-      check_entry(ctx, limits, e.cidr, false, "WAF IP set", e.resource->address);
+      if (!e.block_only) check_entry(ctx, limits, e.cidr, false, "WAF IP set", e.resource->address);
     for (const CidrRule& r : model.cidr_rules) {
       if (r.direction != Direction::Ingress || !r.allows()) continue;
       // 0.0.0.0/0 in a security group is EPH103's; in a network ACL it is the usual

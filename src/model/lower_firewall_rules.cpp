@@ -1,6 +1,7 @@
 // Security-group and network-ACL rules, one CidrRule per CIDR, whether written as inline
 // blocks of the group/ACL or as standalone rule resources; and WAF IP set addresses.
 #include <cmath>
+#include <map>
 #include <optional>
 
 #include "model/lowering.h"
@@ -66,6 +67,58 @@ constexpr IpSetRow kIpSets[] = {
     {"AWS::WAF::IPSet", "IPSetDescriptors", "Value"},
     {"AWS::WAFRegional::IPSet", "IPSetDescriptors", "Value"},
 };
+
+// WAFv2 rules that use an IP set as their whole statement, and where their action says block.
+struct IpSetUseRow {
+  std::string_view type, rules, reference, block_action;
+};
+constexpr IpSetUseRow kIpSetUses[] = {
+    {"aws_wafv2_web_acl", "rule", "statement/ip_set_reference_statement/arn", "action/block"},
+    {"aws_wafv2_rule_group", "rule", "statement/ip_set_reference_statement/arn", "action/block"},
+    {"AWS::WAFv2::WebACL", "Rules", "Statement/IPSetReferenceStatement/Arn", "Action/Block"},
+    {"AWS::WAFv2::RuleGroup", "Rules", "Statement/IPSetReferenceStatement/Arn", "Action/Block"},
+};
+
+// References to `address` anywhere in `v`, counted on scalar values (where references are written).
+size_t references_to(const Value& v, std::string_view address) {
+  size_t n = 0;
+  if (!v.is_map() && !v.is_list()) {
+    for (const auto& ref : v.refs)
+      if (ref.address == address) ++n;
+  }
+  for (const auto& item : v.items) n += references_to(item, address);
+  for (const auto& field : v.fields) n += references_to(field.value, address);
+  return n;
+}
+
+// Marks the entries of IP sets that the unit uses only to block: one blocking rule per reference
+// found. A set used nowhere, or anywhere else (an allow rule, inside a not-statement...), stays
+// an allow-list as far as anyone can tell.
+void mark_block_only_sets(const LoadedUnit& unit, Model& model) {
+  std::map<const NativeResource*, size_t> blocking_uses;
+  for (const auto& r : unit.resources) {
+    for (const auto& row : kIpSetUses) {
+      if (row.type != r.type) continue;
+      each_at_path(r.body, row.rules, [&](const Value& rule) {
+        if (!at_path(&rule, row.block_action)) return;
+        for (const NativeResource* set : model.referenced(at_path(&rule, row.reference))) ++blocking_uses[set];
+      });
+    }
+  }
+  if (blocking_uses.empty()) return;
+  std::map<const NativeResource*, bool> block_only;
+  for (auto& e : model.ip_set_entries) {
+    auto uses = blocking_uses.find(e.resource);
+    if (uses == blocking_uses.end()) continue;
+    auto known = block_only.find(e.resource);
+    if (known == block_only.end()) {
+      size_t all = 0;
+      for (const auto& r : unit.resources) all += references_to(r.body, e.resource->address);
+      known = block_only.emplace(e.resource, all == uses->second).first;
+    }
+    e.block_only = known->second;
+  }
+}
 
 // Protocols by IANA number and by the names the providers accept.
 constexpr int kTcp = 6, kUdp = 17, kIcmp = 1, kIcmpV6 = 58;
@@ -198,6 +251,7 @@ void lower_firewall_rules(const LoadedUnit& unit, Model& model) {
       }
     }
   }
+  mark_block_only_sets(unit, model);
 }
 
 }  // namespace eph

@@ -172,6 +172,9 @@ struct CidrRule {
 struct IpSetEntry {
   const NativeResource* resource = nullptr;
   const Value* cidr = nullptr;
+  // Every use of the set in the unit is a rule that blocks what it matches: a block-list,
+  // not an allow-list.
+  bool block_only = false;
 };
 
 // ---------------------------------------------------------------- API routes
