@@ -1,5 +1,7 @@
 #include "lsp/closed_file_trees.h"
 
+#include "core/lru_eviction.h"
+
 namespace eph::lsp {
 
 std::optional<hcl::HclTree> ClosedFileTrees::find(const SourceFilePtr& file) const {
@@ -22,13 +24,8 @@ void ClosedFileTrees::remember(const hcl::HclTree& tree) {
   }
   entries_.emplace(file->path(), Entry{tree.copy_for(file), ++clock_});
   bytes_ += file->text().size();
-  while (bytes_ > budget_bytes_ && entries_.size() > 1) {
-    auto oldest = entries_.begin();
-    for (auto e = entries_.begin(); e != entries_.end(); ++e)
-      if (e->second.last_use < oldest->second.last_use) oldest = e;
-    bytes_ -= oldest->second.tree.file()->text().size();
-    entries_.erase(oldest);
-  }
+  evict_least_recently_used(entries_, bytes_, budget_bytes_,
+                            [](const Entry& e) { return e.tree.file()->text().size(); });
 }
 
 size_t ClosedFileTrees::size() const {

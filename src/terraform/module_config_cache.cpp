@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/lru_eviction.h"
+
 namespace eph::terraform {
 namespace {
 
@@ -53,14 +55,7 @@ std::shared_ptr<const ModuleConfig> ModuleConfigCache::get(const std::string& di
 }
 
 void ModuleConfigCache::evict_over_budget() {
-  // The newest entry stays even when it alone is over budget: the caller is using it.
-  while (bytes_ > budget_bytes_ && entries_.size() > 1) {
-    auto oldest = entries_.begin();
-    for (auto it = entries_.begin(); it != entries_.end(); ++it)
-      if (it->second.last_use < oldest->second.last_use) oldest = it;
-    bytes_ -= oldest->second.bytes;
-    entries_.erase(oldest);
-  }
+  evict_least_recently_used(entries_, bytes_, budget_bytes_, [](const Entry& e) { return e.bytes; });
 }
 
 void ModuleConfigCache::clear() {

@@ -1,22 +1,15 @@
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-
 #include "lsp/buffer_file_provider.h"
 #include "lsp/closed_file_trees.h"
 #include "terraform/module_config.h"
+#include "unit/lsp/tree_sexp.h"
 
 using namespace eph;
 using namespace eph::lsp;
+using eph::testing::sexp;
 
 namespace {
-
-std::string sexp(const hcl::HclTree& tree) {
-  char* s = ts_node_string(tree.root());
-  std::string out(s);
-  std::free(s);
-  return out;
-}
 
 SourceFilePtr source(const std::string& path, const std::string& text) {
   return std::make_shared<const SourceFile>(path, text);

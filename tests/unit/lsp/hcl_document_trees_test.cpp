@@ -1,23 +1,16 @@
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-
 #include "lsp/buffer_file_provider.h"
 #include "lsp/hcl_document_trees.h"
 #include "lsp/open_documents.h"
+#include "unit/lsp/tree_sexp.h"
 
 using nlohmann::json;
 using namespace eph;
 using namespace eph::lsp;
+using eph::testing::sexp;
 
 namespace {
-
-std::string sexp(const hcl::HclTree& tree) {
-  char* s = ts_node_string(tree.root());
-  std::string out(s);
-  std::free(s);
-  return out;
-}
 
 json edit(int l1, int c1, int l2, int c2, const std::string& text) {
   return {{"range", {{"start", {{"line", l1}, {"character", c1}}}, {"end", {{"line", l2}, {"character", c2}}}}},
