@@ -3,6 +3,7 @@
 // a parameter default) and naming the function and the variable that carry it.
 #include "engine/rule.h"
 #include "secrets/environment_secrets.h"
+#include "secrets/written_secret.h"
 
 namespace eph::rules {
 namespace {
@@ -26,6 +27,7 @@ secrets::DetectorOptions options_of(const RuleContext& ctx) {
 
 class SecretInEnvVarRule final : public Rule {
  public:
+  bool finds_secrets() const override { return true; }
   void check(RuleContext& ctx) const override {
     if (ctx.model().functions.empty()) return;
     const secrets::SecretDetector detector(options_of(ctx));
@@ -45,6 +47,7 @@ class SecretInEnvVarRule final : public Rule {
                           " in environment variable " + var.name +
                           (elsewhere ? " (the value is written here)" : "") + ": " + std::string(remedy(fn.cloud));
     Finding& f = ctx.report(at, std::move(message), fn.address());
+    if (auto value = secrets::written_secret(*var.value)) f.secrets.push_back(std::move(*value));
     if (elsewhere && var.name_range.valid())
       f.related.push_back(RelatedLocation{var.name_range, "used by environment variable " + var.name + " of " +
                                                               std::string(fn.label) + " " + fn.address()});

@@ -10,6 +10,7 @@
 #include "engine/rule.h"
 #include "secrets/environment_secrets.h"
 #include "secrets/secret_name.h"
+#include "secrets/written_secret.h"
 
 namespace eph::rules {
 namespace {
@@ -28,6 +29,7 @@ std::string source_of(uint8_t marks, const Value& value) {
 
 class SecretResolvedIntoEnvRule final : public Rule {
  public:
+  bool finds_secrets() const override { return true; }
   void check(RuleContext& ctx) const override {
     if (ctx.model().functions.empty()) return;
     const secrets::SecretDetector detector;  // built-in names: the literals EPH301 reports
@@ -58,6 +60,10 @@ class SecretResolvedIntoEnvRule final : public Rule {
                           "ARN or name and fetch it at run time" +
                           (fn.cloud == Cloud::Aws ? "" : " (or use the platform's secret reference)");
     Finding& f = ctx.report(at, std::move(message), fn.address());
+    // A known value of a sensitive input or a secret store is the secret itself (a tfvars
+    // line, a NoEcho default); a dynamic reference's text is only the secret's name.
+    if (marks & (kSensitive | kSecretValue))
+      if (auto secret = secrets::written_secret(value)) f.secrets.push_back(std::move(*secret));
     if (elsewhere) f.related.push_back(RelatedLocation{value.where, "the value comes from here"});
     if (value.refs.size() == 1) {
       if (const NativeResource* source = ctx.model().resource(value.refs.front().address))

@@ -52,6 +52,8 @@ const char* kScanHelp =
     "  --max-file-bytes N  report larger files (EPH001) instead of analysing them (default: 8 MiB;\n"
     "                      overrides the config's max-file-bytes)\n"
     "  --show-suppressed   also list suppressed findings\n"
+    "  --show-secrets      print secret values in full; by default every format masks them\n"
+    "                      as sk_l…(32 chars): use only locally, never in CI logs\n"
     "  --color, --no-color force colours on or off (default: on for a terminal, off when NO_COLOR is set)\n"
     "\n"
     "exit codes: 0 nothing at or above --fail-on, 1 findings (or a parse error, EPH000),\n"
@@ -155,6 +157,8 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
       out.no_foreign_suppressions = true;
     } else if (a == "--show-suppressed") {
       out.report.show_suppressed = true;
+    } else if (a == "--show-secrets") {
+      out.report.show_secrets = true;
     } else if (a == "--color") {
       out.color = 1;
     } else if (a == "--no-color") {

@@ -27,6 +27,14 @@ struct Fix {
   std::vector<TextEdit> edits;
 };
 
+// A secret value as written in the source: reports mask it (report/secret_mask.h). `where`
+// covers the value itself (inside quotes, the lines of a heredoc) or the expression that
+// computed it; reports also mask `value` wherever it appears verbatim.
+struct SecretValue {
+  Range where;
+  std::string value;
+};
+
 struct Finding {
   std::string rule_id;      // "EPH301"
   Severity severity = Severity::Medium;
@@ -35,6 +43,7 @@ struct Finding {
   std::string resource;     // Terraform address or CloudFormation logical id; may be empty
   std::vector<RelatedLocation> related;
   std::optional<Fix> fix;
+  std::vector<SecretValue> secrets;  // the secret values the finding is about (EPH301, EPH302)
 
   // Filled by the engine after the rules ran.
   std::string fingerprint;

@@ -39,6 +39,7 @@ LoadedUnit rejected_unit(const UnitPlan& plan, const FileProvider& fs) {
 
 struct UnitOutput {
   std::vector<Finding> findings;
+  std::vector<SecretValue> secrets;
   std::vector<SourceFilePtr> files;
   std::vector<InputError> errors;
   size_t files_analyzed = 0;
@@ -48,13 +49,14 @@ UnitOutput run_unit(const UnitPlan& plan, const FileProvider& fs, const Analysis
   UnitOutput out;
   LoadedUnit unit = load_unit(plan, fs, options);
   out.files_analyzed = plan.files.size();
-  check_unit(unit, options.config, out.findings, out.errors);
-  // Keep only the files that findings point into: memory follows the findings, not the tree.
+  check_unit(unit, options.config, out.findings, out.errors, &out.secrets);
+  // Keep only the files that findings (or secrets to mask) point into: memory follows the findings, not the tree.
   std::set<const SourceFile*> used;
   for (const auto& f : out.findings) {
     used.insert(f.range.file);
     for (const auto& r : f.related) used.insert(r.range.file);
   }
+  for (const auto& s : out.secrets) used.insert(s.where.file);
   for (const auto& file : unit.files)
     if (used.count(file.get())) out.files.push_back(file);
   return out;
@@ -107,7 +109,7 @@ LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const Analysi
 }
 
 void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Finding>& findings,
-                std::vector<InputError>& errors) {
+                std::vector<InputError>& errors, std::vector<SecretValue>* secrets) {
   Model model;
   try {
     model = build_model(unit);
@@ -119,7 +121,19 @@ void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Findin
   size_t unit_first = findings.size();
   auto run_rule = [&](const RuleEntry& entry, const std::vector<Suppression>* suppressions) {
     const RuleSettings& settings = config.settings(entry.info->id);
-    if (!settings.enabled) return;
+    if (!settings.enabled) {
+      if (secrets && entry.rule->finds_secrets()) {
+        std::vector<Finding> discarded;
+        RuleContext ctx(*entry.info, model, settings, discarded);
+        try {
+          entry.rule->check(ctx);
+        } catch (const std::exception&) {
+          // A rule turned off reports nothing, not even its failure.
+        }
+        for (const auto& f : discarded) secrets->insert(secrets->end(), f.secrets.begin(), f.secrets.end());
+      }
+      return;
+    }
     size_t first = findings.size();
     RuleContext ctx(*entry.info, model, settings, findings);
     ctx.set_suppressions(suppressions);
@@ -144,6 +158,10 @@ void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Findin
   apply_suppressions(suppressions, findings, unit_first);
   for (const auto& entry : all_rules())
     if (entry.rule->runs_after_suppressions()) run_rule(entry, &suppressions);
+  if (secrets) {
+    for (size_t i = unit_first; i < findings.size(); ++i)
+      secrets->insert(secrets->end(), findings[i].secrets.begin(), findings[i].secrets.end());
+  }
   if (config.min_severity) {
     std::erase_if(findings, [&](const Finding& f) { return f.severity < *config.min_severity; });
   }
@@ -259,6 +277,7 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   for (auto& out : outputs) {
     result.files_analyzed += out.files_analyzed;
     for (auto& f : out.findings) result.findings.push_back(std::move(f));
+    for (auto& s : out.secrets) result.secrets.push_back(std::move(s));
     for (auto& file : out.files) result.files.push_back(std::move(file));
     for (auto& e : out.errors) result.errors.push_back(std::move(e));
   }

@@ -24,6 +24,9 @@ struct AnalysisResult {
   std::vector<Finding> findings;         // sorted: file, line, column, rule, message
   std::vector<SourceFilePtr> files;      // the files findings point into (kept alive)
   std::vector<InputError> errors;        // unreadable input, a rule that failed
+  // Every secret value the secret rules found, for the reports to mask: also those of
+  // suppressed findings, findings below --severity and rules turned off (files kept alive).
+  std::vector<SecretValue> secrets;
   size_t files_analyzed = 0;
   size_t suppressed = 0;
   bool cancelled = false;
@@ -32,9 +35,10 @@ struct AnalysisResult {
 // Loads one unit with the right front-end (exceptions become diagnostics).
 LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options);
 
-// Runs every enabled rule on a loaded unit; appends to `findings` and `errors`.
+// Runs every enabled rule on a loaded unit; appends to `findings` and `errors`, and to
+// `secrets` (when given) every secret value found, whether or not its finding is kept.
 void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Finding>& findings,
-                std::vector<InputError>& errors);
+                std::vector<InputError>& errors, std::vector<SecretValue>* secrets = nullptr);
 
 // The whole pipeline over many units, in parallel; output is identical whatever the thread count.
 AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options);

@@ -51,6 +51,9 @@ class Rule {
   // Rules about suppressions themselves run after every other rule's findings were
   // matched against the unit's suppressions.
   virtual bool runs_after_suppressions() const { return false; }
+  // Rules that report secret values (Finding::secrets) also run when they are turned off,
+  // their findings discarded: reports still mask the values they would have found.
+  virtual bool finds_secrets() const { return false; }
 };
 
 }  // namespace eph

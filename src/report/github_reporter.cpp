@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull
 // request's diff (`::error file=...,line=...,col=...::message`).
 #include "report/reporter.h"
+#include "report/secret_mask.h"
 
 namespace eph {
 namespace {
@@ -41,15 +42,16 @@ const char* command_of(Severity s) {
 }  // namespace
 
 void write_github_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
+  const SecretMask mask(result, options.show_secrets);
   size_t shown = 0;
   for (const auto& f : result.findings) {
     if (f.suppressed) continue;  // annotations are for what needs attention
     ++shown;
     Location loc = to_location(f.range);
-    std::string message = f.message;
+    std::string message = mask.text(f.message);
     for (const auto& r : f.related) {
       Location rl = to_location(r.range);
-      message += "\n" + rl.file + ":" + std::to_string(rl.line) + ": " + r.message;
+      message += "\n" + rl.file + ":" + std::to_string(rl.line) + ": " + mask.text(r.message);
     }
     out << "::" << command_of(f.severity) << " file=" << escape_property(loc.file) << ",line=" << loc.line
         << ",col=" << loc.column << ",endLine=" << loc.end_line << ",endColumn=" << loc.end_column
@@ -57,7 +59,7 @@ void write_github_report(std::ostream& out, const AnalysisResult& result, const 
         << escape_data(message) << "\n";
   }
   for (const auto& e : result.errors)
-    out << "::error file=" << escape_property(e.path) << ",title=ephemera::" << escape_data(e.message) << "\n";
+    out << "::error file=" << escape_property(e.path) << ",title=ephemera::" << escape_data(mask.text(e.message)) << "\n";
   out << "ephemera: " << shown << (shown == 1 ? " finding" : " findings") << " in " << result.files_analyzed
       << (result.files_analyzed == 1 ? " file" : " files");
   if (result.suppressed) out << ", " << result.suppressed << " suppressed";

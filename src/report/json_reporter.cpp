@@ -3,10 +3,12 @@
 
 #include "engine/rule_registry.h"
 #include "report/reporter.h"
+#include "report/secret_mask.h"
 
 namespace eph {
 
 void write_json_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
+  const SecretMask mask(result, options.show_secrets);
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const auto& f : result.findings) {
     if (f.suppressed && !options.show_suppressed) continue;
@@ -22,11 +24,11 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const Re
     j["end_line"] = loc.end_line;
     j["end_column"] = loc.end_column;
     j["resource"] = f.resource;
-    j["message"] = f.message;
+    j["message"] = mask.text(f.message);
     nlohmann::ordered_json related = nlohmann::ordered_json::array();
     for (const auto& r : f.related) {
       Location rl = to_location(r.range);
-      related.push_back({{"file", rl.file}, {"line", rl.line}, {"column", rl.column}, {"message", r.message}});
+      related.push_back({{"file", rl.file}, {"line", rl.line}, {"column", rl.column}, {"message", mask.text(r.message)}});
     }
     j["related"] = std::move(related);
     j["fingerprint"] = f.fingerprint;
@@ -35,18 +37,18 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const Re
       for (const auto& e : f.fix->edits) {
         Location el = to_location(e.range);
         edits.push_back({{"file", el.file}, {"line", el.line}, {"column", el.column}, {"end_line", el.end_line},
-                         {"end_column", el.end_column}, {"text", e.new_text}});
+                         {"end_column", el.end_column}, {"text", mask.text(e.new_text)}});
       }
-      j["fix"] = {{"description", f.fix->description}, {"edits", std::move(edits)}};
+      j["fix"] = {{"description", mask.text(f.fix->description)}, {"edits", std::move(edits)}};
     }
     if (f.suppressed) {
       j["suppressed"] = f.suppression;
-      j["justification"] = f.justification;
+      j["justification"] = mask.text(f.justification);
     }
     findings.push_back(std::move(j));
   }
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-  for (const auto& e : result.errors) errors.push_back({{"file", e.path}, {"message", e.message}});
+  for (const auto& e : result.errors) errors.push_back({{"file", e.path}, {"message", mask.text(e.message)}});
   nlohmann::ordered_json doc;
   doc["tool"] = "ephemera";
   doc["version"] = options.version;

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "report/reporter.h"
+#include "report/secret_mask.h"
 
 namespace eph {
 namespace {
@@ -26,7 +27,7 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-void write_case(std::ostream& out, const Finding& f) {
+void write_case(std::ostream& out, const Finding& f, const SecretMask& mask) {
   Location loc = to_location(f.range);
   std::string name = f.rule_id + (f.resource.empty() ? "" : " " + f.resource) + " at line " + std::to_string(loc.line);
   out << "    <testcase name=\"" << xml_escape(name) << "\" classname=\"" << xml_escape(loc.file) << "\" file=\""
@@ -34,12 +35,12 @@ void write_case(std::ostream& out, const Finding& f) {
   if (f.suppressed) {
     out << "      <skipped message=\"" << xml_escape("suppressed: " + f.suppression) << "\"/>\n";
   } else {
-    out << "      <failure type=\"" << xml_escape(f.rule_id) << "\" message=\"" << xml_escape(f.message) << "\">"
+    out << "      <failure type=\"" << xml_escape(f.rule_id) << "\" message=\"" << xml_escape(mask.text(f.message)) << "\">"
         << xml_escape(loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) + ": " +
-                      std::string(to_string(f.severity)) + " " + f.rule_id + " " + f.message);
+                      std::string(to_string(f.severity)) + " " + f.rule_id + " " + mask.text(f.message));
     for (const auto& r : f.related) {
       Location rl = to_location(r.range);
-      out << "\n" << xml_escape("  note: " + rl.file + ":" + std::to_string(rl.line) + ":" + std::to_string(rl.column) + ": " + r.message);
+      out << "\n" << xml_escape("  note: " + rl.file + ":" + std::to_string(rl.line) + ":" + std::to_string(rl.column) + ": " + mask.text(r.message));
     }
     out << "</failure>\n";
   }
@@ -49,6 +50,7 @@ void write_case(std::ostream& out, const Finding& f) {
 }  // namespace
 
 void write_junit_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
+  const SecretMask mask(result, options.show_secrets);
   std::map<std::string, std::vector<const Finding*>> by_file;
   size_t tests = 0, failures = 0, skipped = 0;
   for (const auto& f : result.findings) {
@@ -66,7 +68,7 @@ void write_junit_report(std::ostream& out, const AnalysisResult& result, const R
     for (const Finding* f : findings) fails += f->suppressed ? 0 : 1;
     out << "  <testsuite name=\"" << xml_escape(file) << "\" tests=\"" << findings.size() << "\" failures=\"" << fails
         << "\" errors=\"0\" skipped=\"" << findings.size() - fails << "\">\n";
-    for (const Finding* f : findings) write_case(out, *f);
+    for (const Finding* f : findings) write_case(out, *f, mask);
     out << "  </testsuite>\n";
   }
   if (!result.errors.empty()) {
@@ -74,7 +76,7 @@ void write_junit_report(std::ostream& out, const AnalysisResult& result, const R
         << result.errors.size() << "\" skipped=\"0\">\n";
     for (const auto& e : result.errors) {
       out << "    <testcase name=\"" << xml_escape(e.path) << "\" classname=\"ephemera\">\n"
-          << "      <error message=\"" << xml_escape(e.message) << "\"/>\n"
+          << "      <error message=\"" << xml_escape(mask.text(e.message)) << "\"/>\n"
           << "    </testcase>\n";
     }
     out << "  </testsuite>\n";

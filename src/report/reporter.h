@@ -1,5 +1,7 @@
 #pragma once
-// Reporters turn an analysis result into one output format each.
+// Reporters turn an analysis result into one output format each. Every reporter shows
+// source text and messages through a SecretMask (report/secret_mask.h), so that no secret
+// value reaches a report unless `show_secrets`.
 #include <optional>
 #include <ostream>
 #include <string>
@@ -16,6 +18,7 @@ std::optional<ReportFormat> parse_report_format(std::string_view name);
 struct ReportOptions {
   bool color = false;            // ANSI colours (text only)
   bool show_suppressed = false;  // list suppressed findings too
+  bool show_secrets = false;     // print secret values instead of masking them (report/secret_mask.h)
   std::string version = EPHEMERA_VERSION;
   std::string source_root;       // SARIF SRCROOT (absolute or relative to the cwd); empty: the cwd
 };

@@ -7,6 +7,7 @@
 
 #include "engine/rule_registry.h"
 #include "report/reporter.h"
+#include "report/secret_mask.h"
 
 namespace fs = std::filesystem;
 
@@ -67,7 +68,7 @@ std::string security_severity(Severity s) {
 
 class SarifWriter {
  public:
-  explicit SarifWriter(const ReportOptions& options) {
+  SarifWriter(const ReportOptions& options, const SecretMask& mask) : mask_(mask) {
     std::error_code ec;
     root_ = fs::absolute(options.source_root.empty() ? fs::current_path(ec) : fs::path(options.source_root), ec)
                 .lexically_normal();
@@ -95,7 +96,7 @@ class SarifWriter {
       r["endLine"] = loc.end_line;
       r["endColumn"] = loc.end_column;
       // The code at fault, so a reader without the checkout sees it (bounded: a region can be a whole block).
-      if (range.end - range.begin <= kMaxSnippetBytes) r["snippet"] = {{"text", std::string(range.text())}};
+      if (range.end - range.begin <= kMaxSnippetBytes) r["snippet"] = {{"text", mask_.source(range)}};
     }
     return r;
   }
@@ -126,12 +127,12 @@ class SarifWriter {
       if (!e.range.file) continue;
       json& change = by_file[e.range.file->path()];
       if (change.is_null()) change = {{"artifactLocation", artifact(e.range.file->path())}, {"replacements", json::array()}};
-      change["replacements"].push_back({{"deletedRegion", region(e.range)}, {"insertedContent", {{"text", e.new_text}}}});
+      change["replacements"].push_back({{"deletedRegion", region(e.range)}, {"insertedContent", {{"text", mask_.text(e.new_text)}}}});
     }
     json changes = json::array();
     for (auto& [path, change] : by_file) changes.push_back(std::move(change));
     if (changes.empty()) return json();
-    return json::array({{{"description", {{"text", sentence(fix.description)}}}, {"artifactChanges", changes}}});
+    return json::array({{{"description", {{"text", sentence(mask_.text(fix.description))}}}, {"artifactChanges", changes}}});
   }
 
   json result(const Finding& f, const std::map<std::string, size_t>& rule_index) const {
@@ -140,7 +141,7 @@ class SarifWriter {
     auto idx = rule_index.find(f.rule_id);
     if (idx != rule_index.end()) r["ruleIndex"] = idx->second;
     r["level"] = level_of(f.severity);
-    r["message"] = {{"text", sentence(f.message)}};
+    r["message"] = {{"text", sentence(mask_.text(f.message))}};
     if (f.range.file) r["locations"] = json::array({physical(f.range)});
     json related = json::array();
     int id = 1;
@@ -148,7 +149,7 @@ class SarifWriter {
       if (!rel.range.file) continue;
       json loc = physical(rel.range);
       loc["id"] = id++;
-      loc["message"] = {{"text", sentence(rel.message)}};
+      loc["message"] = {{"text", sentence(mask_.text(rel.message))}};
       related.push_back(std::move(loc));
     }
     if (!related.empty()) r["relatedLocations"] = std::move(related);
@@ -158,7 +159,8 @@ class SarifWriter {
       if (!fx.is_null()) r["fixes"] = std::move(fx);
     }
     if (f.suppressed) {
-      std::string justification = f.justification.empty() ? f.suppression : f.justification + " (" + f.suppression + ")";
+      std::string justification =
+          f.justification.empty() ? f.suppression : mask_.text(f.justification) + " (" + f.suppression + ")";
       r["suppressions"] = json::array(
           {{{"kind", f.suppressed_in_source ? "inSource" : "external"}, {"status", "accepted"}, {"justification", justification}}});
     }
@@ -172,12 +174,12 @@ class SarifWriter {
       if (f.rule_id != "EPH000" && f.rule_id != "EPH001") continue;
       json n = {{"descriptor", {{"id", f.rule_id}}},
                 {"level", f.rule_id == "EPH000" ? "error" : "note"},
-                {"message", {{"text", sentence(f.message)}}}};
+                {"message", {{"text", sentence(mask_.text(f.message))}}}};
       if (f.range.file) n["locations"] = json::array({physical(f.range)});
       out.push_back(std::move(n));
     }
     for (const auto& e : result.errors) {
-      json n = {{"level", "error"}, {"message", {{"text", sentence(e.message)}}}};
+      json n = {{"level", "error"}, {"message", {{"text", sentence(mask_.text(e.message))}}}};
       if (!e.path.empty())
         n["locations"] = json::array({{{"physicalLocation", {{"artifactLocation", artifact(e.path)}}}}});
       out.push_back(std::move(n));
@@ -187,12 +189,14 @@ class SarifWriter {
 
  private:
   fs::path root_;
+  const SecretMask& mask_;
 };
 
 }  // namespace
 
 void write_sarif_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
-  SarifWriter w(options);
+  const SecretMask mask(result, options.show_secrets);
+  SarifWriter w(options, mask);
   json rules = json::array();
   std::map<std::string, size_t> rule_index;
   for (const auto& entry : all_rules()) {

@@ -4,6 +4,7 @@
 
 #include "engine/rule_registry.h"
 #include "report/reporter.h"
+#include "report/secret_mask.h"
 
 namespace eph {
 namespace {
@@ -26,26 +27,44 @@ struct Palette {
   }
 };
 
-void write_frame(std::ostream& out, const Range& range, const Location& loc, const Palette& p) {
+// The line where `range` starts, its secrets masked, and carets under the range on that
+// line (one caret when it goes on); a tab stays a tab so that the carets line up.
+void write_frame(std::ostream& out, const Range& range, const Location& loc, const SecretMask& mask, const Palette& p) {
   if (!range.file || loc.line == 0) return;
-  std::string_view line = range.file->line_text(loc.line);
+  const SourceFile& file = *range.file;
+  std::string_view line = file.line_text(loc.line);
   if (line.empty()) return;
+  auto line_begin = static_cast<uint32_t>(line.data() - file.text().data());
+  auto line_end = line_begin + static_cast<uint32_t>(line.size());
+  uint32_t from = std::clamp(range.begin, line_begin, line_end);
+  uint32_t to = range.end > from && range.end <= line_end ? range.end : from + 1;
+  std::string shown, caret;
+  bool marked = false;
+  auto mark = [&](bool under, char blank) {
+    caret += under ? (marked ? '~' : '^') : blank;
+    marked = marked || under;
+  };
+  std::vector<SecretMask::Cut> cuts = mask.cuts(file, line_begin, line_end);
+  size_t next = 0;
+  for (uint32_t at = line_begin; at < line_end;) {
+    if (next < cuts.size() && cuts[next].begin == at) {
+      const SecretMask::Cut& cut = cuts[next++];
+      shown += cut.text;
+      for (unsigned char c : cut.text)
+        if ((c & 0xC0) != 0x80) mark(cut.begin < to && cut.end > from, ' ');
+      at = cut.end;
+      continue;
+    }
+    char c = file.text()[at];
+    shown += c;
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) mark(at >= from && at < to, c == '\t' ? '\t' : ' ');
+    ++at;
+  }
+  if (!marked) caret += '^';
+  while (!caret.empty() && (caret.back() == ' ' || caret.back() == '\t')) caret.pop_back();
   std::string number = std::to_string(loc.line);
   std::string gutter(number.size(), ' ');
-  // Tabs keep their width in the caret line so the carets line up.
-  std::string caret;
-  uint32_t col = 1;
-  size_t i = 0;
-  for (; i < line.size() && col < loc.column; ++i) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    caret += c == '\t' ? '\t' : ' ';
-    ++col;
-  }
-  uint32_t width = loc.end_line == loc.line && loc.end_column > loc.column ? loc.end_column - loc.column : 1;
-  caret += '^';
-  for (uint32_t w = 1; w < width; ++w) caret += '~';
-  out << p.dim() << " " << number << " | " << p.reset() << line << "\n";
+  out << p.dim() << " " << number << " | " << p.reset() << shown << "\n";
   out << p.dim() << " " << gutter << " | " << p.reset() << p.bold() << caret << p.reset() << "\n";
 }
 
@@ -53,6 +72,7 @@ void write_frame(std::ostream& out, const Range& range, const Location& loc, con
 
 void write_text_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
   Palette p{options.color};
+  const SecretMask mask(result, options.show_secrets);
   size_t shown = 0;
   for (const auto& f : result.findings) {
     if (f.suppressed && !options.show_suppressed) continue;
@@ -60,24 +80,24 @@ void write_text_report(std::ostream& out, const AnalysisResult& result, const Re
     Location loc = to_location(f.range);
     out << p.bold() << loc.file << ":" << loc.line << ":" << loc.column << ":" << p.reset() << " "
         << p.severity(f.severity) << to_string(f.severity) << p.reset() << " " << p.bold() << f.rule_id << p.reset()
-        << " " << f.message;
+        << " " << mask.text(f.message);
     if (f.suppressed) {
       out << " " << p.dim() << "[suppressed by " << f.suppression;
-      if (!f.justification.empty()) out << ": " << f.justification;
+      if (!f.justification.empty()) out << ": " << mask.text(f.justification);
       out << "]" << p.reset();
     }
     out << "\n";
-    write_frame(out, f.range, loc, p);
+    write_frame(out, f.range, loc, mask, p);
     for (const auto& r : f.related) {
       Location rl = to_location(r.range);
       out << "    " << p.dim() << "note:" << p.reset() << " " << rl.file << ":" << rl.line << ":" << rl.column << ": "
-          << r.message << "\n";
+          << mask.text(r.message) << "\n";
     }
-    if (f.fix) out << "    " << p.dim() << "fix:" << p.reset() << " " << f.fix->description << "\n";
+    if (f.fix) out << "    " << p.dim() << "fix:" << p.reset() << " " << mask.text(f.fix->description) << "\n";
   }
   for (const auto& e : result.errors) {
     out << p.bold() << e.path << ":" << p.reset() << " " << p.severity(Severity::High) << "error" << p.reset() << " "
-        << e.message << "\n";
+        << mask.text(e.message) << "\n";
   }
   size_t active = result.findings.size() - result.suppressed;
   size_t by_severity[5] = {0, 0, 0, 0, 0};

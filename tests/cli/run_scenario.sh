@@ -6,6 +6,7 @@
 #   expected_stdout  lines that must each appear in stdout (when present; for output that
 #                    carries other rules' messages, which their authors may reword)
 #   expected_stderr  lines that must each appear in stderr (when present)
+#   unexpected_stdout  strings that must not appear in stdout (when present; a secret value)
 # usage: run_scenario.sh EPHEMERA_BIN SCENARIO_DIR
 set -euo pipefail
 export EPHEMERA=$(realpath "$1")
@@ -40,6 +41,12 @@ for stream in stdout stderr; do
     grep -qF -- "$line" "$tmp/$stream" || { echo "$stream lacks: $line"; failed=1; }
   done < "$scenario/expected_$stream"
 done
+if [ -f "$scenario/unexpected_stdout" ]; then
+  while IFS= read -r line; do
+    [ -z "$line" ] && continue
+    grep -qF -- "$line" "$tmp/stdout" && { echo "stdout has: $line"; failed=1; }
+  done < "$scenario/unexpected_stdout"
+fi
 if [ $failed -ne 0 ]; then
   echo "--- stdout"; cat "$tmp/stdout"; echo "--- stderr"; cat "$tmp/stderr"
   exit 1

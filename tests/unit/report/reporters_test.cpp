@@ -1,6 +1,6 @@
 // Golden tests: every reporter's exact output for one result that exercises related
-// locations, a fix, in-source and external suppressions, input errors and characters
-// each format must escape. Set EPHEMERA_UPDATE_GOLDEN=1 to rewrite the golden files
+// locations, a fix, in-source and external suppressions, input errors, a secret to mask
+// and characters each format must escape. Set EPHEMERA_UPDATE_GOLDEN=1 to rewrite the golden files
 // after an intended change (and review the diff). The SARIF golden file is also checked
 // by the official validator (ctest sarif-validate).
 #include <doctest/doctest.h>
@@ -90,6 +90,8 @@ AnalysisResult sample_result() {
   active.fingerprint = "00000000000000d4";
 
   r.findings = {parse, unused, baselined, active};
+  // The password is a secret, as EPH301 would report it: every format masks it.
+  r.secrets.push_back(SecretValue{find(main, "hunter2 <&> \\\"x\\\""), "hunter2 <&> \"x\""});
   std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.range.file->path() != b.range.file->path()) return a.range.file->path() < b.range.file->path();
     return a.range.begin < b.range.begin;
