@@ -69,7 +69,10 @@ void SecretMask::add(const SecretValue& secret) {
   std::string shown = label(secret.value);
   if (secret.where.valid() && secret.where.end > secret.where.begin)
     spans_[secret.where.file->path()].push_back(Span{secret.where.begin, secret.where.end, shown});
-  if (secret.value.size() >= kMinBytesMaskedByValue) values_.emplace_back(secret.value, shown);
+  // Without its final line break, which belongs to the heredoc rather than to the secret.
+  std::string_view value = secret.value;
+  while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.remove_suffix(1);
+  if (value.size() >= kMinBytesMaskedByValue) values_.emplace_back(std::string(value), shown);
   // The value as written, when escapes make it differ from the value (`"a\"b"`).
   if (secret.where.valid() && secret.where.text() != secret.value && secret.where.text().size() >= kMinBytesMaskedByValue &&
       secret.where.text().find('\n') == std::string_view::npos)
