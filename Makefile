@@ -24,8 +24,9 @@ test: bootstrap-tests build
 
 # Regenerate tests/corpus/findings-snapshot.tsv (what ephemera reports over ../shared/corpus)
 # after a deliberate change in findings; commit it with the change so the diff shows it.
+CORPUS ?= ../shared/corpus
 snapshot: build
-	@$(BUILD_DIR)/ephemera_findings_snapshot ../shared/corpus tests/corpus/findings-snapshot.tsv --update
+	@$(BUILD_DIR)/tests/ephemera_findings_snapshot $(CORPUS) tests/corpus/findings-snapshot.tsv --update
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer (gcc, -O1).
 # SANITIZE_TESTS narrows it with a ctest regex (CI: unit, fixtures, CLI scenarios, corpus sweep).

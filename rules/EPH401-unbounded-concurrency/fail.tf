@@ -417,7 +417,7 @@ resource "aws_cloudwatch_event_target" "ledger" {
   arn  = aws_lambda_function.ledger.arn
 }
 
-resource "aws_lambda_function" "ledger" { # expect: EPH401 [high] "can burst into the rds data store"
+resource "aws_lambda_function" "ledger" { # expect: EPH401 [high] "can burst into the RDS database it uses (environment variable DB_HOST refers to aws_db_instance.ledger)"
   function_name = "ledger"
   role          = local.role
   handler       = "app.handler"

@@ -20,6 +20,20 @@ struct Verdict {
   std::vector<RelatedLocation> evidence;
 };
 
+// Data stores by the service that names them (resource types and data-plane grants).
+constexpr std::pair<std::string_view, std::string_view> kDataStoreNames[] = {
+    {"rds", "RDS database"},           {"rds-db", "RDS database"},       {"elasticache", "ElastiCache cluster"},
+    {"memorydb", "MemoryDB cluster"},  {"dax", "DAX cluster"},           {"neptune-db", "Neptune database"},
+    {"kafka", "Kafka cluster"},        {"kafka-cluster", "Kafka cluster"}, {"redshift", "Redshift cluster"},
+    {"es", "OpenSearch domain"},       {"docdb-elastic", "DocumentDB cluster"},
+};
+
+std::string data_store_name(std::string_view service) {
+  for (const auto& [prefix, name] : kDataStoreNames)
+    if (prefix == service) return std::string(name);
+  return std::string(service) + " data store";
+}
+
 // The first finite downstream the function reaches: an outside host, then a data store.
 bool finite_downstream(const FunctionServices* out, std::string& name, RelatedLocation& where) {
   if (!out) return false;
@@ -31,7 +45,8 @@ bool finite_downstream(const FunctionServices* out, std::string& name, RelatedLo
   }
   if (!out->data_stores.empty()) {
     const ServiceUse& s = out->data_stores.front();
-    name = "the " + s.service + " data store it reaches inside its network";
+    name = "the " + data_store_name(s.service) + " it uses";
+    if (!s.evidence.empty()) name += " (" + s.evidence.front().message + ")";
     where = s.evidence.empty() ? RelatedLocation{} : s.evidence.front();
     return true;
   }

@@ -110,6 +110,12 @@ bool polled_by_lambda(const Function& fn) {
   return false;
 }
 
+bool consumes_kafka(const Function& fn) {
+  for (const auto& in : fn.inbound)
+    if (in.kind == InboundKind::Kafka) return true;
+  return false;
+}
+
 void read_role_grants(const Function& fn, FunctionServices& out, ServiceCollector& collect) {
   if (!fn.role_known) out.services_complete = false;
   bool polled = polled_by_lambda(fn);
@@ -135,8 +141,11 @@ void read_role_grants(const Function& fn, FunctionServices& out, ServiceCollecto
         std::string service(text.substr(0, colon));
         std::transform(service.begin(), service.end(), service.begin(), [](unsigned char c) { return std::tolower(c); });
         Range where = action->where.valid() ? action->where : st.range;
+        // kafka-cluster grants of a Kafka consumer authorise Lambda's poller, not a call.
+        bool poller_grant = service == "kafka-cluster" && consumes_kafka(fn);
         for (auto store : kDataStoreGrants)
-          if (service == store) collect.add_data_store(service, where, "the execution role grants " + std::string(text));
+          if (service == store && !poller_grant)
+            collect.add_data_store(service, where, "the execution role grants " + std::string(text));
         collect.add(service, where, "the execution role grants " + std::string(text), true);
       }
     }

@@ -4,6 +4,7 @@
 // deployment-time callers (macros, custom resources), and invoke permissions for what the
 // code does not declare otherwise. Invoke permissions are also kept whole for EPH602.
 #include <algorithm>
+#include <cctype>
 
 #include "model/inbound_lowering.h"
 #include "model/lowering.h"
@@ -147,6 +148,39 @@ constexpr InvokerRow kInvokers[] = {
     {.type = "aws_cloudwatch_log_subscription_filter", .kind = InboundKind::Other, .service = "logs",
      .function = "destination_arn"},
     {.type = "AWS::Logs::SubscriptionFilter", .kind = InboundKind::Other, .service = "logs", .function = "DestinationArn"},
+    {.type = "aws_s3control_object_lambda_access_point", .kind = InboundKind::Other, .service = "s3-object-lambda",
+     .function = "configuration/transformation_configuration/content_transformation/aws_lambda/function_arn"},
+    {.type = "AWS::S3ObjectLambda::AccessPoint", .kind = InboundKind::Other, .service = "s3-object-lambda",
+     .function = "ObjectLambdaConfiguration/TransformationConfigurations/ContentTransformation/AwsLambda/FunctionArn"},
+    {.type = "aws_transfer_workflow", .kind = InboundKind::Other, .service = "transfer",
+     .function = "steps/custom_step_details/target"},
+    {.type = "AWS::Transfer::Workflow", .kind = InboundKind::Other, .service = "transfer",
+     .function = "Steps/CustomStepDetails/Target"},
+    {.type = "aws_kinesis_firehose_delivery_stream", .kind = InboundKind::Other, .service = "firehose", .function = ""},
+    {.type = "AWS::KinesisFirehose::DeliveryStream", .kind = InboundKind::Other, .service = "firehose", .function = ""},
+    {.type = "aws_config_config_rule", .kind = InboundKind::Other, .service = "config",
+     .function = "source/source_identifier"},
+    {.type = "AWS::Config::ConfigRule", .kind = InboundKind::Other, .service = "config",
+     .function = "Source/SourceIdentifier"},
+    {.type = "aws_ses_receipt_rule", .kind = InboundKind::Other, .service = "ses", .function = "lambda_action/function_arn"},
+    {.type = "AWS::SES::ReceiptRule", .kind = InboundKind::Other, .service = "ses",
+     .function = "Rule/Actions/LambdaAction/FunctionArn"},
+    {.type = "aws_vpclattice_target_group_attachment", .kind = InboundKind::Other, .service = "vpc-lattice",
+     .function = "target/id"},
+    {.type = "AWS::VpcLattice::TargetGroup", .kind = InboundKind::Other, .service = "vpc-lattice",
+     .function = "Targets/Id"},
+    {.type = "aws_cloudwatch_metric_alarm", .kind = InboundKind::Other, .service = "cloudwatch",
+     .function = "alarm_actions"},
+    {.type = "AWS::CloudWatch::Alarm", .kind = InboundKind::Other, .service = "cloudwatch", .function = "AlarmActions"},
+    {.type = "aws_lambda_function_event_invoke_config", .kind = InboundKind::Other, .service = "lambda-destination",
+     .function = "destination_config"},
+    {.type = "AWS::Lambda::EventInvokeConfig", .kind = InboundKind::Other, .service = "lambda-destination",
+     .function = "DestinationConfig"},
+    // Rotation runs on the secret's schedule.
+    {.type = "aws_secretsmanager_secret_rotation", .kind = InboundKind::Schedule, .service = "secretsmanager",
+     .function = "rotation_lambda_arn"},
+    {.type = "AWS::SecretsManager::RotationSchedule", .kind = InboundKind::Schedule, .service = "secretsmanager",
+     .function = "RotationLambdaARN"},
     // Deployment time only.
     {.type = "AWS::CloudFormation::Macro", .kind = InboundKind::Macro, .service = "cloudformation",
      .function = "FunctionName"},
@@ -178,6 +212,26 @@ constexpr SamPushRow kSamPushed[] = {
     {.event_type = "AlexaSkill", .kind = InboundKind::Other, .service = "alexa", .source = "SkillId"},
 };
 constexpr std::string_view kSamFunction = "AWS::Serverless::Function";
+constexpr std::string_view kSamDestinations = "EventInvokeConfig/DestinationConfig";
+
+// Events pushed by services the InboundKind list has no name for: the noun by service.
+constexpr std::pair<std::string_view, std::string_view> kOtherSources[] = {
+    {"s3-object-lambda", "S3 Object Lambda access point"},
+    {"transfer", "Transfer Family workflow"},
+    {"firehose", "Firehose data transformation"},
+    {"config", "AWS Config rule"},
+    {"ses", "SES receipt rule"},
+    {"vpc-lattice", "VPC Lattice target group"},
+    {"cloudwatch", "CloudWatch alarm"},
+    {"lambda-destination", "Lambda asynchronous destination"},
+    {"lambda", "Lambda function"},
+    {"logs", "CloudWatch Logs subscription"},
+    {"alexa", "Alexa skill"},
+};
+
+// A function that calls another: the callee's ARN or name in its environment, or
+// lambda:InvokeFunction granted on it.
+constexpr std::string_view kInvokeActions[] = {"lambda:invokefunction", "lambda:invokeasync", "lambda:*", "*"};
 
 // ------------------------------------------------------------ permissions, URLs
 
@@ -291,7 +345,7 @@ void classify_polled(const Model& model, Inbound& in, const Value* source, const
   switch (in.kind) {
     case InboundKind::Queue:
       if (in.service != "sqs") {
-        in.why = "it polls a message broker";
+        in.why.clear();  // a broker: Lambda scales its consumers with the backlog
       } else if (in.max_concurrency && !in.max_concurrency->is_null()) {
         in.burst = Burst::Capped;  // also when not knowable: it is set
         in.why = is_number(in.max_concurrency) ? "maximum concurrency " + number_text(in.max_concurrency)
@@ -448,10 +502,60 @@ void lower_sam_events(Model& model) {
         in.kind = row.kind;
         in.service = row.service;
         const Value* source = at_path(props, row.source);
-        in.source = source ? source_name(model, source, *fn.resource) : "event " + event.key;
+        in.source = source ? source_name(model, source, *fn.resource) : "from SAM event " + event.key;
         classify_pushed(in);
         fn.inbound.push_back(std::move(in));
       }
+    }
+  }
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void add_caller(Model& model, const Value& at, const Function& caller, Range where) {
+  Function* callee = mutable_function(model, &at);
+  if (!callee || callee == &caller) return;
+  for (const Inbound& in : callee->inbound)
+    if (in.service == "lambda" && in.resource == caller.resource) return;
+  Inbound in;
+  in.kind = InboundKind::Other;
+  in.resource = caller.resource;
+  in.range = where.valid() ? where : caller.resource->declaration;
+  in.service = "lambda";
+  in.source = caller.address();
+  classify_pushed(in);
+  callee->inbound.push_back(std::move(in));
+}
+
+// Functions that call functions of the code: through their environment or a grant to invoke.
+void lower_function_callers(Model& model) {
+  for (const Function& caller : model.functions) {
+    for (const EnvVar& env : caller.environment)  // a reference or an ARN, not a bare name (TABLE=orders)
+      if (env.value && (!env.value->refs.empty() || string_of(env.value).find(":function:") != std::string_view::npos))
+        add_caller(model, *env.value, caller, env.name_range);
+    for (const Policy* policy : caller.policies)
+      for (const PolicyStatement& st : policy->statements) {
+        if (!st.allows() || st.not_action || st.not_resource) continue;
+        bool invokes = false;
+        for (const Value* action : st.actions)
+          for (auto a : kInvokeActions) invokes = invokes || lower_ascii(string_of(action)) == a;
+        if (!invokes) continue;
+        for (const Value* resource : st.resources)
+          if (resource && string_of(resource) != "*") add_caller(model, *resource, caller, caller.resource->declaration);
+      }
+  }
+  // SAM: asynchronous destinations declared on the function.
+  for (auto& fn : model.functions) {
+    if (fn.resource->type != kSamFunction) continue;
+    if (const Value* destinations = at_path(fn.resource->body, kSamDestinations)) {
+      std::vector<const Function*> seen{&fn};
+      each_value(*destinations, [&](const Value& v) {
+        add_invoker(model, v, *fn.resource, InboundKind::Other, "lambda-destination", seen);
+      });
     }
   }
 }
@@ -542,7 +646,7 @@ void lower_permission_inbound(Model& model) {
     for (const auto& row : kPrincipals) {
       if (string_of(p.principal) != row.principal) continue;
       bool declared = false;
-      for (const Inbound& in : fn->inbound) declared = declared || in.service == row.service || in.kind == row.kind;
+      for (const Inbound& in : fn->inbound) declared = declared || in.service == row.service;
       if (declared) continue;
       Inbound in;
       in.kind = row.kind;
@@ -591,6 +695,9 @@ std::string_view to_string(InboundKind k) {
 
 std::string describe(const Inbound& in) {
   std::string_view noun = to_string(in.kind);
+  if (in.kind == InboundKind::Other)
+    for (const auto& [service, name] : kOtherSources)
+      if (service == in.service) noun = name;
   if (in.kind == InboundKind::Queue) noun = in.service == "sqs" ? "SQS queue" : in.service == "mq" ? "Amazon MQ broker" : noun;
   if (in.kind == InboundKind::Stream)
     noun = in.service == "kinesis"    ? "Kinesis stream"
@@ -615,6 +722,7 @@ void lower_triggers(const LoadedUnit& unit, Model& model) {
   lower_mappings(unit, model);
   lower_sam_events(model);
   lower_invokers(unit, model);
+  lower_function_callers(model);
   lower_permissions(unit, model);
   lower_urls(unit, model);
   lower_load_balancers(unit, model);
