@@ -17,7 +17,8 @@ trap 'rm -rf "$tmp"' EXIT
 # Package a copy, so that the compiled out/ and the .vsix stay out of the source tree.
 mkdir "$tmp/ext"
 (cd "$ext" && tar cf - --exclude=./node_modules --exclude=./out --exclude='./*.vsix' .) | tar xf - -C "$tmp/ext"
-ln -s "$ext/node_modules" "$tmp/ext/node_modules"
+# npm reads a symlinked node_modules as foreign packages: hard links (or a copy) instead.
+cp -al "$ext/node_modules" "$tmp/ext/node_modules" 2>/dev/null || cp -R "$ext/node_modules" "$tmp/ext/node_modules"
 cd "$tmp/ext"
 # No LICENSE inside the extension's folder: the repository's applies (package.json: "license").
 if ! ./node_modules/.bin/vsce package --skip-license --out "$tmp/ephemera.vsix" </dev/null >"$tmp/vsce.log" 2>&1; then
