@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/version.h"
 #include "engine/analyzer.h"
 
 namespace eph {
@@ -19,7 +20,7 @@ struct ReportOptions {
   bool color = false;            // ANSI colours (text only)
   bool show_suppressed = false;  // list suppressed findings too
   bool show_secrets = false;     // print secret values instead of masking them (report/secret_mask.h)
-  std::string version = EPHEMERA_VERSION;
+  std::string version = eph::version();
   std::string source_root;       // SARIF SRCROOT (absolute or relative to the cwd); empty: the cwd
 };
 
