@@ -227,6 +227,7 @@ constexpr std::pair<std::string_view, std::string_view> kOtherSources[] = {
     {"lambda", "Lambda function"},
     {"logs", "CloudWatch Logs subscription"},
     {"alexa", "Alexa skill"},
+    {"sam-event", "SAM event"},
 };
 
 // A function that calls another: the callee's ARN or name in its environment, or
@@ -497,12 +498,22 @@ void lower_sam_events(Model& model) {
         classify_polled(model, in, source, at_path(props, kSamMappingFields.topics));
         fn.inbound.push_back(std::move(in));
       }
+      bool known = type == "Api" || type == "HttpApi";  // API routes: lower_api_routes
+      for (const auto& row : kSamPolled) known = known || row.event_type == type;
       for (const auto& row : kSamPushed) {
         if (row.event_type != type) continue;
+        known = true;
         in.kind = row.kind;
         in.service = row.service;
         const Value* source = at_path(props, row.source);
         in.source = source ? source_name(model, source, *fn.resource) : "from SAM event " + event.key;
+        classify_pushed(in);
+        fn.inbound.push_back(in);
+      }
+      if (!known) {  // an event type this table does not list still invokes the function
+        in.kind = InboundKind::Other;
+        in.service = "sam-event";
+        in.source = event.key + (type.empty() ? "" : " (" + std::string(type) + ")");
         classify_pushed(in);
         fn.inbound.push_back(std::move(in));
       }
