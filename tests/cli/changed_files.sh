@@ -71,6 +71,12 @@ check "a .tfvars change is analysed with its module and the module it calls" 1 \
 check "the changed file written ./like/this" 1 \
   "EPH301 envs/prod/terraform.tfvars module.api.aws_lambda_function.this" -- --changed ./envs/prod/terraform.tfvars
 
+# An .auto.tfvars file wins over terraform.tfvars: its change is analysed the same way.
+printf 'db_password = "Xk4uT9wQ2mRz-auto-88c1"\n' > envs/prod/secrets.auto.tfvars
+check "an .auto.tfvars change" 1 \
+  "EPH301 envs/prod/secrets.auto.tfvars module.api.aws_lambda_function.this" -- --changed envs/prod/secrets.auto.tfvars
+rm envs/prod/secrets.auto.tfvars
+
 # A change to the called module is analysed in its caller's context (inputs known); the
 # secret's evidence chain passes through the module's environment block.
 sed -i '/reserved_concurrent_executions/d' modules/function/main.tf
