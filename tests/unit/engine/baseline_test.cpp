@@ -2,6 +2,7 @@
 // malformed baseline is an error, not an empty baseline.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "engine/baseline.h"
@@ -49,7 +50,7 @@ TEST_CASE("a baseline round-trips and suppresses only what it recorded") {
   result.suppressed = 1;
   assign_fingerprints(result.findings);
   std::ostringstream text;
-  write_baseline(text, result, "test");
+  write_baseline(text, result, "test", "b.json");
 
   Baseline baseline;
   std::string error;
@@ -77,4 +78,96 @@ TEST_CASE("a malformed baseline is an error") {
   CHECK(error.find("not an ephemera baseline") != std::string::npos);
   CHECK_FALSE(read_baseline("b.json", "{\"kind\": \"baseline\", \"findings\": [{\"rule\": \"EPH301\"}]}", b, error));
   CHECK(error == "b.json: a finding without a fingerprint");
+}
+
+namespace {
+
+// The same finding as a scan run from `cwd` sees it: its file named relative to `cwd`.
+AnalysisResult scanned_from(const std::filesystem::path& cwd, const std::filesystem::path& file_abs,
+                            std::vector<SourceFilePtr>& keep) {
+  auto file = std::make_shared<SourceFile>(file_abs.lexically_relative(cwd).string(), "a = \"secret\"\n");
+  keep.push_back(file);
+  AnalysisResult r;
+  r.files = {file};
+  r.findings = {finding_at(file, "a = \"secret\"")};
+  assign_fingerprints(r.findings);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("a baseline holds from any working directory: its paths are relative to its own directory") {
+  namespace fs = std::filesystem;
+  fs::path cwd = fs::current_path();
+  fs::path repo = cwd / "repo";
+  fs::path file = repo / "infra" / "main.tf";
+  std::vector<SourceFilePtr> keep;
+
+  // Written from the repository root...
+  AnalysisResult at_root = scanned_from(repo, file, keep);
+  std::ostringstream text;
+  write_baseline(text, at_root, "test", (repo / "baseline.json").lexically_relative(cwd).string());
+  CHECK(text.str().find("\"paths\": \"relative-to-baseline\"") != std::string::npos);
+  CHECK(text.str().find("\"file\": \"infra/main.tf\"") != std::string::npos);
+
+  Baseline baseline;
+  std::string error;
+  REQUIRE(read_baseline((repo / "baseline.json").string(), text.str(), baseline, error));
+  CHECK(baseline.paths_relative_to_baseline);
+
+  // ... matched from a sub-directory (the file is then "main.tf" to the scan) and from above.
+  for (const fs::path& from : {repo / "infra", cwd}) {
+    CAPTURE(from.string());
+    AnalysisResult r = scanned_from(from, file, keep);
+    CHECK(apply_baseline(baseline, r) == 1);
+    CHECK(r.findings[0].suppressed);
+    CHECK(r.warnings.empty());
+  }
+}
+
+TEST_CASE("an old baseline (paths as seen from where it was written) still matches") {
+  // Written by an older ephemera from the directory the baseline is in: fingerprints of
+  // the paths as given, and no "paths" marker.
+  auto file = std::make_shared<SourceFile>("main.tf", "a = \"secret\"\n");
+  std::vector<Finding> findings = {finding_at(file, "a = \"secret\"")};
+  assign_fingerprints(findings);
+  std::string old = "{\"kind\": \"baseline\", \"findings\": [{\"fingerprint\": \"" + findings[0].fingerprint + "\"}]}";
+  Baseline baseline;
+  std::string error;
+  REQUIRE(read_baseline("baseline.json", old, baseline, error));
+  CHECK_FALSE(baseline.paths_relative_to_baseline);
+  AnalysisResult r;
+  r.files = {file};
+  r.findings = findings;
+  CHECK(apply_baseline(baseline, r) == 1);
+
+  // Written from elsewhere: matched as before, by the path as the scan gives it.
+  Baseline elsewhere;
+  REQUIRE(read_baseline("../elsewhere/baseline.json", old, elsewhere, error));
+  AnalysisResult r2;
+  r2.files = {file};
+  r2.findings = findings;
+  CHECK(apply_baseline(elsewhere, r2) == 1);
+}
+
+TEST_CASE("a baseline that matches nothing says so") {
+  auto file = std::make_shared<SourceFile>("main.tf", "a = \"secret\"\n");
+  Baseline baseline;
+  std::string error;
+  REQUIRE(read_baseline("b.json", "{\"kind\": \"baseline\", \"paths\": \"relative-to-baseline\", \"findings\": "
+                        "[{\"fingerprint\": \"0000000000000000\"}]}", baseline, error));
+  AnalysisResult r;
+  r.files = {file};
+  r.findings = {finding_at(file, "a = \"secret\"")};
+  assign_fingerprints(r.findings);
+  CHECK(apply_baseline(baseline, r) == 0);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("baseline b.json matched none of its 1 finding") == 0);
+
+  // An empty baseline matches nothing by design: no warning.
+  Baseline empty;
+  REQUIRE(read_baseline("b.json", "{\"kind\": \"baseline\", \"findings\": []}", empty, error));
+  AnalysisResult r2;
+  CHECK(apply_baseline(empty, r2) == 0);
+  CHECK(r2.warnings.empty());
 }
