@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <sstream>
+#include <unistd.h>
 
 #include "engine/baseline.h"
 
@@ -82,47 +83,64 @@ TEST_CASE("a malformed baseline is an error") {
 
 namespace {
 
-// The same finding as a scan run from `cwd` sees it: its file named relative to `cwd`.
-AnalysisResult scanned_from(const std::filesystem::path& cwd, const std::filesystem::path& file_abs,
-                            std::vector<SourceFilePtr>& keep) {
-  auto file = std::make_shared<SourceFile>(file_abs.lexically_relative(cwd).string(), "a = \"secret\"\n");
-  keep.push_back(file);
+// The finding a scan run from the working directory reports in `file` (named as the scan names it).
+AnalysisResult scanned(const std::string& file, std::vector<SourceFilePtr>& keep) {
+  auto source = std::make_shared<SourceFile>(file, "a = \"secret\"\n");
+  keep.push_back(source);
   AnalysisResult r;
-  r.files = {file};
-  r.findings = {finding_at(file, "a = \"secret\"")};
+  r.files = {source};
+  r.findings = {finding_at(source, "a = \"secret\"")};
   assign_fingerprints(r.findings);
   return r;
 }
+
+// Runs the scan's side of a test from `dir`, and comes back.
+struct WorkingDirectory {
+  std::filesystem::path before = std::filesystem::current_path();
+  explicit WorkingDirectory(const std::filesystem::path& dir) { std::filesystem::current_path(dir); }
+  ~WorkingDirectory() { std::filesystem::current_path(before); }
+};
 
 }  // namespace
 
 TEST_CASE("a baseline holds from any working directory: its paths are relative to its own directory") {
   namespace fs = std::filesystem;
-  fs::path cwd = fs::current_path();
-  fs::path repo = cwd / "repo";
-  fs::path file = repo / "infra" / "main.tf";
+  fs::path top = fs::temp_directory_path() / ("ephemera-baseline-test-" + std::to_string(::getpid()));
+  fs::create_directories(top / "repo" / "infra");
   std::vector<SourceFilePtr> keep;
 
   // Written from the repository root...
-  AnalysisResult at_root = scanned_from(repo, file, keep);
-  std::ostringstream text;
-  write_baseline(text, at_root, "test", (repo / "baseline.json").lexically_relative(cwd).string());
-  CHECK(text.str().find("\"paths\": \"relative-to-baseline\"") != std::string::npos);
-  CHECK(text.str().find("\"file\": \"infra/main.tf\"") != std::string::npos);
+  std::string text;
+  {
+    WorkingDirectory at(top / "repo");
+    std::ostringstream out;
+    write_baseline(out, scanned("infra/main.tf", keep), "test", "baseline.json");
+    text = out.str();
+  }
+  CHECK(text.find("\"paths\": \"relative-to-baseline\"") != std::string::npos);
+  CHECK(text.find("\"file\": \"infra/main.tf\"") != std::string::npos);
 
-  Baseline baseline;
-  std::string error;
-  REQUIRE(read_baseline((repo / "baseline.json").string(), text.str(), baseline, error));
-  CHECK(baseline.paths_relative_to_baseline);
-
-  // ... matched from a sub-directory (the file is then "main.tf" to the scan) and from above.
-  for (const fs::path& from : {repo / "infra", cwd}) {
-    CAPTURE(from.string());
-    AnalysisResult r = scanned_from(from, file, keep);
+  // ... matched from a sub-directory and from above, the file and the baseline named from there.
+  struct From {
+    fs::path dir;
+    std::string file, baseline;
+  };
+  for (const From& from : {From{top / "repo" / "infra", "main.tf", "../baseline.json"},
+                           From{top / "repo" / "infra", "./main.tf", "../baseline.json"},
+                           From{top, "repo/infra/main.tf", "repo/baseline.json"},
+                           From{top / "repo", "infra/main.tf", "baseline.json"}}) {
+    CAPTURE(from.dir.string());
+    WorkingDirectory at(from.dir);
+    Baseline baseline;
+    std::string error;
+    REQUIRE(read_baseline(from.baseline, text, baseline, error));
+    CHECK(baseline.paths_relative_to_baseline);
+    AnalysisResult r = scanned(from.file, keep);
     CHECK(apply_baseline(baseline, r) == 1);
     CHECK(r.findings[0].suppressed);
     CHECK(r.warnings.empty());
   }
+  fs::remove_all(top);
 }
 
 TEST_CASE("an old baseline (paths as seen from where it was written) still matches") {
