@@ -3,7 +3,7 @@ BUILD_DIR ?= build/release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: bootstrap bootstrap-tests build run test test-sanitize fuzz bench bench-lsp clean
+.PHONY: bootstrap bootstrap-tests build run test test-sanitize fuzz bench bench-lsp dist deb clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -66,5 +66,13 @@ bench: build
 bench-lsp: build
 	@$(BUILD_DIR)/bench/ephemera_lsp_bench $(BUILD_DIR)/ephemera
 
+# Release packages in dist/ (README, Install): a tarball of the installed tree whose binary needs
+# only the C library, with its .sha256, and a Debian package (CPack), named after `git describe`.
+dist: build
+	@cmake --build $(BUILD_DIR) --target dist
+
+deb: build
+	@cmake --build $(BUILD_DIR) --target deb
+
 clean:
-	rm -rf build
+	rm -rf build dist
