@@ -9,7 +9,7 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends make ca
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN make build JOBS="$(nproc)" BUILD_DIR=build/docker \
+RUN make build JOBS="$(nproc)" BUILD_DIR=build/docker CMAKE_FLAGS=-DBUILD_TESTING=OFF \
     && cmake --install build/docker --prefix /opt/ephemera --strip \
     && /opt/ephemera/bin/ephemera --version
 

@@ -24,7 +24,17 @@ install(TARGETS ephemera RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${PACKAGING_DIR}/ephemera.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${PACKAGING_DIR}/completions/ephemera.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME ephemera)
-install(FILES ${PACKAGING_DIR}/completions/_ephemera DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+# zsh searches share/zsh/site-functions under /usr/local (and most prefixes); distribution
+# packages (a prefix ending in /usr, as CPack's staging one does) use share/zsh/vendor-completions.
+# Decided at install time, when the prefix is known.
+install(CODE "
+  if(CMAKE_INSTALL_PREFIX MATCHES \"/usr$\")
+    set(zsh_completions vendor-completions)
+  else()
+    set(zsh_completions site-functions)
+  endif()
+  file(INSTALL DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/zsh/\${zsh_completions}\"
+       TYPE FILE FILES \"${PACKAGING_DIR}/completions/_ephemera\")")
 install(FILES ${PACKAGING_DIR}/completions/ephemera.fish
         DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/CHANGELOG.md ${CMAKE_SOURCE_DIR}/LICENSE

@@ -37,7 +37,7 @@ _ephemera() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '--format --output --fail-on --soft-fail --severity --rule --skip-rule --config --no-config --baseline
-          --write-baseline --no-foreign-suppressions --only-file --source-root --var --var-file --exclude
+          --write-baseline --no-foreign-suppressions --only-file --changed --source-root --var --var-file --exclude
           --threads --max-file-bytes --show-suppressed --color --no-color --help' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null

@@ -31,6 +31,7 @@ complete -c ephemera -n $scan -l baseline -r -F -d 'Report only findings not rec
 complete -c ephemera -n $scan -l write-baseline -r -F -d 'Record the current findings in FILE'
 complete -c ephemera -n $scan -l no-foreign-suppressions -d 'Ignore checkov/tfsec/trivy/cfn_nag/cfn-lint skips'
 complete -c ephemera -n $scan -l only-file -r -F -d 'Report only findings in FILE or with evidence in it'
+complete -c ephemera -n $scan -l changed -d 'The PATHs are the files a change touched (pre-commit)'
 complete -c ephemera -n $scan -l source-root -x -a '(__fish_complete_directories)' -d 'SARIF and GitLab paths relative to DIR'
 complete -c ephemera -n $scan -l var -x -d 'Set a Terraform input variable (NAME=VALUE)'
 complete -c ephemera -n $scan -l var-file -r -F -d 'Read Terraform variables from a .tfvars file'

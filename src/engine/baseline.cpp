@@ -98,16 +98,18 @@ size_t apply_baseline(const Baseline& baseline, AnalysisResult& result) {
     ++matched;
   }
   result.suppressed += matched;
-  if (matched == 0 && !baseline.fingerprints.empty()) {
-    size_t n = baseline.fingerprints.size();
-    std::string warning = "baseline " + baseline.path + " matched none of its " + std::to_string(n) +
-                          (n == 1 ? " finding" : " findings") +
-                          ": they were fixed, or it was recorded for other files; rewrite it with --write-baseline";
-    if (!baseline.paths_relative_to_baseline)
-      warning += " (it was written by an older ephemera, with paths relative to the directory it was written from)";
-    result.warnings.push_back(std::move(warning));
-  }
   return matched;
+}
+
+std::optional<std::string> unmatched_baseline_warning(const Baseline& baseline, size_t matched) {
+  if (matched > 0 || baseline.fingerprints.empty()) return std::nullopt;
+  size_t n = baseline.fingerprints.size();
+  std::string warning = "baseline " + baseline.path + " matched none of its " + std::to_string(n) +
+                        (n == 1 ? " finding" : " findings") +
+                        ": they were fixed, or it was recorded for other files; rewrite it with --write-baseline";
+  if (!baseline.paths_relative_to_baseline)
+    warning += " (it was written by an older ephemera, with paths relative to the directory it was written from)";
+  return warning;
 }
 
 }  // namespace eph

@@ -3,6 +3,7 @@
 // only on findings that are new. Fingerprints ignore line numbers (see assign_fingerprints),
 // so moving code up or down a file keeps its findings baselined. A baseline hashes paths
 // relative to its own directory, so it holds whatever directory the scan runs from.
+#include <optional>
 #include <ostream>
 #include <set>
 #include <string>
@@ -27,8 +28,11 @@ void write_baseline(std::ostream& out, const AnalysisResult& result, const std::
 // Reads a baseline written by write_baseline; false with `error` when malformed.
 bool read_baseline(const std::string& path, const std::string& text, Baseline& out, std::string& error);
 
-// Marks findings recorded in the baseline as suppressed (externally); returns how many. A
-// baseline that records findings and matches none adds a warning to `result.warnings`.
+// Marks findings recorded in the baseline as suppressed (externally); returns how many.
 size_t apply_baseline(const Baseline& baseline, AnalysisResult& result);
+
+// What to tell the user when a baseline that records findings matched none of them in a
+// whole scan (`matched` from apply_baseline); nothing otherwise.
+std::optional<std::string> unmatched_baseline_warning(const Baseline& baseline, size_t matched);
 
 }  // namespace eph

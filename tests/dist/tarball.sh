@@ -18,11 +18,11 @@ tar -xzf "$tarball" -C "$tmp"
 [ "$(ls "$tmp")" = "$name" ] || fail "the tarball's top folder is '$(ls "$tmp")', expected $name"
 root="$tmp/$name"
 for f in bin/ephemera share/man/man1/ephemera.1 share/bash-completion/completions/ephemera \
-         share/zsh/vendor-completions/_ephemera share/fish/vendor_completions.d/ephemera.fish \
+         share/zsh/site-functions/_ephemera share/fish/vendor_completions.d/ephemera.fish \
          share/doc/ephemera/README.md share/doc/ephemera/LICENSE share/doc/ephemera/CHANGELOG.md; do
   [ -f "$root/$f" ] || fail "the tarball lacks $f"
 done
-unexpected=$(cd "$root" && find . -type f | sed 's|^\./||' | grep -v -E '^(bin/ephemera|share/man/man1/ephemera\.1|share/bash-completion/completions/ephemera|share/zsh/vendor-completions/_ephemera|share/fish/vendor_completions\.d/ephemera\.fish|share/doc/ephemera/(README\.md|LICENSE|CHANGELOG\.md))$' || true)
+unexpected=$(cd "$root" && find . -type f | sed 's|^\./||' | grep -v -E '^(bin/ephemera|share/man/man1/ephemera\.1|share/bash-completion/completions/ephemera|share/zsh/site-functions/_ephemera|share/fish/vendor_completions\.d/ephemera\.fish|share/doc/ephemera/(README\.md|LICENSE|CHANGELOG\.md))$' || true)
 [ -z "$unexpected" ] || fail "unexpected files in the tarball: $unexpected"
 cmp -s "$root/share/doc/ephemera/LICENSE" "$SOURCE_DIR/LICENSE" || fail "LICENSE differs from the source's"
 readelf -S "$root/bin/ephemera" | grep -q '\.symtab' && fail "bin/ephemera is not stripped"
