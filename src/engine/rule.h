@@ -8,6 +8,7 @@
 
 #include "core/finding.h"
 #include "engine/config.h"
+#include "engine/rule_options.h"
 #include "model/model.h"
 
 namespace eph {
@@ -27,9 +28,10 @@ class RuleContext {
   // related locations, a fix, or a context-dependent severity.
   Finding& report(const Range& range, std::string message, std::string resource = {});
 
-  // Rule options from the configuration, with the rule's defaults.
-  long long option_int(std::string_view key, long long fallback) const;
-  std::vector<std::string> option_strings(std::string_view key) const;
+  // Rule options from the configuration, or the declared default. Reading an option the
+  // rule does not declare (Rule::options) is a programming error: it throws.
+  long long option_int(std::string_view name) const;
+  std::vector<std::string> option_strings(std::string_view name) const;
 
   // The unit's suppressions after they were applied; set only for rules that
   // run after suppressions (EPH002, EPH003), empty for the others.
@@ -54,6 +56,8 @@ class Rule {
   // Rules that report secret values (Finding::secrets) also run when they are turned off,
   // their findings discarded: reports still mask the values they would have found.
   virtual bool finds_secrets() const { return false; }
+  // The options the rule reads, declared once (name, type, default, meaning).
+  virtual RuleOptions options() const { return {}; }
 };
 
 }  // namespace eph

@@ -106,6 +106,15 @@ EPH401 legacy/main.tf aws_lambda_function.old
 EPH401 modules/function/main.tf module.api.aws_lambda_function.this
 EPH401 sam/template.yaml Worker" -- --changed .ephemera.yaml
 
+# A nested configuration file applies to scans of its directory, not to this one: said, not analysed.
+status=0
+"$bin" scan --changed sam/.ephemera.yaml >/dev/null 2>"$tmp/err" || status=$?
+if [ "$status" = 0 ] && grep -q "sam/.ephemera.yaml does not apply to a scan from the current directory" "$tmp/err"; then
+  passed=$((passed + 1)); echo "ok: a nested configuration file is named as not applying"
+else
+  failed=$((failed + 1)); echo "FAILED: nested configuration (exit $status)"; cat "$tmp/err"
+fi
+
 # Excluded files are not analysed, as in a scan of the whole tree.
 check "an excluded changed file" 0 "" -- --changed legacy/main.tf --exclude legacy
 

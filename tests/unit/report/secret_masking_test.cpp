@@ -173,7 +173,7 @@ AnalysisResult scan_fixtures() {
 // and GitHub's %-escapes replaced. SARIF's rule documentation (tool.driver) is the tool's
 // own text, not the scanned files', and is left out.
 std::string readable(ReportFormat format, const std::string& out) {
-  if (format == ReportFormat::Json || format == ReportFormat::Sarif) {
+  if (format == ReportFormat::Json || format == ReportFormat::Sarif || format == ReportFormat::Gitlab) {
     nlohmann::json doc = nlohmann::json::parse(out);
     if (format == ReportFormat::Sarif) doc["runs"][0]["tool"].erase("driver");
     std::string strings;
@@ -231,6 +231,7 @@ TEST_SUITE("secrets-masked") {
   TEST_CASE("secrets masked: sarif") { check_masked(ReportFormat::Sarif); }
   TEST_CASE("secrets masked: junit") { check_masked(ReportFormat::Junit); }
   TEST_CASE("secrets masked: github") { check_masked(ReportFormat::Github); }
+  TEST_CASE("secrets masked: gitlab") { check_masked(ReportFormat::Gitlab); }
 
   TEST_CASE("secrets shown with show_secrets: every value the fixtures hold appears in SARIF") {
     // SARIF shows the most source text (snippets of findings and related locations): every
