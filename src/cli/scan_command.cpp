@@ -248,6 +248,10 @@ bool narrow_to_change(ScanArgs& scan, std::vector<UnitPlan>& units) {
   for (const auto& path : scope.outside_root)
     std::cerr << "ephemera scan: --changed: " << path << " is outside the current directory (run from the repository root)\n";
   if (!scope.outside_root.empty()) return false;
+  for (const auto& path : scope.configs_not_applied)
+    std::cerr << "ephemera scan: --changed: " << path
+              << " does not apply to a scan from the current directory (the nearest configuration file of"
+                 " the scanned directory does): nothing analysed for it\n";
   units = std::move(scope.units);
   if (!scope.configuration_changed)
     scan.only_files.insert(scan.only_files.end(), scan.changed_files.begin(), scan.changed_files.end());
