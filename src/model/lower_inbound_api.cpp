@@ -125,7 +125,7 @@ void lower_api_inbound(Model& model) {
     Function* fn = const_cast<Function*>(route.function);
     if (!fn) continue;
     Inbound in;
-    in.kind = route.label.find("WebSocket") != std::string_view::npos ? InboundKind::WebSocketRoute : InboundKind::ApiRoute;
+    in.kind = route.websocket ? InboundKind::WebSocketRoute : InboundKind::ApiRoute;
     in.resource = route.resource;
     in.range = route.range;
     in.service = "execute-api";
@@ -139,15 +139,19 @@ void lower_api_inbound(Model& model) {
     } else if (route.authorization && !auth.empty() && auth != "NONE") {
       in.authenticated = true;
       limits.push_back("authorization " + std::string(auth));
-    } else if (route.authorization && auth.empty()) {
+    } else if (route.authorization && route.authorization->is_unknown()) {
       limits.push_back("its authorization is not known from the code");
+    } else if (route.authorization && auth.empty()) {
+      in.authenticated = true;  // an OpenAPI operation's `security` (or what else requires it)
+      limits.push_back("its OpenAPI security");
     }
     if (with_key) {
       in.authenticated = true;
       limits.push_back("an API key");
     }
     if (route.private_endpoint) limits.push_back("a private endpoint");
-    if (!route.callers_limited.empty()) limits.push_back(route.callers_limited);
+    if (route.vpc_only_condition) limits.push_back("a resource policy that admits only one VPC or VPC endpoint");
+    if (route.mutual_tls_domain) limits.push_back("mutual TLS on its custom domain, with the default endpoint disabled");
     if (const NativeResource* api = api_of(model, route)) in.throttle = throttle_for(model, *api, route, with_key);
     if (in.throttle) limits.push_back("a rate limit of " + in.throttle->display() + " requests per second");
     if (limits.empty()) {
