@@ -3,7 +3,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -165,6 +164,8 @@ class Reader {
         if (auto b = boolean(v)) config.fail_on_parse_errors = *b;
       } else if (k == "foreign-suppressions") {
         if (auto b = boolean(v)) config.foreign_suppressions = *b;
+      } else if (k == "follow-symlinks") {
+        if (auto b = boolean(v)) config.follow_symlinks = *b;
       } else if (k == "exclude") {
         if (auto list = strings(v)) config.exclude.insert(config.exclude.end(), list->begin(), list->end());
       } else if (k == "max-file-bytes") {
@@ -189,7 +190,7 @@ class Reader {
       } else {
         error(kv.first,
               "unknown key '" + k +
-                  "' (fail-on, severity, fail-on-parse-errors, foreign-suppressions, exclude, max-file-bytes, rules)");
+                  "' (fail-on, severity, fail-on-parse-errors, foreign-suppressions, follow-symlinks, exclude, max-file-bytes, rules)");
       }
     }
   }
@@ -237,15 +238,17 @@ bool parse_config(const std::string& path, const std::string& text, Config& conf
   return errors.size() == before;
 }
 
-bool load_config_file(const std::string& path, Config& config, std::vector<ConfigError>& errors) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.push_back({path, 0, 0, "cannot read configuration file"});
+bool load_config_file(const std::string& path, Config& config, std::vector<ConfigError>& errors,
+                      const PathConfinement& confinement) {
+  // Inside the scanned tree the file is the tree's: a link there leading out is not read, or
+  // its content could come back in the error messages.
+  std::string why;
+  std::optional<std::string> text = confinement.read_named_file(path, &why);
+  if (!text) {
+    errors.push_back({path, 0, 0, "cannot read configuration file: " + why});
     return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_config(path, text.str(), config, errors);
+  return parse_config(path, *text, config, errors);
 }
 
 }  // namespace eph

@@ -6,6 +6,8 @@
 #   expected_stdout  lines that must each appear in stdout (when present; for output that
 #                    carries other rules' messages, which their authors may reword)
 #   expected_stderr  lines that must each appear in stderr (when present)
+#   forbidden_output lines that must appear in neither stdout nor stderr (when present; e.g.
+#                    the content of a file outside the scanned tree)
 # usage: run_scenario.sh EPHEMERA_BIN SCENARIO_DIR
 set -euo pipefail
 export EPHEMERA=$(realpath "$1")
@@ -40,6 +42,12 @@ for stream in stdout stderr; do
     grep -qF -- "$line" "$tmp/$stream" || { echo "$stream lacks: $line"; failed=1; }
   done < "$scenario/expected_$stream"
 done
+if [ -f "$scenario/forbidden_output" ]; then
+  while IFS= read -r line; do
+    [ -z "$line" ] && continue
+    if grep -qF -- "$line" "$tmp/stdout" "$tmp/stderr"; then echo "output has: $line"; failed=1; fi
+  done < "$scenario/forbidden_output"
+fi
 if [ $failed -ne 0 ]; then
   echo "--- stdout"; cat "$tmp/stdout"; echo "--- stderr"; cat "$tmp/stderr"
   exit 1

@@ -135,6 +135,6 @@ TEST_CASE("config: found from the scanned path upward, nearest first") {
   CHECK(load_config_file(*found, config, errors));
   CHECK(config.fail_on == Severity::High);
   CHECK_FALSE(load_config_file((root / "missing.yaml").string(), config, errors));
-  CHECK(errors.back().message == "cannot read configuration file");
+  CHECK(errors.back().message.rfind("cannot read configuration file", 0) == 0);
   fs::remove_all(root);
 }

@@ -1,0 +1,5 @@
+# The pull request commits the report's name as a link to a file of the machine: the report is
+# not written through it (that would overwrite the file).
+mkdir -p ../outside
+echo "precious" > ../outside/authorized_keys
+ln -s ../outside/authorized_keys report.sarif
