@@ -125,17 +125,30 @@ std::optional<std::string> PathConfinement::real_path(const std::string& normali
 }
 
 // A path that does not resolve: missing below a directory inside the roots (Inside, nothing to
-// read), or behind a link that leads out or nowhere. Both link cases answer alike, so that the
-// answer never tells whether something exists outside the roots.
-PathConfinement::Verdict PathConfinement::verdict_of_unresolved(const std::string& normalized) const {
-  for (std::string p = normalized;; p = parent_of(p)) {
+// read), or below one outside. A dangling link on the way is followed by hand to where its
+// target would be, walked the way the kernel walks it (`..` after a link included), so that a
+// link to a missing file of the tree reads as missing while any link whose target lies outside
+// answers the same whether that target exists or not: the answer never tells what exists on
+// the machine.
+PathConfinement::Verdict PathConfinement::verdict_of_unresolved(const std::string& path) const {
+  std::string p = path;
+  for (int links = 0; links < 40;) {  // the kernel's own bound on links followed
     struct stat st {};
     if (::lstat(p.c_str(), &st) == 0) {
-      std::optional<std::string> real = realpath_of(p);
-      return real && inside_real(*real) ? Verdict::Inside : Verdict::LeadsOutside;
+      if (std::optional<std::string> real = realpath_of(p)) return inside_real(*real) ? Verdict::Inside : Verdict::LeadsOutside;
+      if (!S_ISLNK(st.st_mode)) return Verdict::LeadsOutside;  // exists, yet does not resolve: refuse
+      char target[PATH_MAX];
+      ssize_t n = ::readlink(p.c_str(), target, sizeof target - 1);
+      if (n <= 0) return Verdict::LeadsOutside;
+      std::string to(target, static_cast<size_t>(n));
+      p = to.front() == '/' ? to : parent_of(p) + "/" + to;
+      ++links;
+      continue;
     }
-    if (p == "/") return Verdict::Inside;
+    if (p == "/" || p.find('/') == std::string::npos) return Verdict::Inside;
+    p = parent_of(p);
   }
+  return Verdict::LeadsOutside;  // a loop of links
 }
 
 PathConfinement::Verdict PathConfinement::check(const std::string& path) const {
@@ -273,7 +286,11 @@ std::optional<std::vector<PathConfinement::Entry>> PathConfinement::list_directo
       e.symlink = true;
       bool follow = !confined() || follow_symlinks_;
       std::optional<std::string> target = follow || !real ? std::nullopt : realpath_of(join(*real, name));
-      if (!follow && !(target && inside_real(*target))) {
+      if (!follow && !target) {
+        // Dangling: a link to a missing file of the tree is listed (and found unreadable), as before.
+        bool inside = real && verdict_of_unresolved(join(*real, name)) == Verdict::Inside;
+        e.type = inside ? Entry::Type::Other : Entry::Type::LeadsOutside;
+      } else if (!follow && !inside_real(*target)) {
         e.type = Entry::Type::LeadsOutside;
       } else if (::fstatat(fd, name.c_str(), &st, 0) == 0) {
         e.type = S_ISDIR(st.st_mode) ? Entry::Type::Directory : S_ISREG(st.st_mode) ? Entry::Type::File : Entry::Type::Other;

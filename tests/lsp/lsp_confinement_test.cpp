@@ -89,7 +89,7 @@ TEST_CASE("LSP: the workspace folders are the roots; links leading out of them a
   CHECK(messages.find("cidr.json\" is not read: a symbolic link") != std::string::npos);
   CHECK(messages.find("module source './net' is not read: a symbolic link") != std::string::npos);
   CHECK((*m)["params"]["diagnostics"][0]["range"]["start"]["line"] == 7);  // at the file() call
-  CHECK((*m)["params"]["diagnostics"][1]["range"]["start"]["line"] == 10);  // at the module call
+  CHECK((*m)["params"]["diagnostics"][1]["range"]["start"]["line"] == 11);  // at the module source
 
   std::string good = dir.uri("ws/good/main.tf");
   client.notify("textDocument/didOpen",

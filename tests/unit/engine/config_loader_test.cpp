@@ -80,7 +80,7 @@ TEST_CASE("config: unknown keys and bad values are errors with line and column")
   auto e = parse_errors("fail-on: high\nrulez: {}\n");
   REQUIRE(e.size() == 1);
   CHECK(e[0].to_string() == ".ephemera.yaml:2:1: unknown key 'rulez' (fail-on, severity, fail-on-parse-errors, "
-                            "foreign-suppressions, exclude, max-file-bytes, rules)");
+                            "foreign-suppressions, follow-symlinks, exclude, max-file-bytes, rules)");
 
   e = parse_errors("fail-on: severe\n");
   REQUIRE(e.size() == 1);

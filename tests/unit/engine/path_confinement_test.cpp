@@ -98,8 +98,19 @@ TEST_CASE("confinement: a missing path behind a link leading out answers like an
   CHECK(c.check(t.path("root/dir_out/no-such-file")) == Verdict::LeadsOutside);
   CHECK(c.check(t.path("root/dir_out/no/such/dir")) == Verdict::LeadsOutside);
   CHECK(c.check(t.path("root/dangling")) == Verdict::LeadsOutside);
-  // Missing below the root: inside, nothing to read.
+  // Missing below the root, or behind a link to a missing file of the tree: inside, nothing to
+  // read (reported as unreadable, as before).
   CHECK(c.check(t.path("root/no-such-file")) == Verdict::Inside);
+  t.link("root/gone.tf", "nowhere.tf");
+  t.link("root/gone_via_sub.tf", "sub/lo/../nowhere.tf");  // lexically root/sub/nowhere.tf; really outside/
+  CHECK(c.check(t.path("root/gone.tf")) == Verdict::Inside);
+  CHECK(c.check(t.path("root/gone_via_sub.tf")) == Verdict::LeadsOutside);
+  auto entries = c.list_directory(t.root.string());
+  REQUIRE(entries);
+  for (const auto& e : *entries) {
+    if (e.name == "gone.tf") CHECK(e.type == PathConfinement::Entry::Type::Other);
+    if (e.name == "gone_via_sub.tf") CHECK(e.type == PathConfinement::Entry::Type::LeadsOutside);
+  }
   CHECK(c.open_for_reading(t.path("root/no-such-file")) < 0);
 }
 
