@@ -3,7 +3,7 @@ BUILD_DIR ?= build/release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: bootstrap bootstrap-tests build run test test-sanitize fuzz bench bench-lsp clean
+.PHONY: bootstrap bootstrap-tests build run test test-sanitize fuzz bench bench-lsp dist deb clean snapshot
 
 bootstrap:
 	@scripts/bootstrap
@@ -21,6 +21,12 @@ run: build
 
 test: bootstrap-tests build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Regenerate tests/corpus/findings-snapshot.tsv (what ephemera reports over ../shared/corpus)
+# after a deliberate change in findings; commit it with the change so the diff shows it.
+CORPUS ?= ../shared/corpus
+snapshot: build
+	@$(BUILD_DIR)/tests/ephemera_findings_snapshot $(CORPUS) tests/corpus/findings-snapshot.tsv --update
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer (gcc, -O1).
 # SANITIZE_TESTS narrows it with a ctest regex (CI: unit, fixtures, CLI scenarios, corpus sweep).
@@ -66,5 +72,13 @@ bench: build
 bench-lsp: build
 	@$(BUILD_DIR)/bench/ephemera_lsp_bench $(BUILD_DIR)/ephemera
 
+# Release packages in dist/ (README, Install): a tarball of the installed tree whose binary needs
+# only the C library, with its .sha256, and a Debian package (CPack), named after `git describe`.
+dist: build
+	@cmake --build $(BUILD_DIR) --target dist
+
+deb: build
+	@cmake --build $(BUILD_DIR) --target deb
+
 clean:
-	rm -rf build
+	rm -rf build dist

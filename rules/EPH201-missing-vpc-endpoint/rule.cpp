@@ -34,17 +34,18 @@ const VpcEndpoint* misassociated(const FunctionNetwork& fn_net, std::string_view
   return nullptr;
 }
 
-std::string consequence(const FunctionNetwork& fn_net, std::string_view service) {
-  switch (fn_net.egress) {
-    case Egress::None:
-      return "; with no route out of the VPC its " + std::string(service) + " calls time out";
-    case Egress::Nat: {
+// What happens to the calls, from the one egress verdict every rule uses.
+std::string consequence(const FunctionServices& uses, std::string_view service) {
+  switch (uses.egress) {
+    case EgressVerdict::VpcNoInternet:
+    case EgressVerdict::VpcViaIgw:
+      return "; it " + describe_egress(uses.egress, uses.nats) + ", so its " + std::string(service) + " calls time out";
+    case EgressVerdict::VpcViaNat: {
       std::vector<std::string> nats;
-      for (const NatGateway* n : fn_net.nats) nats.push_back(n->resource->address);
+      for (const NatGateway* n : uses.nats) nats.push_back(n->resource->address);
       return "; its " + std::string(service) + " traffic goes out through NAT gateway " + join_names(nats);
     }
-    case Egress::Other:
-    case Egress::Unknown:
+    default:
       break;
   }
   return "";
@@ -68,14 +69,14 @@ class RuleEPH201 final : public Rule {
         std::string message = describe(fn) + " uses " + use.service + ", but ";
         if (partial) {
           message += "the " + use.service + " gateway endpoint " + partial->resource->address +
-                     " is not associated with " + join_names(tables) + consequence(fn_net, use.service) +
+                     " is not associated with " + join_names(tables) + consequence(*uses, use.service) +
                      ": add " + (tables.size() == 1 ? "that route table" : "those route tables") +
                      " to the endpoint";
         } else {
           std::string kind = endpoint->gateway ? "a gateway endpoint" : "an interface endpoint";
           std::string where = endpoint->gateway ? " associated with the route tables of its subnets" : " in the VPC";
           message += "VPC " + fn_net.vpc->resource->address + " has no " + use.service +
-                     " endpoint serving its subnets" + consequence(fn_net, use.service) + ": add " + kind +
+                     " endpoint serving its subnets" + consequence(*uses, use.service) + ": add " + kind +
                      " for com.amazonaws.<region>." + std::string(endpoint->endpoint) + where;
         }
         Finding& f = ctx.report(fn.vpc_range, message, fn.address());

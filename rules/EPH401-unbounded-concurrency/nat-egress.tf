@@ -42,7 +42,7 @@ resource "aws_route_table_association" "private" {
   route_table_id = aws_route_table.private.id
 }
 
-resource "aws_lambda_function" "egress" { # expect: EPH401 "NAT gateway"
+resource "aws_lambda_function" "egress" { # expect: EPH401 [low] "no trigger in this code"
   function_name = "egress"
   role          = "arn:aws:iam::123456789012:role/egress"
   handler       = "app.handler"

@@ -1,85 +1,102 @@
-// EPH401 unbounded-concurrency: an AWS function with no concurrency ceiling. The
-// severity follows what can burst into it and what it can overwhelm downstream.
+// EPH401 unbounded-concurrency: an AWS function with no concurrency ceiling. The severity
+// follows its traffic view: the worst inbound path, and whether bursts meet a finite
+// downstream (an outside host, a data store in its network).
 #include <string>
 
 #include "engine/rule.h"
-#include "model/external_hosts.h"
 
 namespace eph::rules {
 namespace {
 
-std::string with_article(std::string_view noun) {
-  // "an HTTP API", "an S3 event", "an SNS topic", "a queue".
-  bool vowel = noun.rfind("HTTP", 0) == 0 || noun.rfind("S3", 0) == 0 || noun.rfind("SNS", 0) == 0 ||
-               noun.rfind("EventBridge", 0) == 0 || noun.rfind("event", 0) == 0;
-  return (vowel ? "an " : "a ") + std::string(noun);
+// An SQS source without maximum concurrency is EPH402's finding, not this rule's.
+bool left_to_eph402(const Inbound& in) {
+  return in.kind == InboundKind::Queue && in.service == "sqs" && in.burst == Burst::Bursting;
 }
 
-std::string trigger_name(const Trigger& t) { return t.public_url ? "public function URL" : std::string(to_string(t.kind)); }
-
-struct Context {
+struct Verdict {
+  bool flag = true;
   Severity severity = Severity::Medium;
   std::string why;
   std::vector<RelatedLocation> evidence;
 };
 
-Context assess(const Model& model, const Function& fn) {
-  Context c;
-  for (const auto& t : fn.triggers) {
-    bool bursty = is_bursty(t.kind) && (t.kind != TriggerKind::FunctionUrl || t.public_url);
-    if (!bursty) continue;
-    if (c.severity != Severity::High) {
-      c.severity = Severity::High;
-      c.why = with_article(trigger_name(t)) + " can start invocations in bursts";
-    }
-    c.evidence.push_back({t.range, "invoked by " + with_article(trigger_name(t))});
-  }
-  std::vector<ExternalHost> hosts = external_hosts(fn);
-  if (!hosts.empty()) {
-    if (c.severity != Severity::High) {
-      c.severity = Severity::High;
-      c.why = "it calls " + hosts.front().host + ", a host outside AWS that cannot scale with it";
-    }
-    for (const auto& h : hosts) c.evidence.push_back({h.variable->value->where, "calls " + h.host});
-  }
-  if (reaches_internet_via_nat(model, fn)) {
-    if (c.severity != Severity::High) {
-      c.severity = Severity::High;
-      c.why = "it reaches the internet through a NAT gateway, so it may call hosts that cannot scale with it";
-    }
-    if (const FunctionNetwork* net = model.network_of(fn)) {
-      for (const NatGateway* nat : net->nats)
-        c.evidence.push_back({nat->resource->declaration, "its subnets route to the internet through this NAT gateway"});
-    }
-  }
-  if (c.severity == Severity::High) return c;
-  bool quiet_inputs = true;
-  for (const auto& t : fn.triggers) quiet_inputs = quiet_inputs && !is_bursty(t.kind);
-  if (quiet_inputs && fn.environment_known) {
-    c.severity = Severity::Low;
-    c.why = "nothing in the code bursts into it and it reaches only AWS services";
-    for (const auto& t : fn.triggers) c.evidence.push_back({t.range, "invoked by " + with_article(trigger_name(t))});
-    return c;
-  }
-  if (!fn.environment_known) {
-    c.why = "its environment is not known from the code, so it may call hosts outside AWS";
-    return c;
-  }
-  for (const auto& t : fn.triggers) {
-    if (!is_bursty(t.kind)) continue;
-    c.why = "it is invoked by an authenticated " + trigger_name(t) + ", which can still send bursts";
-    c.evidence.push_back({t.range, "invoked by " + with_article(trigger_name(t))});
-    break;
-  }
-  return c;
+// Data stores by the service that names them (resource types and data-plane grants).
+constexpr std::pair<std::string_view, std::string_view> kDataStoreNames[] = {
+    {"rds", "RDS database"},           {"rds-db", "RDS database"},       {"elasticache", "ElastiCache cluster"},
+    {"memorydb", "MemoryDB cluster"},  {"dax", "DAX cluster"},           {"neptune-db", "Neptune database"},
+    {"kafka", "Kafka cluster"},        {"kafka-cluster", "Kafka cluster"}, {"redshift", "Redshift cluster"},
+    {"es", "OpenSearch domain"},       {"docdb-elastic", "DocumentDB cluster"},
+};
+
+std::string data_store_name(std::string_view service) {
+  for (const auto& [prefix, name] : kDataStoreNames)
+    if (prefix == service) return std::string(name);
+  return std::string(service) + " data store";
 }
 
-// A function that only backs custom resources runs once per deployment, not per request.
-bool only_deployment_triggers(const Function& fn) {
-  if (fn.triggers.empty()) return false;
-  for (const auto& t : fn.triggers)
-    if (t.kind != TriggerKind::Deployment) return false;
-  return true;
+// The first finite downstream the function reaches: an outside host, then a data store.
+bool finite_downstream(const FunctionServices* out, std::string& name, RelatedLocation& where) {
+  if (!out) return false;
+  if (!out->external_hosts.empty()) {
+    const ExternalHostUse& h = out->external_hosts.front();
+    name = h.host + " (a host outside AWS, named in its " + h.via + ")";
+    where = {h.where, "calls " + h.host};
+    return true;
+  }
+  if (!out->data_stores.empty()) {
+    const ServiceUse& s = out->data_stores.front();
+    name = "the " + data_store_name(s.service) + " it uses";
+    if (!s.evidence.empty()) name += " (" + s.evidence.front().message + ")";
+    where = s.evidence.empty() ? RelatedLocation{} : s.evidence.front();
+    return true;
+  }
+  return false;
+}
+
+Verdict judge(const Model& model, const Function& fn) {
+  Verdict v;
+  bool any = false, any_traffic = false;
+  const Inbound* open = nullptr;
+  const Inbound* burst = nullptr;  // the worst other inbound that can burst
+  for (const Inbound& in : fn.inbound) {
+    any = true;
+    if (in.burst == Burst::Deployment) continue;
+    any_traffic = true;
+    if (in.burst == Burst::Capped || left_to_eph402(in)) continue;
+    if (in.burst == Burst::PublicOpen && !open) open = &in;
+    if (in.burst != Burst::PublicOpen && (!burst || (burst->burst != Burst::PublicLimited && in.burst == Burst::PublicLimited)))
+      burst = &in;
+  }
+  if (any && (!any_traffic || (!open && !burst))) {
+    v.flag = false;  // deployment-time only, or every source is capped (or EPH402's)
+    return v;
+  }
+  if (!any) {
+    v.severity = Severity::Low;
+    v.why = "no trigger in this code; whatever invokes it from elsewhere can start it in bursts";
+    return v;
+  }
+  std::string downstream;
+  RelatedLocation down_at;
+  bool finite = finite_downstream(model.services_of(fn), downstream, down_at);
+  const Inbound& decided = open ? *open : *burst;
+  v.evidence.push_back({decided.range, "invoked by " + with_article(describe(decided)) +
+                                           (decided.why.empty() ? "" : " (" + decided.why + ")")});
+  if (open) {
+    v.severity = Severity::High;
+    v.why = with_article(describe(*open)) + " (" + open->why + ") feeds it";
+    if (finite) v.why += ", and it calls " + downstream;
+  } else if (finite) {
+    v.severity = Severity::High;
+    v.why = with_article(describe(*burst)) + (burst->why.empty() ? "" : " (" + burst->why + ")") +
+            " can burst into " + downstream;
+  } else {
+    v.severity = Severity::Medium;
+    v.why = with_article(describe(*burst)) + (burst->why.empty() ? "" : " (" + burst->why + ")") +
+            " can start invocations in bursts";
+  }
+  if (finite && down_at.range.valid()) v.evidence.push_back(down_at);
+  return v;
 }
 
 class RuleEPH401 final : public Rule {
@@ -87,22 +104,22 @@ class RuleEPH401 final : public Rule {
   void check(RuleContext& ctx) const override {
     for (const Function& fn : ctx.model().functions) {
       if (fn.cloud != Cloud::Aws) continue;  // other platforms: EPH403
-      if (only_deployment_triggers(fn)) continue;
       const Value* reserved = fn.reserved_concurrency;
       Range at = fn.resource->declaration;
       if (reserved) {
         if (reserved->kind != Kind::Number || reserved->number != -1) continue;  // set, or unknown
         at = reserved->where.valid() ? reserved->where : at;
       }
-      Context c = assess(ctx.model(), fn);
+      Verdict v = judge(ctx.model(), fn);
+      if (!v.flag) continue;
       std::string message(fn.label);
       message += " '" + fn.address() + "' has no concurrency ceiling" +
-                 std::string(reserved ? " (reserved concurrency -1 removes it)" : "") + ": " + c.why +
+                 std::string(reserved ? " (reserved concurrency -1 removes it)" : "") + ": " + v.why +
                  ". Reserve concurrency for it (reserved_concurrent_executions / ReservedConcurrentExecutions) "
                  "sized to what its downstreams can take.";
       Finding& f = ctx.report(at, message, fn.address());
-      f.severity = c.severity;
-      f.related = std::move(c.evidence);
+      f.severity = v.severity;
+      f.related = std::move(v.evidence);
     }
   }
 };

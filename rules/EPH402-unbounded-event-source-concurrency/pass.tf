@@ -25,7 +25,7 @@ resource "aws_lambda_event_source_mapping" "reserved" {
   function_name    = aws_lambda_function.reserved.arn
 }
 
-resource "aws_lambda_function" "capped" { # expect: EPH401 "queue"
+resource "aws_lambda_function" "capped" {
   function_name = "capped"
   role          = "arn:aws:iam::123456789012:role/capped"
   handler       = "app.handler"

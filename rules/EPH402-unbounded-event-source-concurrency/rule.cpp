@@ -18,9 +18,9 @@ class RuleEPH402 final : public Rule {
   void check(RuleContext& ctx) const override {
     for (const Function& fn : ctx.model().functions) {
       if (has_ceiling(fn.reserved_concurrency)) continue;
-      for (const Trigger& t : fn.triggers) {
-        if (t.kind != TriggerKind::Queue || t.source_service != "sqs") continue;
-        if (t.max_concurrency && !t.max_concurrency->is_null()) continue;  // set, or not knowable
+      for (const Inbound& t : fn.inbound) {
+        // Bursting: no maximum concurrency, and the mapping is not disabled.
+        if (t.kind != InboundKind::Queue || t.service != "sqs" || t.burst != Burst::Bursting) continue;
         Finding& f = ctx.report(
             t.range,
             "SQS event source for " + std::string(fn.label) + " '" + fn.address() +

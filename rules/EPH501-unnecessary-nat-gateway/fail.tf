@@ -25,7 +25,7 @@ resource "aws_eip" "nat" {
   domain = "vpc"
 }
 
-resource "aws_nat_gateway" "main" { # expect: EPH501 "sqs"
+resource "aws_nat_gateway" "main" { # expect: EPH501 "reaches only AWS services (sqs; known only from its role's grants)"
   allocation_id = aws_eip.nat.id
   subnet_id     = aws_subnet.public.id
 }

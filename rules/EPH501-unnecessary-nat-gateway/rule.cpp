@@ -45,6 +45,7 @@ class RuleEPH501 final : public Rule {
     if (net.nat_gateways.empty() || unresolved_nat_route(net)) return;
     for (const NatGateway& nat : net.nat_gateways) {
       if (nat.resource->may_not_exist || !nat.connectivity_known || !nat.is_public || !nat.vpc) continue;
+      if (nat.published_address) continue;  // its static address is published: partners allow-list it
       check_nat(ctx, model, nat);
     }
   }
@@ -77,15 +78,21 @@ class RuleEPH501 final : public Rule {
       if (!hosts_function) return;  // a subnet routed through the NAT for something not in the code
     }
 
-    std::vector<std::string> names, used, gateway_services, interface_services;
+    std::vector<std::string> names, used, gateway_services, interface_services, granted;
     std::vector<RelatedLocation> related;
     for (const FunctionNetwork* fn_net : functions) {
       const FunctionServices* uses = model.services_of(*fn_net->function);
       if (!fn_net->known || fn_net->function->resource->may_not_exist || !uses || !needs_only_endpoints(*uses)) return;
+      // The one egress verdict: the function goes out through this NAT (and the rules agree on it).
+      if (uses->egress != EgressVerdict::VpcViaNat ||
+          std::find(uses->nats.begin(), uses->nats.end(), &nat) == uses->nats.end())
+        return;
       names.push_back(fn_net->function->address());
       append_path_evidence(*fn_net, related);
       for (const ServiceUse& use : uses->services) {
         if (std::find(used.begin(), used.end(), use.service) == used.end()) used.push_back(use.service);
+        if (use.from_grant_only && std::find(granted.begin(), granted.end(), use.service) == granted.end())
+          granted.push_back(use.service);
         if (served(*fn_net, use.service)) continue;
         const EndpointService* e = endpoint_for_service(use.service);
         auto& list = e->gateway ? gateway_services : interface_services;
@@ -100,15 +107,22 @@ class RuleEPH501 final : public Rule {
     std::string message = "NAT gateway " + nat.resource->address + " serves only " +
                           (names.size() == 1 ? "function " : "functions ") + join_names(names);
     std::sort(used.begin(), used.end());
+    std::sort(granted.begin(), granted.end());
     bool one = names.size() == 1;
+    // Service use read only from the role's grants is an inference: say so.
+    std::string basis;
+    if (!granted.empty())
+      basis = granted.size() == used.size()
+                  ? std::string("; known only from ") + (one ? "its role's grants" : "their roles' grants")
+                  : "; " + join_names(granted) + " known only from " + (one ? "its role's grants" : "their roles' grants");
     if (used.empty()) {
       message += std::string(one ? ", which calls" : ", which call") + " no AWS service and no outside host: remove it and its routes";
     } else if (gateway_services.empty() && interface_services.empty()) {
       message += std::string(one ? ", which reaches" : ", which reach") + " only AWS services (" + join_names(used) +
-                 ") that VPC endpoints already serve: remove it and its routes";
+                 basis + ") that VPC endpoints already serve: remove it and its routes";
     } else {
       message += std::string(one ? ", which reaches" : ", which reach") + " only AWS services (" + join_names(used) +
-                 "): replace it with VPC endpoints (";
+                 basis + "): replace it with VPC endpoints (";
       if (!gateway_services.empty()) message += "gateway: " + join_names(gateway_services);
       if (!gateway_services.empty() && !interface_services.empty()) message += "; ";
       if (!interface_services.empty()) message += "interface: " + join_names(interface_services);

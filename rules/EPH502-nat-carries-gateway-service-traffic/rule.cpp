@@ -33,9 +33,10 @@ class RuleEPH502 final : public Rule {
       std::vector<std::string> services, functions, tables;
       std::vector<RelatedLocation> related;
       for (const FunctionNetwork& fn_net : model.network.functions) {
-        if (!fn_net.known || fn_net.egress == Egress::Unknown || !behind(fn_net, nat)) continue;
+        if (!fn_net.known || !behind(fn_net, nat)) continue;
         const FunctionServices* uses = model.services_of(*fn_net.function);
-        if (!uses) continue;
+        // The one egress verdict: only functions that do go out through a NAT.
+        if (!uses || uses->egress != EgressVerdict::VpcViaNat) continue;
         bool carried = false;
         for (const ServiceUse& use : uses->services) {
           const EndpointService* e = endpoint_for_service(use.service);

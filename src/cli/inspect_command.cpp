@@ -12,7 +12,9 @@ int run_inspect(const std::vector<std::string>& args) {
   if (wants_help(args) || args.empty()) {
     (args.empty() ? std::cerr : std::cout)
         << "usage: ephemera inspect PATH...\n\nPrints the evaluated resources of each unit under PATH (addresses, "
-           "values, where each value was written, graph references) as JSON.\n";
+           "values, where each value was written, graph references) as JSON, and the traffic view of each function: how "
+           "requests reach it (with their authorization, throttling and caps), what it calls (AWS services, hosts "
+           "outside AWS) and its one egress verdict, each with its source position.\n";
     return args.empty() ? kExitUsage : kExitClean;
   }
   AnalysisOptions options;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/version.h"
 
 namespace {
 
@@ -31,7 +32,7 @@ int main(int argc, char** argv) {
     return args.empty() ? eph::cli::kExitUsage : eph::cli::kExitClean;
   }
   if (args[0] == "--version" || args[0] == "version") {
-    std::printf("ephemera %s\n", EPHEMERA_VERSION);
+    std::printf("ephemera %s\n", eph::version());
     return eph::cli::kExitClean;
   }
   std::string command = args[0];

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "engine/analyzer.h"
 #include "engine/baseline.h"
+#include "engine/change_scope.h"
 #include "engine/config_loader.h"
 #include "engine/disk_file_provider.h"
 #include "engine/exit_policy.h"
@@ -42,8 +43,12 @@ const char* kScanHelp =
     "  --baseline FILE     report and fail only on findings not recorded in FILE\n"
     "  --write-baseline FILE  record the current findings in FILE (the scan then exits 0)\n"
     "  --no-foreign-suppressions  ignore checkov/tfsec/trivy/cfn_nag/cfn-lint skips\n"
-    "  --only-file FILE    report only findings in FILE or with evidence in it (repeatable;\n"
-    "                      the pre-commit hook passes the changed files)\n"
+    "  --only-file FILE    report only findings in FILE or with evidence in it (repeatable)\n"
+    "  --changed           the PATHs are the files a change touched (pre-commit passes them):\n"
+    "                      analyse the units under the current directory that hold them (a\n"
+    "                      .tfvars file's module, the root modules calling a changed module,\n"
+    "                      everything when .ephemera.yaml changed) and report the findings in\n"
+    "                      them or with evidence in them; deleted files are allowed\n"
     "  --source-root DIR   SARIF: make artifact URIs relative to DIR (default: the current directory)\n"
     "  --var NAME=VALUE    set a Terraform input variable\n"
     "  --var-file FILE     read Terraform variables from a .tfvars file\n"
@@ -80,8 +85,11 @@ struct ScanArgs {
   bool no_foreign_suppressions = false;
   std::string config_file;
   bool no_config = false;
+  std::optional<std::string> config_in_effect;  // the file configure() read
   std::string baseline, write_baseline;
   std::vector<std::string> only_files;
+  bool changed = false;                 // --changed: the PATHs are the files of a change
+  std::vector<std::string> changed_files;
   bool follow_symlinks = false;
 };
 
@@ -152,6 +160,8 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
       else if (a == "--write-baseline") out.write_baseline = v;
       else if (a == "--only-file") out.only_files.push_back(v);
       else out.report.source_root = v;
+    } else if (a == "--changed") {
+      out.changed = true;
     } else if (a == "--no-config") {
       out.no_config = true;
     } else if (a == "--no-foreign-suppressions") {
@@ -170,6 +180,11 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
     } else {
       out.paths.push_back(a);
     }
+  }
+  if (out.changed) {
+    // The changed files select units of the tree under the current directory.
+    out.changed_files = std::move(out.paths);
+    out.paths = {"."};
   }
   if (out.paths.empty()) out.paths.push_back(".");
   if (out.sinks.empty()) out.sinks.push_back(Sink{});
@@ -193,6 +208,7 @@ bool configure(ScanArgs& scan, const PathConfinement& tree) {
   std::optional<std::string> file;
   if (!scan.config_file.empty()) file = scan.config_file;
   else if (!scan.no_config) file = find_config_file(scan.paths.front());
+  scan.config_in_effect = file;
   if (file) {
     std::vector<ConfigError> errors;
     if (!load_config_file(*file, config, errors, tree)) {
@@ -249,6 +265,20 @@ bool use_color(int requested) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
+// --changed: only the units that hold the changed files are analysed, and only the findings
+// that concern the change are reported.
+bool narrow_to_change(ScanArgs& scan, std::vector<UnitPlan>& units) {
+  ChangeContext context{scan.paths.front(), scan.config_in_effect, scan.config_file.empty() && !scan.no_config};
+  ChangeScope scope = scope_of_change(scan.changed_files, units, context);
+  for (const auto& path : scope.outside_root)
+    std::cerr << "ephemera scan: --changed: " << path << " is outside the current directory (run from the repository root)\n";
+  if (!scope.outside_root.empty()) return false;
+  units = std::move(scope.units);
+  if (!scope.configuration_changed)
+    scan.only_files.insert(scan.only_files.end(), scan.changed_files.begin(), scan.changed_files.end());
+  return true;
+}
+
 }  // namespace
 
 int run_scan(const std::vector<std::string>& args) {
@@ -284,6 +314,7 @@ int run_scan(const std::vector<std::string>& args) {
   for (auto& e : var_file_errors) found.errors.push_back(std::move(e));
   provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
   std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes);
+  if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
 
   std::signal(SIGINT, on_interrupt);
   scan.options.cancel = &g_interrupted;

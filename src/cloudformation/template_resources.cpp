@@ -4,6 +4,7 @@
 
 #include "cloudformation/sam/sam_transform.h"
 #include "cloudformation/template_evaluator.h"
+#include "core/published_output.h"
 
 namespace eph::cloudformation {
 namespace {
@@ -118,6 +119,24 @@ void load_resources(const Value& root, std::vector<NativeResource>& out) {
       out.push_back(std::move(r));
     }
     for (const auto& binding : p.bindings) ev.unbind(binding.first);
+  }
+
+  // Outputs (exported or not) become resources of type `output` whose body is the value:
+  // the model reads what the template publishes (a NAT gateway's address).
+  if (const Value* section = root.get("Outputs"); section && section->is_map()) {
+    for (const Field& f : section->fields) {
+      const Value* value = f.value.is_map() ? f.value.get("Value") : nullptr;
+      std::optional<Value> evaluated = value ? ev.eval(*value) : std::nullopt;
+      if (!evaluated) continue;
+      NativeResource r;
+      r.format = SourceFormat::CloudFormation;
+      r.type = std::string(kOutputType);
+      r.address = "Outputs." + f.key;
+      r.declaration = f.key_range;
+      r.body = std::move(*evaluated);
+      r.meta = Value::map(f.key_range);
+      out.push_back(std::move(r));
+    }
   }
 
   if (sam_template) {

@@ -276,7 +276,10 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
   for (auto& [norm, files] : modules) {
     if (!roots.count(norm)) continue;
     std::sort(files.begin(), files.end());
-    units.push_back(UnitPlan{UnitPlan::Kind::TerraformModule, module_dir_display[norm], files, {}, {}});
+    std::set<std::string> reaches = reached_modules({norm}, calls);
+    UnitPlan unit{UnitPlan::Kind::TerraformModule, module_dir_display[norm], files, {}, {}};
+    unit.module_dirs.assign(reaches.begin(), reaches.end());
+    units.push_back(std::move(unit));
   }
   std::sort(units.begin(), units.end(), [](const UnitPlan& a, const UnitPlan& b) { return a.root < b.root; });
   return units;

@@ -47,6 +47,9 @@ struct UnitPlan {
   std::vector<std::string> files;  // Terraform: the module's .tf/.tf.json files
   Diagnostic::Kind reject_kind = Diagnostic::Kind::ParseError;
   std::string reject_reason;       // Rejected: why (too large, binary, unreadable)
+  // Terraform: the directories (normalised) of the module and of every local module it
+  // calls, directly or not: a change in any of them can change this unit's findings.
+  std::vector<std::string> module_dirs;
 };
 
 // Groups discovered files into units: one per Terraform root module (a directory

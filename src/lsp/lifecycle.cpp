@@ -1,4 +1,5 @@
 // initialize / initialized / shutdown / exit: capabilities and position-encoding negotiation.
+#include "core/version.h"
 #include "engine/disk_file_provider.h"
 #include "lsp/json_rpc.h"
 #include "lsp/server.h"
@@ -69,7 +70,7 @@ json Server::on_initialize(const json& params) {
       {"hoverProvider", true},
       {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
   };
-  return {{"capabilities", capabilities}, {"serverInfo", {{"name", "ephemera"}, {"version", EPHEMERA_VERSION}}}};
+  return {{"capabilities", capabilities}, {"serverInfo", {{"name", "ephemera"}, {"version", eph::version()}}}};
 }
 
 void Server::on_initialized(const json&) {

@@ -32,7 +32,30 @@ bool looks_like_dns_name(std::string_view s) {
   return tld.size() >= 2 && std::all_of(tld.begin(), tld.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
 
+constexpr std::string_view kPublicOnlyAwsHosts[] = {".on.aws", ".execute-api.", ".cloudfront.net", ".appsync-api."};
+constexpr std::string_view kCommonTlds[] = {"com", "net", "org", "io", "dev", "app", "ai", "co", "cloud",
+                                            "info", "biz", "us", "uk", "de", "eu", "me", "tech", "xyz"};
+
 }  // namespace
+
+HostReach reach_of_host(std::string_view host) {
+  if (host.empty() || is_private_host(host)) return HostReach::Private;
+  for (auto d : kPublicOnlyAwsHosts)
+    if (host.find(d) != std::string_view::npos) return HostReach::AwsPublic;
+  if (is_aws_service_host(host)) return HostReach::AwsEndpoint;
+  return HostReach::Outside;
+}
+
+std::string host_in_value(std::string_view value, std::string_view variable_name) {
+  std::string host = host_of(value, host_like_name(variable_name));
+  if (!host.empty() || value.find("://") != std::string_view::npos) return host;
+  // A bare host name with a common top-level domain, whatever the variable is called.
+  if (!looks_like_dns_name(value)) return {};
+  std::string tld = upper(value.substr(value.rfind('.') + 1));
+  for (auto t : kCommonTlds)
+    if (tld == upper(t)) return host_of(value, true);
+  return {};
+}
 
 std::string host_of(std::string_view value, bool host_like) {
   size_t scheme = value.find("://");
@@ -64,7 +87,8 @@ bool is_aws_service_host(std::string_view host) {
 }
 
 bool is_private_host(std::string_view host) {
-  if (host == "localhost" || ends_with(host, ".local") || ends_with(host, ".internal") || ends_with(host, ".localhost"))
+  if (host == "localhost" || ends_with(host, ".local") || ends_with(host, ".internal") || ends_with(host, ".localhost") ||
+      ends_with(host, ".localdomain") || ends_with(host, ".svc") || ends_with(host, ".lan"))
     return true;
   if (host.find_first_not_of("0123456789.") == std::string_view::npos) {
     return host.rfind("10.", 0) == 0 || host.rfind("127.", 0) == 0 || host.rfind("192.168.", 0) == 0 ||
@@ -74,15 +98,17 @@ bool is_private_host(std::string_view host) {
              return second >= 16 && second <= 31;
            }());
   }
-  return host == "::1" || host.rfind("fd", 0) == 0 || host.rfind("fc", 0) == 0;
+  // IPv6 unique local addresses (fc00::/7); a DNS name such as "fcm.googleapis.com" is not one.
+  bool ipv6 = host.find(':') != std::string_view::npos;
+  return host == "::1" || (ipv6 && (host.rfind("fd", 0) == 0 || host.rfind("fc", 0) == 0));
 }
 
 std::vector<ExternalHost> external_hosts(const Function& fn) {
   std::vector<ExternalHost> out;
   for (const auto& var : fn.environment) {
     if (!var.value || var.value->kind != Kind::String) continue;
-    std::string host = host_of(var.value->text, host_like_name(var.name));
-    if (host.empty() || is_aws_service_host(host) || is_private_host(host)) continue;
+    std::string host = host_in_value(var.value->text, var.name);
+    if (reach_of_host(host) != HostReach::Outside) continue;
     out.push_back(ExternalHost{&var, std::move(host)});
   }
   return out;

@@ -1,6 +1,7 @@
 #pragma once
-// Hosts outside AWS that a function's environment points at: the evidence that a
-// function needs internet egress (a NAT) or feeds a downstream AWS cannot scale for it.
+// Hosts a function names (in its environment, its inline code, the API destinations it
+// uses) and where they are: the one classifier every rule's view of "outside AWS" and
+// "needs the internet" comes from.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,17 +10,28 @@
 
 namespace eph {
 
+enum class HostReach {
+  Private,      // inside the network: localhost, private IP ranges, .internal, .local...
+  AwsEndpoint,  // an AWS API domain, reachable through VPC endpoints
+  AwsPublic,    // AWS, but only over the internet: function URLs, execute-api, CloudFront, AppSync
+  Outside,      // a host outside AWS
+};
+HostReach reach_of_host(std::string_view host);
+
+// The host a configuration value names: a URL's host, or a bare host name when the variable
+// name says it holds one (`*_HOST`, `*_ENDPOINT`...) or the name ends in a common top-level
+// domain ("api.stripe.com"). Lower-cased; empty when there is none.
+std::string host_in_value(std::string_view value, std::string_view variable_name);
+
+// The host of a URL-like or host-like string, lower-cased; empty when there is none.
+std::string host_of(std::string_view value, bool host_like_name);
+
 struct ExternalHost {
   const EnvVar* variable = nullptr;
   std::string host;
 };
-
-// URLs (and host names under host-like variable names) whose host is neither an AWS
-// service endpoint nor private (localhost, IP literals in private ranges, .internal, .local).
+// Environment values whose host is outside AWS (HostReach::Outside).
 std::vector<ExternalHost> external_hosts(const Function& fn);
-
-// The host of a URL-like or host-like string, lower-cased; empty when there is none.
-std::string host_of(std::string_view value, bool host_like_name);
 
 bool is_aws_service_host(std::string_view host);
 bool is_private_host(std::string_view host);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/published_output.h"
 #include "model/lowering.h"
 #include "model/network_lowering.h"
 #include "model/ref_resolver.h"
@@ -76,6 +77,7 @@ constexpr std::string_view kPassiveSubnetUsers[] = {
 
 bool is_passive_user(std::string_view type) {
   if (type.rfind("data.", 0) == 0) return true;  // reading a subnet is not using it
+  if (type == kOutputType) return true;          // publishing its id is not using it
   for (auto t : kPassiveSubnetUsers)
     if (t == type) return true;
   return false;
@@ -107,6 +109,42 @@ void find_other_subnet_users(const LoadedUnit& unit, const RefResolver& refs, co
       if (it == subnets.end()) continue;
       auto& users = it->second->other_users;
       if (std::find(users.begin(), users.end(), &r) == users.end()) users.push_back(&r);
+    }
+  }
+}
+
+// Attributes that hold a public address: a CloudFormation `Ref` to an EIP (empty attribute)
+// is its address; Terraform's `public_ip`; CloudFormation's `PublicIp`.
+constexpr std::string_view kAddressAttributes[] = {"", "public_ip", "PublicIp"};
+
+std::string_view without_key(std::string_view address) {
+  return !address.empty() && address.back() == ']' ? address.substr(0, address.rfind('[')) : address;
+}
+
+bool publishes_address_of(const Value& v, const NativeResource& r, bool plain_ref_counts) {
+  for (const auto& ref : v.refs) {
+    if (without_key(ref.address) != without_key(r.address)) continue;
+    for (auto a : kAddressAttributes)
+      if (ref.attribute == a && (plain_ref_counts || !a.empty())) return true;
+  }
+  for (const auto& item : v.items)
+    if (publishes_address_of(item, r, plain_ref_counts)) return true;
+  for (const auto& f : v.fields)
+    if (publishes_address_of(f.value, r, plain_ref_counts)) return true;
+  return false;
+}
+
+// Outputs that publish a NAT gateway's public address: its Elastic IP, or the NAT's own
+// public address attribute.
+void find_published_nat_addresses(const LoadedUnit& unit, Network& net) {
+  for (auto& nat : net.nat_gateways) {
+    for (const NativeResource& out : unit.resources) {
+      if (out.type != kOutputType) continue;
+      if ((nat.elastic_ip && publishes_address_of(out.body, *nat.elastic_ip, true)) ||
+          publishes_address_of(out.body, *nat.resource, false)) {
+        nat.published_address = &out;
+        break;
+      }
     }
   }
 }
@@ -180,6 +218,7 @@ void lower_network(const LoadedUnit& unit, Model& model) {
   build_network_graph(unit, refs, model.network);
   attach_functions_to_network(refs, model);
   find_other_subnet_users(unit, refs, model, model.network);
+  find_published_nat_addresses(unit, model.network);
   lower_service_use(refs, model);
 }
 

@@ -40,6 +40,18 @@ constexpr FunctionRow kFunctions[] = {
     {"azurerm_function_app_flex_consumption", Cloud::Azure, "Function App", "name", "app_settings", "", "", "maximum_instance_count", "", "", "", "", ""},
 };
 
+// Code written in the template. `archive`: the path names a Terraform archive_file whose
+// `content` paths hold the code.
+struct InlineCodeRow {
+  std::string_view type, path, archive_content = "", archive_sources = "";
+};
+constexpr InlineCodeRow kInlineCode[] = {
+    {.type = "AWS::Lambda::Function", .path = "Code/ZipFile"},
+    {.type = "AWS::Serverless::Function", .path = "InlineCode"},
+    {.type = "aws_lambda_function", .path = "filename", .archive_content = "source_content",
+     .archive_sources = "source/content"},
+};
+
 // Cloud Run (v1) sets its ceiling through a Knative annotation whose key contains a slash.
 constexpr std::string_view kKnativeAnnotations = "template/metadata/annotations";
 constexpr std::string_view kKnativeMaxScale = "autoscaling.knative.dev/maxScale";
@@ -95,6 +107,20 @@ void read_network(const NativeResource& r, const FunctionRow& row, Function& fn)
   fn.vpc_range = vpc->where.valid() ? vpc->where : r.declaration;
 }
 
+const Value* inline_code(const Model& model, const NativeResource& r) {
+  for (const auto& row : kInlineCode) {
+    if (row.type != r.type) continue;
+    const Value* v = at_path(r.body, row.path);
+    if (!v || row.archive_content.empty()) return v;
+    for (const NativeResource* archive : model.referenced(v)) {
+      if (const Value* content = at_path(archive->body, row.archive_content)) return content;
+      if (const Value* content = at_path(archive->body, row.archive_sources)) return content;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void lower_functions(const LoadedUnit& unit, Model& model) {
@@ -117,6 +143,7 @@ void lower_functions(const LoadedUnit& unit, Model& model) {
         if (env.name == kAzureScaleOutSetting) fn.max_instances = env.value;
     }
     read_network(r, *row, fn);
+    fn.inline_code = inline_code(model, r);
     if (!row->role.empty()) {
       fn.role = at_path(r.body, row->role);
       fn.role_known = fn.role != nullptr || row->type == "AWS::Serverless::Function";  // SAM creates the role

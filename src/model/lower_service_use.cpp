@@ -5,7 +5,10 @@
 #include <cctype>
 
 #include "model/endpoint_services.h"
+#include "model/external_hosts.h"
+#include "model/inline_code.h"
 #include "model/lowering.h"
+#include "model/network_evidence.h"
 #include "model/network_lowering.h"
 #include "model/ref_resolver.h"
 #include "model/service_table.h"
@@ -39,12 +42,23 @@ constexpr TagPaths kFunctionTags[] = {
     {"AWS::Serverless::Function", "Tags"},
 };
 
-// Hosts inside AWS's API domains (reachable through endpoints) or inside the VPC.
-constexpr std::string_view kAwsApiDomains[] = {".amazonaws.com", ".amazonaws.com.cn", ".api.aws"};
-constexpr std::string_view kPublicOnlyAwsHosts[] = {".on.aws", ".execute-api.", ".cloudfront.net", ".appsync-api."};
-constexpr std::string_view kInternalDomains[] = {".internal", ".local", ".localdomain", ".svc", ".lan"};
-constexpr std::string_view kCommonTlds[] = {"com", "net", "org", "io", "dev", "app", "ai", "co", "cloud",
-                                            "info", "biz", "us", "uk", "de", "eu", "me", "tech", "xyz"};
+// Data stores reached inside the network (not API calls): finite downstreams. By the
+// service of a resource the environment refers to, and by data-plane grants.
+constexpr std::string_view kDataStoreServices[] = {"rds", "elasticache", "docdb-elastic", "neptune-db", "memorydb",
+                                                   "dax", "kafka", "redshift", "es"};
+constexpr std::string_view kDataStoreGrants[] = {"rds-db", "dax", "elasticache", "memorydb", "neptune-db",
+                                                 "kafka-cluster"};
+
+// EventBridge API destinations and connections: a function that refers to one calls the
+// destination's endpoint itself (with the connection's credentials).
+struct DestinationRow {
+  std::string_view type, endpoint, connection;
+};
+constexpr DestinationRow kDestinations[] = {
+    {.type = "aws_cloudwatch_event_api_destination", .endpoint = "invocation_endpoint", .connection = "connection_arn"},
+    {.type = "AWS::Events::ApiDestination", .endpoint = "InvocationEndpoint", .connection = "ConnectionArn"},
+};
+constexpr std::string_view kConnectionTypes[] = {"aws_cloudwatch_event_connection", "AWS::Events::Connection"};
 
 std::string normalised(std::string_view s) {
   std::string out;
@@ -53,70 +67,27 @@ std::string normalised(std::string_view s) {
   return out;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool is_private_ipv4(std::string_view host) {
-  unsigned a = 0, b = 0;
-  if (std::sscanf(std::string(host).c_str(), "%u.%u.", &a, &b) != 2) return false;
-  return a == 10 || a == 127 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168) || (a == 169 && b == 254);
-}
-
-bool is_ipv4(std::string_view host) {
-  return !host.empty() && host.find_first_not_of("0123456789.") == std::string_view::npos &&
-         std::count(host.begin(), host.end(), '.') == 3;
-}
-
-// Whether a host needs a route to the internet: not an AWS API domain, not inside the VPC.
-bool is_external_host(std::string host) {
-  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (host.empty() || host == "localhost") return false;
-  if (is_ipv4(host)) return !is_private_ipv4(host);
-  for (auto d : kPublicOnlyAwsHosts)
-    if (host.find(d) != std::string::npos) return true;
-  for (auto d : kAwsApiDomains)
-    if (ends_with(host, d)) return false;
-  for (auto d : kInternalDomains)
-    if (ends_with(host, d)) return false;
-  return true;
-}
-
-// The host a configuration value names: a URL's host, or a bare host name with a common
-// top-level domain ("api.stripe.com"). Empty when the value names no host.
-std::string host_in(std::string_view value) {
-  size_t scheme = value.find("://");
-  if (scheme != std::string_view::npos) {
-    std::string_view rest = value.substr(scheme + 3);
-    rest = rest.substr(0, rest.find_first_of("/?#"));
-    if (size_t at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
-    if (!rest.empty() && rest.front() == '[') return std::string(rest);  // IPv6 literal
-    return std::string(rest.substr(0, rest.find(':')));
-  }
-  std::string_view host = value.substr(0, value.find(':'));
-  if (host.empty() || host.find('.') == std::string_view::npos) return {};
-  for (char c : host)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') return {};
-  if (is_ipv4(host)) return std::string(host);
-  std::string tld = normalised(host.substr(host.rfind('.') + 1));
-  for (auto t : kCommonTlds)
-    if (tld == t) return std::string(host);
-  return {};
-}
-
 class ServiceCollector {
  public:
   explicit ServiceCollector(FunctionServices& out) : out_(out) {}
 
-  void add(std::string_view service, Range where, std::string message) {
+  // `grant`: known only from the execution role (not from the code or its environment).
+  void add(std::string_view service, Range where, std::string message, bool grant) {
     if (service.empty() || reach_of(service) == ServiceReach::Ignored) return;
     for (auto& use : out_.services) {
       if (use.service == service) {
+        if (!grant) use.from_grant_only = false;
         if (use.evidence.size() < 3) use.evidence.push_back(RelatedLocation{where, std::move(message)});
         return;
       }
     }
-    out_.services.push_back(ServiceUse{std::string(service), {RelatedLocation{where, std::move(message)}}});
+    out_.services.push_back(ServiceUse{std::string(service), {RelatedLocation{where, std::move(message)}}, grant});
+  }
+
+  void add_data_store(std::string_view service, Range where, std::string message) {
+    for (auto& use : out_.data_stores)
+      if (use.service == service) return;
+    out_.data_stores.push_back(ServiceUse{std::string(service), {RelatedLocation{where, std::move(message)}}, false});
   }
 
   void finish() {
@@ -134,8 +105,14 @@ class ServiceCollector {
 };
 
 bool polled_by_lambda(const Function& fn) {
-  for (const auto& t : fn.triggers)
-    if (t.kind == TriggerKind::Queue || t.kind == TriggerKind::Stream) return true;
+  for (const auto& in : fn.inbound)
+    if (in.polled()) return true;
+  return false;
+}
+
+bool consumes_kafka(const Function& fn) {
+  for (const auto& in : fn.inbound)
+    if (in.kind == InboundKind::Kafka) return true;
   return false;
 }
 
@@ -163,8 +140,13 @@ void read_role_grants(const Function& fn, FunctionServices& out, ServiceCollecto
         if (is_platform_action(text, polled)) continue;
         std::string service(text.substr(0, colon));
         std::transform(service.begin(), service.end(), service.begin(), [](unsigned char c) { return std::tolower(c); });
-        collect.add(service, action->where.valid() ? action->where : st.range,
-                    "the execution role grants " + std::string(text));
+        Range where = action->where.valid() ? action->where : st.range;
+        // kafka-cluster grants of a Kafka consumer authorise Lambda's poller, not a call.
+        bool poller_grant = service == "kafka-cluster" && consumes_kafka(fn);
+        for (auto store : kDataStoreGrants)
+          if (service == store && !poller_grant)
+            collect.add_data_store(service, where, "the execution role grants " + std::string(text));
+        collect.add(service, where, "the execution role grants " + std::string(text), true);
       }
     }
   }
@@ -180,27 +162,90 @@ void read_role_grants(const Function& fn, FunctionServices& out, ServiceCollecto
       size_t sp = services.find(' ');
       std::string_view service = services.substr(0, sp);
       if (service == "*") out.services_complete = false;
-      else collect.add(service, arn->where, "the execution role has the AWS managed policy " + name);
+      else collect.add(service, arn->where, "the execution role has the AWS managed policy " + name, true);
       services = sp == std::string_view::npos ? std::string_view{} : services.substr(sp + 1);
     }
   }
 }
 
-void read_environment(const Function& fn, const RefResolver& refs, FunctionServices& out, ServiceCollector& collect) {
+bool needs_internet(const std::string& host) {
+  HostReach reach = reach_of_host(host);
+  return reach == HostReach::Outside || reach == HostReach::AwsPublic;
+}
+bool is_outside(const std::string& host) { return reach_of_host(host) == HostReach::Outside; }
+
+// An API destination (or the connection of one) the environment refers to: its endpoint's
+// host. False when `r` is neither.
+bool read_destination(const NativeResource& r, const LoadedUnit& unit, const RefResolver& refs, const EnvVar& env,
+                      FunctionServices& out) {
+  bool connection = false, destination_type = false;
+  for (auto t : kConnectionTypes) connection = connection || r.type == t;
+  for (const auto& row : kDestinations) destination_type = destination_type || r.type == row.type;
+  if (!connection && !destination_type) return false;
+  for (const auto& row : kDestinations) {
+    const NativeResource* destination = nullptr;
+    if (r.type == row.type) {
+      destination = &r;
+    } else if (connection) {
+      // The destinations that use this connection.
+      for (const auto& other : unit.resources)
+        if (other.type == row.type)
+          for (const RefTarget& t : refs.targets(at_path(other.body, row.connection)))
+            if (t.resource == &r) destination = &other;
+    }
+    if (!destination) continue;
+    const Value* endpoint = at_path(destination->body, row.endpoint);
+    if (!is_known_string(endpoint)) {
+      if (endpoint) out.hosts_complete = false;
+      continue;
+    }
+    std::string host = host_of(endpoint->text, false);
+    if (needs_internet(host))
+      out.external_hosts.push_back(ExternalHostUse{host, endpoint->where.valid() ? endpoint->where : destination->declaration,
+                                                   "API destination " + destination->address + " (environment variable " +
+                                                       env.name + ")",
+                                                   is_outside(host)});
+  }
+  return true;
+}
+
+// SDK clients and URLs in the function's inline code.
+void read_inline_code(const Function& fn, FunctionServices& out, ServiceCollector& collect) {
+  const Value* code = fn.inline_code;
+  if (!code) return;
+  if (!code->is_string()) {
+    // Code assembled from values the code does not know (Fn::Sub over parameters...).
+    if (code->is_unknown()) out.hosts_complete = false;
+    return;
+  }
+  Range where = code->where;
+  InlineCodeUse use = eph::read_inline_code(code->text);
+  for (const auto& call : use.services) collect.add(call.service, where, "its inline code calls " + call.how, false);
+  for (const auto& host : use.hosts)
+    if (needs_internet(host)) out.external_hosts.push_back(ExternalHostUse{host, where, "inline code", is_outside(host)});
+}
+
+void read_environment(const Function& fn, const LoadedUnit& unit, const RefResolver& refs, FunctionServices& out,
+                      ServiceCollector& collect) {
   if (!fn.environment_known) out.hosts_complete = false;
   for (const EnvVar& env : fn.environment) {
     const Value* v = env.value;
     if (!v) continue;
     for (const RefTarget& t : refs.targets(v)) {
+      if (read_destination(*t.resource, unit, refs, env, out)) continue;  // its endpoint, not EventBridge's API
       std::string_view service = service_of_type(t.resource->type);
+      std::string refers = "environment variable " + env.name + " refers to " + t.resource->address;
       bool calls = false;
       for (auto s : kEnvironmentCallServices) calls = calls || s == service;
-      if (calls)
-        collect.add(service, env.name_range, "environment variable " + env.name + " refers to " + t.resource->address);
+      if (calls) collect.add(service, env.name_range, refers, false);
+      for (auto store : kDataStoreServices)
+        if (service == store) collect.add_data_store(service, env.name_range, refers);
     }
     if (v->is_string()) {
-      std::string host = host_in(v->text);
-      if (!host.empty() && is_external_host(host)) out.external_hosts.push_back(&env);
+      std::string host = host_in_value(v->text, env.name);
+      if (needs_internet(host))
+        out.external_hosts.push_back(ExternalHostUse{host, v->where.valid() ? v->where : env.name_range,
+                                                     "environment variable " + env.name, is_outside(host)});
     } else if (v->is_unknown() && v->refs.empty()) {
       out.hosts_complete = false;  // a value from outside the code may be any host
     }
@@ -233,7 +278,64 @@ const Value* internet_tag(const Function& fn) {
   return nullptr;
 }
 
+// The one egress verdict, from the function's network path.
+void read_egress(const Model& model, const Function& fn, FunctionServices& out) {
+  if (!fn.in_vpc) {
+    out.egress = EgressVerdict::NoVpc;
+    return;
+  }
+  const FunctionNetwork* net = model.network_of(fn);
+  if (!net) return;
+  switch (net->egress) {
+    case Egress::None: {
+      out.egress = EgressVerdict::VpcNoInternet;
+      for (const auto& path : net->subnets)
+        if (path.default_route && path.default_route->target == RouteTarget::InternetGateway)
+          out.egress = EgressVerdict::VpcViaIgw;
+      return;
+    }
+    case Egress::Nat:
+      out.egress = EgressVerdict::VpcViaNat;
+      out.nats = net->nats;
+      return;
+    case Egress::Other: out.egress = EgressVerdict::VpcOtherNetwork; return;
+    case Egress::Unknown: out.egress = EgressVerdict::Unknown; return;
+  }
+}
+
 }  // namespace
+
+std::string_view to_string(EgressVerdict v) {
+  switch (v) {
+    case EgressVerdict::NoVpc: return "no-vpc";
+    case EgressVerdict::VpcNoInternet: return "vpc-no-internet";
+    case EgressVerdict::VpcViaIgw: return "vpc-via-internet-gateway";
+    case EgressVerdict::VpcViaNat: return "vpc-via-nat";
+    case EgressVerdict::VpcOtherNetwork: return "vpc-other-network";
+    case EgressVerdict::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string describe_egress(EgressVerdict v, const std::vector<const NatGateway*>& nats) {
+  switch (v) {
+    case EgressVerdict::NoVpc: return "reaches the internet directly (it is not attached to a VPC)";
+    case EgressVerdict::VpcNoInternet: return "cannot reach the internet (its subnets have no route out of the VPC)";
+    case EgressVerdict::VpcViaIgw:
+      return "cannot reach the internet (its subnets route to an internet gateway, which a function's network "
+             "interfaces cannot use without public addresses)";
+    case EgressVerdict::VpcViaNat: {
+      std::vector<std::string> names;
+      for (const NatGateway* n : nats) names.push_back(n->resource->address);
+      return "reaches the internet through " + std::string(names.size() == 1 ? "NAT gateway " : "NAT gateways ") +
+             join_names(names);
+    }
+    case EgressVerdict::VpcOtherNetwork:
+      return "leaves its VPC through another network (transit gateway, peering, VPN or appliance)";
+    case EgressVerdict::Unknown: return "has a network path that is not known from the code";
+  }
+  return "";
+}
 
 const ServiceUse* FunctionServices::find(std::string_view service) const {
   for (const auto& use : services)
@@ -248,9 +350,11 @@ void lower_service_use(const RefResolver& refs, Model& model) {
     out.function = &fn;
     ServiceCollector collect(out);
     read_role_grants(fn, out, collect);
-    read_environment(fn, refs, out, collect);
+    read_environment(fn, *model.unit, refs, out, collect);
+    read_inline_code(fn, out, collect);
     collect.finish();
     out.internet_tag = internet_tag(fn);
+    read_egress(model, fn, out);
   }
 }
 

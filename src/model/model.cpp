@@ -1,5 +1,6 @@
 #include "model/model.h"
 
+#include "model/inbound_lowering.h"
 #include "model/lowering.h"
 #include "model/value_paths.h"
 
@@ -69,6 +70,8 @@ Model build_model(const LoadedUnit& unit) {
   lower_sam_api_resource_policies(unit, model);
   lower_firewall_rules(unit, model);
   lower_api_routes(unit, model);
+  lower_api_inbound(model);
+  lower_permission_inbound(model);
   lower_network(unit, model);
   return model;
 }

@@ -68,21 +68,83 @@ struct EnvVar {
   const Value* value = nullptr;
 };
 
-// Deployment: invoked while the stack is deployed (a custom resource), not by traffic.
-enum class TriggerKind { Queue, Stream, HttpApi, FunctionUrl, Topic, Storage, Schedule, EventBus, Deployment, Other };
-std::string_view to_string(TriggerKind k);
-// Triggers that can send bursts of concurrent invocations.
-bool is_bursty(TriggerKind k);
+// ---------------------------------------------------------------- traffic view: inbound
+//
+// Every way a request or event reaches a function, with the facts that bound or open it
+// (ARCHITECTURE.md, "Traffic view"). Lowered per format through tables (lower_triggers.cpp,
+// lower_inbound_*.cpp); rules judge bursts from `burst` and name the source from `source`.
 
-struct Trigger {
-  TriggerKind kind = TriggerKind::Other;
-  const NativeResource* resource = nullptr;  // the mapping, event or permission that creates it
-  Range range;
-  std::string_view source_service;           // "sqs", "kinesis", "dynamodb"... when known
-  // SQS mappings: the ceiling on concurrent invocations the mapping may start.
-  const Value* max_concurrency = nullptr;
-  bool public_url = false;                   // a function URL without authentication
+enum class InboundKind {
+  // Public entry points: anyone on the internet may send requests unless auth or throttling stops them.
+  ApiRoute,        // API Gateway REST method or HTTP API route (explicit, SAM, implicit, OpenAPI)
+  WebSocketRoute,  // API Gateway WebSocket route
+  FunctionUrl,
+  LoadBalancer,    // ALB target group
+  // Events pushed by a service.
+  AppSync,         // AppSync data source / resolver
+  Authorizer,      // API Gateway authorizer function (called per request of the API it guards)
+  EventRule,       // EventBridge rule (or CloudWatch Events)
+  Schedule,        // EventBridge schedule / scheduled rule / EventBridge Scheduler
+  Pipe,            // EventBridge Pipe target
+  Topic,           // SNS subscription
+  Storage,         // S3 notification
+  IotRule,
+  Cognito,         // Cognito user pool trigger
+  Edge,            // CloudFront Lambda@Edge association
+  StateMachine,    // Step Functions task
+  // Polled by Lambda (event source mappings).
+  Queue,           // SQS, Amazon MQ
+  Stream,          // Kinesis, DynamoDB streams, DocumentDB change streams
+  Kafka,           // MSK or self-managed Kafka
+  // Deployment time only.
+  Macro,           // CloudFormation macro
+  CustomResource,  // custom resource (or Terraform's aws_lambda_invocation)
+  Other,           // an invoke permission or event of a kind not listed
 };
+// "API route", "queue", "EventBridge rule"... (noun for messages, no article).
+std::string_view to_string(InboundKind k);
+
+// How invocations can arrive through one inbound path, decided when it is lowered.
+enum class Burst {
+  PublicOpen,     // a public entry point with no authentication and no throttling
+  PublicLimited,  // a public entry point that is authenticated, throttled or private
+  Bursting,       // events pushed (or polled without a cap) that can arrive in bursts
+  Capped,         // polled with a known ceiling (max concurrency, shards x factor, partitions) or disabled
+  Deployment,     // runs only while a stack is deployed
+};
+
+struct Inbound {
+  InboundKind kind = InboundKind::Other;
+  const NativeResource* resource = nullptr;  // the mapping, route, rule, subscription, permission...
+  Range range;                               // where it is declared (the SAM event key for SAM events)
+  std::string source;                        // what sends it, for messages: "SQS queue orders", "GET /items"
+  std::string_view service;                  // "sqs", "kinesis", "execute-api", "events"... when known
+  Burst burst = Burst::Bursting;
+  std::string why;                           // what opens, limits or caps it: "no authorization", "maximum concurrency 5"
+
+  // Public entry points.
+  const Value* authorization = nullptr;      // as written ("NONE", "AWS_IAM", an authorizer); null: not written
+  bool authenticated = false;                // authorization, an API key, or a private endpoint
+  const Value* throttle = nullptr;           // the rate limit that applies (stage, method or usage plan)
+
+  // Pollers (event source mappings).
+  const Value* batch_size = nullptr;
+  const Value* max_concurrency = nullptr;    // SQS ScalingConfig.MaximumConcurrency
+  const Value* shard_count = nullptr;        // Kinesis stream shard count
+  const Value* parallelization_factor = nullptr;
+  const Value* partitions = nullptr;         // Kafka topic partitions, when declared
+  const Value* enabled = nullptr;            // `false`: a disabled mapping
+
+  bool public_entry() const {
+    return kind == InboundKind::ApiRoute || kind == InboundKind::WebSocketRoute || kind == InboundKind::FunctionUrl ||
+           kind == InboundKind::LoadBalancer;
+  }
+  bool polled() const { return kind == InboundKind::Queue || kind == InboundKind::Stream || kind == InboundKind::Kafka; }
+};
+// "SQS queue aws_sqs_queue.jobs", "API route aws_api_gateway_method.get (GET)": what sends it.
+std::string describe(const Inbound& in);
+// "a" or "an" for a phrase of a message ("an SQS queue", "a Kinesis stream", "an API route").
+std::string with_article(std::string_view phrase);
 
 struct FunctionUrl {
   const NativeResource* resource = nullptr;  // the URL resource, or the function (SAM FunctionUrlConfig)
@@ -119,7 +181,11 @@ struct Function {
   std::vector<const Policy*> policies;       // identity policies of the role (inline, attached, SAM)
   std::vector<const Value*> managed_policy_arns;  // AWS managed / customer ARNs attached
 
-  std::vector<Trigger> triggers;
+  // Code written in the template (CloudFormation `Code.ZipFile`, SAM `InlineCode`, the
+  // content of a Terraform archive_file it deploys): read for SDK calls and URLs.
+  const Value* inline_code = nullptr;
+
+  std::vector<Inbound> inbound;              // the traffic view's inbound half (outbound: Model::services_of)
   std::vector<FunctionUrl> urls;
 
   const std::string& address() const { return resource->address; }
@@ -194,6 +260,9 @@ struct ApiRoute {
   Range range;                               // the method/route declaration, or the SAM event key
   const NativeResource* api = nullptr;       // the API whose default applied, when one did
   bool private_endpoint = false;             // a PRIVATE REST API: reachable only through VPC interface endpoints
+  // Why callers are limited although the route has no authorization (a resource policy that
+  // admits only a VPC, mutual TLS with the default endpoint disabled...); empty when they are not.
+  std::string callers_limited;
 };
 
 // ---------------------------------------------------------------- the model

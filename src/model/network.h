@@ -59,6 +59,9 @@ struct NatGateway {
   bool connectivity_known = true;
   bool is_public = true;                     // connectivity_type "private" NATs do not reach the internet
   const NativeResource* elastic_ip = nullptr;
+  // An output or export publishes its public address (for partners' allow-lists): the
+  // static egress IP is the reason it exists.
+  const NativeResource* published_address = nullptr;  // the output (core/published_output.h)
 };
 
 struct InternetGateway {

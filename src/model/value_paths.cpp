@@ -21,6 +21,10 @@ void each_rec(const Value& v, std::string_view path, const std::function<void(co
   }
   std::string_view rest = path;
   std::string_view seg = next_segment(rest);
+  if (seg == "*") {  // every entry of a map: `LambdaConfig/*`
+    for (const auto& f : v.fields) each_rec(f.value, rest, visit);
+    return;
+  }
   if (const Value* child = v.get(seg)) each_rec(*child, rest, visit);
 }
 

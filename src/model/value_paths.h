@@ -1,7 +1,8 @@
 #pragma once
 // Walking native values by attribute path ("vpc_config/subnet_ids", "Environment/Variables").
 // Terraform blocks are lists of maps: a list met where a key is expected is entered at
-// its first element by `at_path`, and at every element by `each_at_path`.
+// its first element by `at_path`, and at every element by `each_at_path`, where a `*`
+// segment also stands for every entry of a map.
 #include <functional>
 #include <string_view>
 #include <vector>

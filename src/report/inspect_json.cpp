@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/inspect_traffic.h"
+
 namespace eph {
 namespace {
 
@@ -92,6 +94,8 @@ void write_inspect_json(std::ostream& out, const std::vector<LoadedUnit>& units)
       resources.push_back(std::move(jr));
     }
     u["resources"] = std::move(resources);
+    Model model = build_model(unit);
+    u["traffic"] = traffic_json(model);
     doc.push_back(std::move(u));
   }
   out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/version.h"
 #include "engine/analyzer.h"
 
 namespace eph {
@@ -16,7 +17,7 @@ std::optional<ReportFormat> parse_report_format(std::string_view name);
 struct ReportOptions {
   bool color = false;            // ANSI colours (text only)
   bool show_suppressed = false;  // list suppressed findings too
-  std::string version = EPHEMERA_VERSION;
+  std::string version = eph::version();
   std::string source_root;       // SARIF SRCROOT (absolute or relative to the cwd); empty: the cwd
 };
 

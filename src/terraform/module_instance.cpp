@@ -1,9 +1,12 @@
 #include "terraform/module_instance.h"
 
+#include "core/published_output.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 
+#include "core/published_output.h"
 #include "terraform/hcl_config_builder.h"
 #include "terraform/policy_document.h"
 #include "terraform/unit_loader.h"
@@ -630,6 +633,19 @@ void ModuleInstance::evaluate_all() {
       if (inst.module) inst.module->evaluate_all();
   }
   for (size_t i = 0; i < config_.outputs.size(); ++i) output_value(i);
+}
+
+void ModuleInstance::emit_outputs(std::vector<NativeResource>& out) {
+  for (size_t i = 0; i < config_.outputs.size(); ++i) {
+    NativeResource r;
+    r.format = SourceFormat::Terraform;
+    r.type = std::string(kOutputType);
+    r.address = "output." + config_.outputs[i].name;
+    r.declaration = config_.outputs[i].block->header;
+    r.body = output_value(i);
+    r.meta = Value::map();
+    out.push_back(std::move(r));
+  }
 }
 
 void ModuleInstance::emit(std::vector<NativeResource>& out) {

@@ -31,6 +31,9 @@ class ModuleInstance : public NameResolver {
 
   Value output(const std::string& name, Range where, bool& error);
   Value all_outputs(Range where);
+  // Every output of this module as a resource of type `output` (address `output.NAME`) whose
+  // body is the evaluated value: the model reads what the code publishes.
+  void emit_outputs(std::vector<NativeResource>& out);
 
   Value resolve(const std::string& root, Range root_range, std::span<const TraversalStep> steps, size_t& consumed,
                 bool& error, ExpressionEvaluator& ev) override;

@@ -124,6 +124,7 @@ LoadedUnit UnitLoader::load(const std::vector<std::string>& files, const Terrafo
     ModuleInstance root(*this, root_config, "", "", {root_dir_}, std::move(values), 0);
     root.evaluate_all();
     root.emit(unit_.resources);
+    root.emit_outputs(unit_.resources);
   }
   // A module instantiated several times reports its problems once.
   std::set<std::tuple<const SourceFile*, uint32_t, uint32_t, std::string>> seen;

@@ -1,6 +1,6 @@
 -- Run by neovim_e2e.sh inside `nvim --headless --clean`: loads editors/neovim, opens the
 -- fixture, waits for the diagnostics ephemera publishes, and writes what the editor got
--- (diagnostics, then the titles of the code actions on the first one) to EPH_OUT.
+-- (diagnostics, the root of its client, then the titles of the code actions on the first one) to EPH_OUT.
 local source, binary, fixture, out = os.getenv('EPH_SOURCE'), os.getenv('EPH_BINARY'), os.getenv('EPH_FIXTURE'),
   os.getenv('EPH_OUT')
 vim.opt.runtimepath:prepend(source .. '/editors/neovim')
@@ -18,6 +18,9 @@ end
 for _, d in ipairs(vim.diagnostic.get(0)) do
   table.insert(lines, string.format('diagnostic %d:%d %s %s severity=%d %s', d.lnum + 1, d.col + 1, tostring(d.code),
     tostring(d.source), d.severity, d.message))
+end
+for _, client in pairs(vim.lsp.buf_get_clients(0)) do
+  table.insert(lines, 'root ' .. vim.loop.fs_realpath(client.config.root_dir))
 end
 local first = vim.diagnostic.get(0)[1]
 local params = {

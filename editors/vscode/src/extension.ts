@@ -15,13 +15,15 @@ function serverSettings(config: vscode.WorkspaceConfiguration) {
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
   const config = vscode.workspace.getConfiguration('ephemera');
+  // ephemera.path and ephemera.args are restricted settings (package.json): in an untrusted
+  // workspace VS Code returns the user's values only, so a cloned repository cannot choose the program.
   const serverOptions: ServerOptions = {
     command: config.get<string>('path', 'ephemera'),
     args: config.get<string[]>('args', ['lsp']),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { scheme: 'file', pattern: '**/*.{tf,tf.json,tfvars}' },
+      { scheme: 'file', pattern: '**/*.{tf,tf.json,tfvars,tfvars.json,template}' },
       { scheme: 'file', language: 'terraform' },
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'json' },
@@ -29,7 +31,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: serverSettings(config),
     synchronize: {
       configurationSection: 'ephemera',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,*.tfvars,*.yaml,*.yml,*.json,.ephemera.yaml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,*.tfvars,*.yaml,*.yml,*.json,*.template,.ephemera.yaml,.ephemera.yml}'),
     },
   };
   client = new LanguageClient('ephemera', 'ephemera', serverOptions, clientOptions);

@@ -122,9 +122,9 @@ TEST_CASE("a Terraform Lambda function with its role, policies and triggers") {
   CHECK(f.policies[0]->statements[0].allows());
   REQUIRE(f.managed_policy_arns.size() == 1);
   CHECK(f.managed_policy_arns[0]->text == "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
-  REQUIRE(f.triggers.size() == 2);
-  CHECK(f.triggers[0].kind == TriggerKind::Queue);
-  CHECK(f.triggers[1].kind == TriggerKind::Storage);
+  REQUIRE(f.inbound.size() == 2);
+  CHECK(f.inbound[0].kind == InboundKind::Queue);
+  CHECK(f.inbound[1].kind == InboundKind::Storage);
   REQUIRE(model.invoke_permissions.size() == 1);
   CHECK(model.invoke_permissions[0].function == &f);
 }
@@ -160,12 +160,13 @@ TEST_CASE("a SAM function: Globals-merged properties, policies, events and URL")
   CHECK(f.role_known);
   REQUIRE(f.policies.size() == 1);
   REQUIRE(f.managed_policy_arns.size() == 1);
-  REQUIRE(f.triggers.size() == 2);
-  CHECK(f.triggers[0].kind == TriggerKind::Queue);
-  REQUIRE(f.triggers[0].max_concurrency != nullptr);
-  CHECK(f.triggers[0].max_concurrency->number == 10);
-  CHECK(f.triggers[1].kind == TriggerKind::FunctionUrl);
-  CHECK(f.triggers[1].public_url);
+  REQUIRE(f.inbound.size() == 2);
+  CHECK(f.inbound[0].kind == InboundKind::Queue);
+  REQUIRE(f.inbound[0].max_concurrency != nullptr);
+  CHECK(f.inbound[0].max_concurrency->number == 10);
+  CHECK(f.inbound[0].burst == Burst::Capped);
+  CHECK(f.inbound[1].kind == InboundKind::FunctionUrl);
+  CHECK(f.inbound[1].burst == Burst::PublicOpen);
 }
 
 TEST_CASE("Cloud Run env entries and the Knative max-scale annotation") {

@@ -6,7 +6,7 @@ M.defaults = {
   cmd = { 'ephemera', 'lsp' },
   -- Files the server is started for; YAML and JSON that are not templates get no diagnostics.
   patterns = { '*.tf', '*.tf.json', '*.tfvars', '*.yaml', '*.yml', '*.json', '*.template' },
-  -- The project root is the nearest directory holding one of these; else the file's directory.
+  -- The project root is the nearest directory holding any of these; else the file's directory.
   root_markers = { '.ephemera.yaml', '.git', '.terraform' },
   -- Sent as initializationOptions and workspace/didChangeConfiguration:
   -- { minSeverity = 'medium', disabledRules = { 'EPH401' }, debounceMs = 75 }
@@ -15,19 +15,23 @@ M.defaults = {
 
 local clients = {} -- root directory -> client id
 
+-- The nearest directory holding any marker wins (a module's own .git beats a .ephemera.yaml
+-- further up); markers are files or directories. Neovim 0.7 has no vim.fs, hence the walk.
 local function find_root(path, markers)
-  local dir = vim.fn.fnamemodify(path, ':p:h')
-  for _, marker in ipairs(markers) do
-    local hit = vim.fn.finddir(marker, dir .. ';')
-    if hit ~= '' then
-      return vim.fn.fnamemodify(hit, ':p:h:h')
+  local start = vim.fn.fnamemodify(path, ':p:h')
+  local dir = start
+  while true do
+    for _, marker in ipairs(markers) do
+      if vim.loop.fs_stat(dir .. '/' .. marker) then
+        return dir
+      end
     end
-    hit = vim.fn.findfile(marker, dir .. ';')
-    if hit ~= '' then
-      return vim.fn.fnamemodify(hit, ':p:h')
+    local parent = vim.fn.fnamemodify(dir, ':h')
+    if parent == dir then
+      return start
     end
+    dir = parent
   end
-  return dir
 end
 
 local function client_for(root, opts)

@@ -32,7 +32,7 @@ resource "aws_eip" "nat" {
   domain = "vpc"
 }
 
-# expect: EPH501 "serves only function aws_lambda_function.thumbnails, which reaches only AWS services (s3)"
+# expect: EPH501 "serves only function aws_lambda_function.thumbnails, which reaches only AWS services (s3; known only from its role's grants)"
 # expect: EPH502 "carries the s3 traffic of function aws_lambda_function.thumbnails"
 resource "aws_nat_gateway" "this" {
   subnet_id     = aws_subnet.public.id

@@ -1,0 +1,73 @@
+# bash completion for ephemera. Installed as share/bash-completion/completions/ephemera.
+# Options follow `ephemera <command> --help` (the dist/completions test keeps them in step);
+# rule ids and slugs come from `ephemera rules`.
+
+_ephemera_rules() {
+  "${COMP_WORDS[0]}" rules 2>/dev/null | awk '{ print $1; print $3 }'
+}
+
+_ephemera() {
+  local cur prev command i
+  cur=${COMP_WORDS[COMP_CWORD]}
+  prev=${COMP_WORDS[COMP_CWORD-1]}
+  command=
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case ${COMP_WORDS[i]} in
+      -*) ;;
+      *) command=${COMP_WORDS[i]}; break ;;
+    esac
+  done
+
+  if [[ -z $command ]]; then
+    COMPREPLY=($(compgen -W 'scan rules explain inspect lsp help version --help --version' -- "$cur"))
+    return
+  fi
+
+  case $command in
+    scan)
+      case $prev in
+        --format) COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
+        --fail-on|--severity) COMPREPLY=($(compgen -W 'critical high medium low info' -- "$cur")); return ;;
+        --output|-o|--config|--baseline|--write-baseline|--only-file|--var-file)
+          COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --source-root) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --var|--exclude|--threads|--max-file-bytes) return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '--format --output --fail-on --severity --config --no-config --baseline
+          --write-baseline --no-foreign-suppressions --only-file --changed --source-root --var --var-file --exclude
+          --threads --max-file-bytes --show-suppressed --color --no-color --help' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
+      fi
+      ;;
+    rules)
+      case $prev in
+        --format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
+      esac
+      COMPREPLY=($(compgen -W '--format --help' -- "$cur"))
+      ;;
+    explain)
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '--help' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "$(_ephemera_rules)" -- "$cur"))
+      fi
+      ;;
+    inspect)
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '--help' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
+      fi
+      ;;
+    lsp)
+      case $prev in
+        --debounce-ms) return ;;
+      esac
+      COMPREPLY=($(compgen -W '--stdio --debounce-ms --help' -- "$cur"))
+      ;;
+  esac
+}
+
+complete -F _ephemera ephemera
