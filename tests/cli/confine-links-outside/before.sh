@@ -16,16 +16,7 @@ resource "aws_security_group" "outside" {
   }
 }
 TF
-cat > ../outside/stacks/template.yaml <<'YAML'
-AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  Open:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: OUTSIDE-SECRET-7f3a
-      SecurityGroupIngress:
-        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}
-YAML
+cp "$(dirname "$0")/../confine-outside-template.yaml" ../outside/stacks/template.yaml
 cp "$(dirname "$0")/../../data/plan/serverless/plan.json" ../outside/plan.json
 ln -s ../../outside/cidr.json app/cidr.json              # a file, through file()
 ln -s ../../outside/terraform.tfvars app/terraform.tfvars # tfvars

@@ -3,8 +3,8 @@ variable "cidr" {
   default = "10.0.0.0/8"
 }
 
-# cidr.json, terraform.tfvars and net/ are links that before.sh makes; each leads outside the
-# scanned directory, so none is read.
+# cidr.json, terraform.tfvars and net/ are links that before.sh makes: here each leads outside
+# the scanned directory, so none is read; confine-links-inside links them inside it.
 resource "aws_security_group" "from_file" {
   name   = "from-file"
   vpc_id = "vpc-1"
