@@ -60,7 +60,7 @@ set(CPACK_PACKAGE_DESCRIPTION
     "unauthenticated entry points. It runs as a CLI and CI gate (text, JSON, SARIF, JUnit,\n"
     "GitHub annotations), as a pre-commit hook and as a language server.")
 string(JOIN "" CPACK_PACKAGE_DESCRIPTION ${CPACK_PACKAGE_DESCRIPTION})
-set(CPACK_PACKAGE_HOMEPAGE_URL "https://github.com/ephemera-iac/ephemera")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${EPHEMERA_REPOSITORY_URL}")
 set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/cpack)

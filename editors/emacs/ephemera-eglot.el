@@ -3,6 +3,12 @@
 ;; Diagnostics from `ephemera lsp' in Terraform, CloudFormation and SAM buffers (Flymake),
 ;; the rule's documentation on hover (eldoc) and its fix or suppression comment as code
 ;; actions (`eglot-code-actions').  Emacs 29+ (eglot built in) or eglot from ELPA.
+;;
+;; eglot runs ONE server per buffer: in the modes of `ephemera-eglot-modes' ephemera
+;; REPLACES the server eglot would otherwise start (terraform-ls, yaml-language-server,
+;; a JSON server).  To keep those and add ephemera, use lsp-mode and ephemera-lsp.el
+;; instead (an add-on client).  With eglot, `C-u M-x eglot' still asks which server to
+;; start in one buffer.
 
 ;;; Code:
 
@@ -21,14 +27,16 @@
 Also understood: :minSeverity \"medium\" and :disabledRules [\"EPH401\"]."
   :type 'plist)
 
-(defconst ephemera-modes
+(defcustom ephemera-eglot-modes
   '(terraform-mode hcl-mode yaml-mode yaml-ts-mode json-mode json-ts-mode js-json-mode)
-  "Major modes whose buffers ephemera analyses.")
+  "Major modes in which eglot starts ephemera INSTEAD of the mode's usual server.
+Set it before loading this file; leave a mode out to keep its usual server there."
+  :type '(repeat symbol))
 
 (add-to-list 'eglot-server-programs
-             `(,ephemera-modes . ,(lambda (&rest _)
-                                    (append ephemera-command
-                                            (list :initializationOptions ephemera-settings)))))
+             `(,ephemera-eglot-modes . ,(lambda (&rest _)
+                                          (append ephemera-command
+                                                  (list :initializationOptions ephemera-settings)))))
 
 (setq-default eglot-workspace-configuration
               (plist-put (default-value 'eglot-workspace-configuration) :ephemera ephemera-settings))

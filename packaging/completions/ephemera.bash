@@ -26,15 +26,17 @@ _ephemera() {
   case $command in
     scan)
       case $prev in
-        --format) COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
-        --fail-on|--severity) COMPREPLY=($(compgen -W 'critical high medium low info' -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W 'text json sarif junit github gitlab' -- "$cur")); return ;;
+        --fail-on) COMPREPLY=($(compgen -W 'critical high medium low info none' -- "$cur")); return ;;
+        --severity) COMPREPLY=($(compgen -W 'critical high medium low info' -- "$cur")); return ;;
+        --rule|--skip-rule) COMPREPLY=($(compgen -W "$(_ephemera_rules)" -- "$cur")); return ;;
         --output|-o|--config|--baseline|--write-baseline|--only-file|--var-file)
           COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         --source-root) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         --var|--exclude|--threads|--max-file-bytes) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '--format --output --fail-on --severity --config --no-config --baseline
+        COMPREPLY=($(compgen -W '--format --output --fail-on --soft-fail --severity --rule --skip-rule --config --no-config --baseline
           --write-baseline --no-foreign-suppressions --only-file --changed --source-root --var --var-file --exclude
           --threads --max-file-bytes --show-suppressed --follow-symlinks --color --no-color --help' -- "$cur"))
       else

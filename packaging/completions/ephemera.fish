@@ -18,9 +18,12 @@ complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a version -
 set -l scan "__fish_seen_subcommand_from scan"
 set -l severities 'critical high medium low info'
 complete -c ephemera -n $scan -F
-complete -c ephemera -n $scan -l format -x -a 'text json sarif junit github' -d 'Report format'
+complete -c ephemera -n $scan -l format -x -a 'text json sarif junit github gitlab' -d 'Report format'
 complete -c ephemera -n $scan -l output -r -F -d 'Write the preceding --format report to FILE'
-complete -c ephemera -n $scan -l fail-on -x -a $severities -d 'Exit 1 at or above this severity'
+complete -c ephemera -n $scan -l fail-on -x -a "$severities none" -d 'Exit 1 at or above this severity (none: never)'
+complete -c ephemera -n $scan -l soft-fail -d 'Report, but exit 0 even with findings'
+complete -c ephemera -n $scan -l rule -x -a '(ephemera rules 2>/dev/null | awk \'{ print $1; print $3 }\')' -d 'Run only this rule'
+complete -c ephemera -n $scan -l skip-rule -x -a '(ephemera rules 2>/dev/null | awk \'{ print $1; print $3 }\')' -d 'Do not run this rule'
 complete -c ephemera -n $scan -l severity -x -a $severities -d 'Report only findings at or above this severity'
 complete -c ephemera -n $scan -l config -r -F -d 'Read settings from FILE'
 complete -c ephemera -n $scan -l no-config -d 'Ignore .ephemera.yaml files'
@@ -29,7 +32,7 @@ complete -c ephemera -n $scan -l write-baseline -r -F -d 'Record the current fin
 complete -c ephemera -n $scan -l no-foreign-suppressions -d 'Ignore checkov/tfsec/trivy/cfn_nag/cfn-lint skips'
 complete -c ephemera -n $scan -l only-file -r -F -d 'Report only findings in FILE or with evidence in it'
 complete -c ephemera -n $scan -l changed -d 'The PATHs are the files a change touched (pre-commit)'
-complete -c ephemera -n $scan -l source-root -x -a '(__fish_complete_directories)' -d 'SARIF artifact URIs relative to DIR'
+complete -c ephemera -n $scan -l source-root -x -a '(__fish_complete_directories)' -d 'SARIF and GitLab paths relative to DIR'
 complete -c ephemera -n $scan -l var -x -d 'Set a Terraform input variable (NAME=VALUE)'
 complete -c ephemera -n $scan -l var-file -r -F -d 'Read Terraform variables from a .tfvars file'
 complete -c ephemera -n $scan -l exclude -x -d 'Skip paths matching GLOB'

@@ -7,11 +7,19 @@
 namespace eph::rules {
 namespace {
 
+constexpr RuleOption kOptions[] = {
+    {.name = "ipv4-min-prefix", .type = OptionType::Integer,
+     .meaning = "IPv4 entries with a shorter prefix are flagged", .default_integer = 16, .minimum = 0, .maximum = 32},
+    {.name = "ipv6-min-prefix", .type = OptionType::Integer,
+     .meaning = "IPv6 entries with a shorter prefix are flagged", .default_integer = 32, .minimum = 0, .maximum = 128},
+};
+
 class RuleEPH102 final : public Rule {
  public:
+  RuleOptions options() const override { return kOptions; }
+
   void check(RuleContext& ctx) const override {
-    Limits limits{static_cast<int>(ctx.option_int("ipv4_min_prefix", 16)),
-                  static_cast<int>(ctx.option_int("ipv6_min_prefix", 32))};
+    Limits limits{static_cast<int>(ctx.option_int("ipv4-min-prefix")), static_cast<int>(ctx.option_int("ipv6-min-prefix"))};
     const Model& model = ctx.model();
     for (const Policy& policy : model.policies) {
       for (const auto& st : policy.statements) {

@@ -17,6 +17,13 @@ std::string_view remedy(Cloud cloud) {
   return "move it to Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name instead";
 }
 
+constexpr RuleOption kOptions[] = {
+    {.name = "secret-names", .type = OptionType::StringList,
+     .meaning = "more variable names whose values are secrets (matched as words)"},
+    {.name = "allowed-values", .type = OptionType::StringList,
+     .meaning = "literal values never reported (exact match)"},
+};
+
 secrets::DetectorOptions options_of(const RuleContext& ctx) {
   secrets::DetectorOptions options;
   options.secret_names = ctx.option_strings("secret-names");
@@ -26,6 +33,8 @@ secrets::DetectorOptions options_of(const RuleContext& ctx) {
 
 class SecretInEnvVarRule final : public Rule {
  public:
+  RuleOptions options() const override { return kOptions; }
+
   void check(RuleContext& ctx) const override {
     if (ctx.model().functions.empty()) return;
     const secrets::SecretDetector detector(options_of(ctx));

@@ -43,6 +43,54 @@ resource "aws_lambda_function" "list" { # expect: EPH401 [high] "no authorizatio
   filename      = "list.zip"
 }
 
+# A REST API throttled for every method of its stage: medium. A limit on another method
+# (`reports/GET`) would not count.
+resource "aws_api_gateway_rest_api" "catalog" {
+  name = "catalog"
+}
+
+resource "aws_api_gateway_method" "browse" {
+  rest_api_id   = aws_api_gateway_rest_api.catalog.id
+  resource_id   = aws_api_gateway_rest_api.catalog.root_resource_id
+  http_method   = "GET"
+  authorization = "NONE" # expect: EPH603
+}
+
+resource "aws_api_gateway_integration" "browse" {
+  rest_api_id = aws_api_gateway_rest_api.catalog.id
+  resource_id = aws_api_gateway_rest_api.catalog.root_resource_id
+  http_method = aws_api_gateway_method.browse.http_method
+  type        = "AWS_PROXY"
+  uri         = aws_lambda_function.browse.invoke_arn
+}
+
+resource "aws_api_gateway_method_settings" "all" {
+  rest_api_id = aws_api_gateway_rest_api.catalog.id
+  stage_name  = "live"
+  method_path = "*/*"
+  settings {
+    throttling_rate_limit  = 100
+    throttling_burst_limit = 200
+  }
+}
+
+resource "aws_api_gateway_method_settings" "reports" {
+  rest_api_id = aws_api_gateway_rest_api.shop.id
+  stage_name  = "live"
+  method_path = "reports/GET"
+  settings {
+    throttling_rate_limit = 5
+  }
+}
+
+resource "aws_lambda_function" "browse" { # expect: EPH401 [medium] "a rate limit of 100 requests per second"
+  function_name = "browse"
+  role          = local.role
+  handler       = "app.handler"
+  runtime       = "python3.12"
+  filename      = "browse.zip"
+}
+
 # An HTTP API route with no authorization, but a stage rate limit: medium.
 resource "aws_apigatewayv2_api" "http" {
   name          = "http"

@@ -9,13 +9,20 @@
 namespace eph::rules {
 namespace {
 
-constexpr long long kDefaultAccountLimit = 1000;
 constexpr long long kUnreservedMinimum = 100;  // AWS keeps this many executions unreserved
+
+constexpr RuleOption kOptions[] = {
+    {.name = "account-limit", .type = OptionType::Integer,
+     .meaning = "the account's concurrent executions limit", .default_integer = 1000,
+     .minimum = kUnreservedMinimum, .maximum = 100'000'000},
+};
 
 class RuleEPH404 final : public Rule {
  public:
+  RuleOptions options() const override { return kOptions; }
+
   void check(RuleContext& ctx) const override {
-    long long account_limit = ctx.option_int("account_limit", kDefaultAccountLimit);
+    long long account_limit = ctx.option_int("account-limit");
     long long budget = account_limit - kUnreservedMinimum;
     std::vector<const Function*> reserving;
     long long total = 0;
@@ -46,7 +53,7 @@ class RuleEPH404 final : public Rule {
             " allows (AWS keeps " + std::to_string(kUnreservedMinimum) +
             " unreserved): deployment fails. The largest is '" + largest.address() + "' (" +
             largest.reserved_concurrency->display() + "); lower the reservations or raise the account limit "
-            "(option account_limit).",
+            "(option account-limit).",
         largest.address());
     for (size_t i = 1; i < reserving.size(); ++i) {
       const Function& fn = *reserving[i];

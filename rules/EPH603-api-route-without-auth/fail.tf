@@ -102,3 +102,20 @@ resource "aws_api_gateway_integration" "internal" {
   integration_http_method = "POST"
   uri                     = aws_lambda_function.api.invoke_arn
 }
+
+# An integration URI built from a region that has no value: the function it names is still known.
+variable "region" {
+  type = string
+}
+
+resource "aws_apigatewayv2_integration" "partial" {
+  api_id           = aws_apigatewayv2_api.http.id
+  integration_type = "AWS_PROXY"
+  integration_uri  = "arn:aws:apigateway:${var.region}:lambda:path/2015-03-31/functions/${aws_lambda_function.api.arn}/invocations"
+}
+
+resource "aws_apigatewayv2_route" "partial" { # expect: EPH603 "(GET /partial) reaches aws_lambda_function.api"
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "GET /partial"
+  target    = "integrations/${aws_apigatewayv2_integration.partial.id}"
+}

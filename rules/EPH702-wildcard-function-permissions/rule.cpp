@@ -1,15 +1,18 @@
 // EPH702 wildcard-function-permissions: a function's execution role that grants every
-// action (of all services, or of one) on every resource.
+// action (of all services, or of one) on every resource, in a statement or through an AWS
+// managed policy (AdministratorAccess, PowerUserAccess, *FullAccess).
+#include <algorithm>
+#include <cctype>
 #include <map>
+#include <optional>
 
 #include "engine/rule.h"
+#include "model/endpoint_services.h"
+#include "model/service_table.h"
 #include "model/value_paths.h"
 
 namespace eph::rules {
 namespace {
-
-// AWS managed policies that grant (nearly) everything.
-constexpr std::string_view kBroadManagedPolicies[] = {":policy/AdministratorAccess", ":policy/PowerUserAccess"};
 
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
@@ -31,11 +34,71 @@ bool on_every_resource(const PolicyStatement& st) {
   return false;
 }
 
-bool broad_managed_policy(std::string_view arn) {
-  if (arn.substr(0, 4) != "arn:" || arn.find(":iam::aws:policy/") == std::string_view::npos) return false;
-  for (std::string_view name : kBroadManagedPolicies)
-    if (ends_with(arn, name)) return true;
-  return false;
+// What a wildcard action grants, for the message: "every action of every service" or
+// "every action of S3".
+std::string wildcard_scope(std::string_view action) {
+  if (action == "*" || action == "*:*") return "every action of every service";
+  std::string prefix(action.substr(0, action.find(':')));
+  std::transform(prefix.begin(), prefix.end(), prefix.begin(), [](unsigned char c) { return std::tolower(c); });
+  return "every action of " + std::string(service_display_name(prefix));
+}
+
+// An AWS managed policy that grants everything, or everything on one service.
+struct BroadPolicy {
+  std::string name;    // "AdministratorAccess", "AmazonS3FullAccess"
+  std::string grants;  // what it grants, for the message
+};
+
+// "AmazonS3FullAccess" -> "S3", "AWSLambda_FullAccess" -> "Lambda", "CloudWatchFullAccessV2"
+// -> "CloudWatch"; empty when the name is not a *FullAccess policy.
+std::string_view full_access_service(std::string_view name) {
+  constexpr std::string_view kFullAccess = "FullAccess";
+  size_t at = name.rfind(kFullAccess);
+  if (at == std::string_view::npos || at == 0) return {};
+  std::string_view version = name.substr(at + kFullAccess.size());  // "", or "V2"
+  if (!version.empty() && (version[0] != 'V' || version.size() == 1 ||
+                           version.find_first_not_of("0123456789", 1) != std::string_view::npos))
+    return {};
+  std::string_view stem = name.substr(0, at);
+  if (stem.back() == '_') stem.remove_suffix(1);
+  for (std::string_view vendor : {"Amazon", "AWS"})
+    if (stem.size() > vendor.size() && stem.substr(0, vendor.size()) == vendor) stem.remove_prefix(vendor.size());
+  // Policy names run words together; the services whose name has several words.
+  static constexpr std::pair<std::string_view, std::string_view> kSpelled[] = {
+      {"CloudWatchLogs", "CloudWatch Logs"},
+      {"StepFunctions", "Step Functions"},
+      {"KinesisFirehose", "Data Firehose"},
+      {"ElasticFileSystem", "EFS"},
+      {"ElasticFileSystemClient", "EFS file systems as a client"},
+      {"RDSData", "the RDS Data API"},
+      {"APIGatewayInvoke", "invoking API Gateway APIs"},
+      {"SSM", "Systems Manager"},
+      {"CognitoPowerUser", "Cognito"},
+  };
+  for (const auto& [written, spelled] : kSpelled)
+    if (stem == written) return spelled;
+  return stem;
+}
+
+// The AWS managed policy an attachment designates, when it is one that grants everything
+// on a service: by ARN ("arn:aws:iam::aws:policy/AdministratorAccess", also with an unknown
+// partition) or by bare name (SAM `Policies`, a policy data source).
+std::optional<BroadPolicy> broad_managed_policy(const Value* v) {
+  std::string text = v->is_string() ? v->text : written_literal_tail(v);
+  if (text.empty()) return std::nullopt;
+  std::string_view name = text;
+  if (name.find(":iam::") != std::string_view::npos) {
+    if (name.find(":iam::aws:policy/") == std::string_view::npos) return std::nullopt;  // customer managed
+    name = name.substr(name.rfind('/') + 1);
+  } else if (!v->is_string() || name.find_first_of(":/${}") != std::string_view::npos) {
+    return std::nullopt;  // not an IAM policy ARN, nor a bare name written in full
+  }
+  if (name == "AdministratorAccess") return BroadPolicy{std::string(name), "every action of every service"};
+  if (name == "PowerUserAccess")
+    return BroadPolicy{std::string(name), "every action of every service except IAM, Organizations and account management"};
+  std::string_view service = full_access_service(name);
+  if (service.empty()) return std::nullopt;
+  return BroadPolicy{std::string(name), "full access to " + std::string(service)};
 }
 
 class RuleEPH702 final : public Rule {
@@ -60,12 +123,15 @@ class RuleEPH702 final : public Rule {
           const Value* action = wildcard_action(st);
           if (!action || !on_every_resource(st)) continue;
           add(&st, st.range.valid() ? st.range : p->range,
-              "grants \"" + action->text + "\" on every resource (\"*\") in " + p->subject + " " + p->owner->address, fn);
+              "grants " + wildcard_scope(action->text) + " (\"" + action->text + "\") on every resource (\"*\") in " +
+                  p->subject + " " + p->owner->address,
+              fn);
         }
       }
       for (const Value* arn : fn.managed_policy_arns) {
-        if (!arn->is_string() || !broad_managed_policy(arn->text)) continue;
-        add(arn, arn->where, "attaches " + arn->text.substr(arn->text.rfind('/') + 1) + " (" + arn->text + ")", fn);
+        std::optional<BroadPolicy> broad = broad_managed_policy(arn);
+        if (!broad) continue;
+        add(arn, arn->where, "has the AWS managed policy " + broad->name + ", which grants " + broad->grants, fn);
       }
     }
     for (const void* key : order) {
@@ -75,7 +141,7 @@ class RuleEPH702 final : public Rule {
       for (size_t i = 1; i < g.functions.size(); ++i) names += ", " + g.functions[i]->address();
       Finding& f = ctx.report(g.range,
                               "The execution role of " + names + " " + g.what +
-                                  ": a bug or injected code in the function can do anything the service allows; grant only "
+                                  ": a bug or injected code in the function can use all of it; grant only "
                                   "the actions and resources the function uses",
                               first.address());
       for (const Function* fn : g.functions) f.related.push_back(RelatedLocation{fn->resource->declaration, "function " + fn->address()});

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/spelling.h"
 #include "lsp/stdio_loop.h"
 
 namespace eph::cli {
@@ -40,7 +41,8 @@ int run_lsp(const std::vector<std::string>& args) {
       ++i;
       continue;
     }
-    std::cerr << "ephemera lsp: unknown option '" << args[i] << "'\n\n" << kLspHelp;
+    std::cerr << "ephemera lsp: unknown option '" << args[i] << "'"
+              << did_you_mean(args[i], {"--stdio", "--debounce-ms", "--help"}) << " (see `ephemera lsp --help`)\n";
     return kExitUsage;
   }
   return lsp::serve_stdio(options);

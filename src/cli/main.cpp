@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/spelling.h"
 #include "core/version.h"
 
 namespace {
@@ -16,7 +17,7 @@ const char* kUsage =
     "commands:\n"
     "  scan [PATH...]     analyse Terraform, CloudFormation and SAM under PATH (default .)\n"
     "  rules              list every rule\n"
-    "  explain RULE       print a rule's documentation (RULE is an id like EPH301 or a slug)\n"
+    "  explain RULE       print a rule's documentation (RULE: an id like EPH301 or a slug, any case)\n"
     "  inspect PATH       print the evaluated resources of PATH as JSON (for debugging)\n"
     "  lsp                run the language server on stdin/stdout (for editors)\n"
     "\n"
@@ -47,6 +48,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "ephemera: %s\n", e.what());
     return eph::cli::kExitUsage;
   }
-  std::fprintf(stderr, "ephemera: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  // One line that says what is wrong; the whole usage would bury it.
+  std::string hint = eph::did_you_mean(command, {"scan", "rules", "explain", "inspect", "lsp", "--version", "--help"});
+  std::fprintf(stderr, "ephemera: unknown command '%s'%s (see `ephemera --help`)\n", command.c_str(), hint.c_str());
   return eph::cli::kExitUsage;
 }

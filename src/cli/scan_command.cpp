@@ -1,6 +1,7 @@
 // `ephemera scan`: discover, analyse, report, and turn the result into an exit code.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <filesystem>
@@ -19,6 +20,8 @@
 #include "engine/exit_policy.h"
 #include "engine/path_exclusion.h"
 #include "engine/finding_filter.h"
+#include "engine/rule_registry.h"
+#include "core/spelling.h"
 #include "report/reporter.h"
 
 extern char** environ;
@@ -33,14 +36,20 @@ const char* kScanHelp =
     "(default: the current directory).\n"
     "\n"
     "options:\n"
-    "  --format FMT        text (default), json, sarif, junit or github; repeat with --output\n"
-    "                      to write several reports in one run\n"
+    "  --format FMT        text (default), json, sarif, junit, github or gitlab (Code Quality);\n"
+    "                      repeat with --output to write several reports in one run\n"
     "  --output FILE       write the report of the preceding --format to FILE (default: stdout)\n"
-    "  --fail-on SEV       exit 1 when a finding is at or above SEV (default: low; overrides the config)\n"
+    "  --fail-on SEV       exit 1 when a finding is at or above SEV (default: low; overrides the config);\n"
+    "                      none: never exit 1 for findings\n"
+    "  --soft-fail         report, but exit 0 even with findings (the same as --fail-on none)\n"
     "  --severity SEV      report only findings at or above SEV (overrides the config)\n"
+    "  --rule RULE         run only RULE (an id or slug, any case; repeatable). Parse errors (EPH000)\n"
+    "                      and safety limits (EPH001) are still reported unless skipped\n"
+    "  --skip-rule RULE    do not run RULE (repeatable; wins over --rule and the config)\n"
     "  --config FILE       read settings from FILE instead of the nearest .ephemera.yaml\n"
     "  --no-config         ignore .ephemera.yaml files\n"
-    "  --baseline FILE     report and fail only on findings not recorded in FILE\n"
+    "  --baseline FILE     report and fail only on findings not recorded in FILE (its paths are\n"
+    "                      relative to FILE's directory: it works from any directory)\n"
     "  --write-baseline FILE  record the current findings in FILE (the scan then exits 0)\n"
     "  --no-foreign-suppressions  ignore checkov/tfsec/trivy/cfn_nag/cfn-lint skips\n"
     "  --only-file FILE    report only findings in FILE or with evidence in it (repeatable)\n"
@@ -49,7 +58,7 @@ const char* kScanHelp =
     "                      .tfvars file's module, the root modules calling a changed module,\n"
     "                      everything when .ephemera.yaml changed) and report the findings in\n"
     "                      them or with evidence in them; deleted files are allowed\n"
-    "  --source-root DIR   SARIF: make artifact URIs relative to DIR (default: the current directory)\n"
+    "  --source-root DIR   SARIF and GitLab: paths relative to DIR (default: the current directory)\n"
     "  --var NAME=VALUE    set a Terraform input variable\n"
     "  --var-file FILE     read Terraform variables from a .tfvars file\n"
     "  --exclude GLOB      skip paths matching GLOB (repeatable)\n"
@@ -61,8 +70,10 @@ const char* kScanHelp =
     "                      code you do not trust: see SECURITY.md)\n"
     "  --color, --no-color force colours on or off (default: on for a terminal, off when NO_COLOR is set)\n"
     "\n"
-    "exit codes: 0 nothing at or above --fail-on, 1 findings (or a parse error, EPH000),\n"
-    "            2 usage, configuration or unreadable input\n";
+    "exit codes: 0 nothing at or above --fail-on (or --soft-fail), 1 findings (or a parse error,\n"
+    "            EPH000), 2 usage, configuration or unreadable input (also with --soft-fail)\n"
+    "\n"
+    "Each finding links to its rule's documentation; `ephemera explain RULE` prints it.\n";
 
 std::atomic<bool> g_interrupted{false};
 void on_interrupt(int) { g_interrupted.store(true); }
@@ -79,7 +90,9 @@ struct ScanArgs {
   ReportOptions report;
   int color = -1;  // -1 auto
   // Flags that win over the configuration file, applied after it is read.
-  std::optional<Severity> fail_on, min_severity;
+  std::optional<std::optional<Severity>> fail_on;  // set: the flag was given; nullopt inside: none
+  std::optional<Severity> min_severity;
+  std::vector<std::string> only_rules, skipped_rules;  // rule ids
   std::optional<size_t> max_file_bytes;
   std::vector<std::string> exclude;
   bool no_foreign_suppressions = false;
@@ -93,10 +106,29 @@ struct ScanArgs {
   bool follow_symlinks = false;
 };
 
+// Every option `ephemera scan` knows, for "did you mean" on a mistyped one.
+const std::vector<std::string>& known_options() {
+  static const std::vector<std::string> options = {
+      "--format",    "--output",        "--fail-on",         "--soft-fail",     "--severity",
+      "--rule",      "--skip-rule",     "--config",          "--no-config",     "--baseline",
+      "--write-baseline",               "--no-foreign-suppressions",            "--only-file",     "--changed",
+      "--source-root", "--var",         "--var-file",        "--exclude",       "--threads",
+      "--max-file-bytes",               "--show-suppressed", "--color",         "--no-color",
+      "--help"};
+  return options;
+}
+
 bool need_value(const std::vector<std::string>& args, size_t i, std::string& error) {
   if (i + 1 < args.size()) return true;
   error = "option " + args[i] + " needs a value";
   return false;
+}
+
+// A rule named on the command line: its id, or a usage error with a suggestion.
+std::optional<std::string> rule_id_of(const std::string& name, std::string& error) {
+  if (const RuleEntry* rule = find_rule(name)) return rule->info->id;
+  error = "unknown rule '" + name + "'" + did_you_mean(name, rule_ids_and_slugs()) + " (see `ephemera rules`)";
+  return std::nullopt;
 }
 
 bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string& error) {
@@ -106,7 +138,8 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
       if (!need_value(args, i, error)) return false;
       auto f = parse_report_format(args[++i]);
       if (!f) {
-        error = "unknown format '" + args[i] + "'";
+        error = "unknown format '" + args[i] + "'" + did_you_mean(args[i], {"text", "json", "sarif", "junit", "github", "gitlab"}) +
+                " (text, json, sarif, junit, github, gitlab)";
         return false;
       }
       out.sinks.push_back(Sink{*f, {}});
@@ -114,15 +147,26 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
       if (!need_value(args, i, error)) return false;
       if (out.sinks.empty() || !out.sinks.back().output.empty()) out.sinks.push_back(Sink{});
       out.sinks.back().output = args[++i];
+    } else if (a == "--fail-on" && i + 1 < args.size() && args[i + 1] == "none") {
+      out.fail_on = std::optional<Severity>();
+      ++i;
     } else if (a == "--fail-on" || a == "--severity") {
       if (!need_value(args, i, error)) return false;
       auto s = parse_severity(args[++i]);
       if (!s) {
-        error = "unknown severity '" + args[i] + "' (critical, high, medium, low, info)";
+        error = "unknown severity '" + args[i] + "' (critical, high, medium, low, info" +
+                (a == "--fail-on" ? ", none)" : ")");
         return false;
       }
-      if (a == "--fail-on") out.fail_on = *s;
+      if (a == "--fail-on") out.fail_on = std::optional<Severity>(*s);
       else out.min_severity = *s;
+    } else if (a == "--soft-fail") {
+      out.fail_on = std::optional<Severity>();
+    } else if (a == "--rule" || a == "--skip-rule") {
+      if (!need_value(args, i, error)) return false;
+      auto id = rule_id_of(args[++i], error);
+      if (!id) return false;
+      (a == "--rule" ? out.only_rules : out.skipped_rules).push_back(*id);
     } else if (a == "--var") {
       if (!need_value(args, i, error)) return false;
       std::string kv = args[++i];
@@ -175,7 +219,7 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
     } else if (a == "--no-color") {
       out.color = 0;
     } else if (!a.empty() && a[0] == '-' && a != "-") {
-      error = "unknown option '" + a + "'";
+      error = "unknown option '" + a + "'" + did_you_mean(a, known_options());
       return false;
     } else {
       out.paths.push_back(a);
@@ -201,6 +245,21 @@ void read_tf_var_environment(terraform::TerraformInputs& inputs) {
   }
 }
 
+// --rule runs only the rules named (and the scan's own failures, EPH000 and EPH001: a file
+// nobody could read is a file nobody checked); --skip-rule turns rules off. Both win over
+// the configuration file.
+void select_rules(const ScanArgs& scan, Config& config) {
+  if (!scan.only_rules.empty()) {
+    for (const auto& e : all_rules()) {
+      const std::string& id = e.info->id;
+      bool named = std::find(scan.only_rules.begin(), scan.only_rules.end(), id) != scan.only_rules.end();
+      if (named) config.rules[id].enabled = true;
+      else if (id != "EPH000" && id != "EPH001") config.rules[id].enabled = false;
+    }
+  }
+  for (const auto& id : scan.skipped_rules) config.rules[id].enabled = false;
+}
+
 // .ephemera.yaml (found from the first scanned path upward, or --config), then the flags.
 // `tree`: the scanned roots, through which a configuration file inside them is read.
 bool configure(ScanArgs& scan, const PathConfinement& tree) {
@@ -211,10 +270,9 @@ bool configure(ScanArgs& scan, const PathConfinement& tree) {
   scan.config_in_effect = file;
   if (file) {
     std::vector<ConfigError> errors;
-    if (!load_config_file(*file, config, errors, tree)) {
-      for (const auto& e : errors) std::cerr << e.to_string() << "\n";
-      return false;
-    }
+    bool ok = load_config_file(*file, config, errors, tree);
+    for (const auto& e : errors) std::cerr << e.to_string() << "\n";  // warnings too
+    if (!ok) return false;
     // A configuration file in the scanned tree comes with the code: a pull request could turn
     // link following on to read the machine's files. Only the user can (flag, or a file outside).
     if (config.follow_symlinks && tree.check(*file) != PathConfinement::Verdict::Outside) {
@@ -226,6 +284,7 @@ bool configure(ScanArgs& scan, const PathConfinement& tree) {
   }
   if (scan.follow_symlinks) config.follow_symlinks = true;
   if (scan.fail_on) config.fail_on = *scan.fail_on;
+  select_rules(scan, config);
   if (scan.min_severity) config.min_severity = *scan.min_severity;
   if (scan.max_file_bytes) config.max_file_bytes = *scan.max_file_bytes;
   config.exclude.insert(config.exclude.end(), scan.exclude.begin(), scan.exclude.end());
@@ -273,6 +332,10 @@ bool narrow_to_change(ScanArgs& scan, std::vector<UnitPlan>& units) {
   for (const auto& path : scope.outside_root)
     std::cerr << "ephemera scan: --changed: " << path << " is outside the current directory (run from the repository root)\n";
   if (!scope.outside_root.empty()) return false;
+  for (const auto& path : scope.configs_not_applied)
+    std::cerr << "ephemera scan: --changed: " << path
+              << " does not apply to a scan from the current directory (the nearest configuration file of"
+                 " the scanned directory does): nothing analysed for it\n";
   units = std::move(scope.units);
   if (!scope.configuration_changed)
     scan.only_files.insert(scan.only_files.end(), scan.changed_files.begin(), scan.changed_files.end());
@@ -289,7 +352,9 @@ int run_scan(const std::vector<std::string>& args) {
   ScanArgs scan;
   std::string error;
   if (!parse_args(args, scan, error)) {
-    std::cerr << "ephemera scan: " << error << "\n\n" << kScanHelp;
+    // One line that says what is wrong; the whole help would bury it.
+    bool points_elsewhere = error.find("(see `") != std::string::npos;  // e.g. to `ephemera rules`
+    std::cerr << "ephemera scan: " << error << (points_elsewhere ? "" : " (see `ephemera scan --help`)") << "\n";
     return kExitUsage;
   }
   read_tf_var_environment(scan.options.terraform);
@@ -326,10 +391,18 @@ int run_scan(const std::vector<std::string>& args) {
     return 130;
   }
 
+  // The baseline is matched before --only-file narrows the findings; "matched nothing" is
+  // said only of a whole scan (--changed analyses some units, which may hold none of them).
+  if (!scan.baseline.empty() && scan.write_baseline.empty()) {
+    size_t matched = apply_baseline(baseline, result);
+    if (auto warning = unmatched_baseline_warning(baseline, matched); warning && !scan.changed)
+      result.warnings.push_back(std::move(*warning));
+  }
+  for (const auto& w : result.warnings) std::cerr << "ephemera scan: warning: " << w << "\n";
   if (!scan.only_files.empty()) keep_findings_touching(result, scan.only_files);
   if (!scan.write_baseline.empty()) {
     std::ostringstream text;
-    write_baseline(text, result, scan.report.version);
+    write_baseline(text, result, scan.report.version, scan.write_baseline);
     if (!write_file(scan.write_baseline, text.str(), tree)) {
       std::cerr << "ephemera scan: cannot write " << scan.write_baseline << "\n";
       return kExitUsage;
@@ -339,7 +412,6 @@ int run_scan(const std::vector<std::string>& args) {
               << scan.write_baseline << "\n";
     return result.errors.empty() ? kExitClean : kExitUsage;
   }
-  if (!scan.baseline.empty()) apply_baseline(baseline, result);
 
   for (const auto& sink : scan.sinks) {
     ReportOptions options = scan.report;

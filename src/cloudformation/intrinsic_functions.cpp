@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "cloudformation/json_documents.h"
+#include "core/partly_known.h"
 #include "cloudformation/template_evaluator.h"
 
 namespace eph::cloudformation {
@@ -225,7 +226,8 @@ Value TemplateEvaluator::sub(const Value& arg, const Value& node) {
   for (const auto& p : pieces) parts.push_back(&p);
   if (!known) {
     // The reference is written in the format itself: it resolves to a secret whatever the variables hold.
-    Value result = unknown_from(parts, node.where, "Fn::Sub: " + out);
+    Value result = partly_known(node.where, out);
+    for (const Value* p : parts) absorb_provenance(result, *p);
     result.marks |= dynamic_reference_marks(text);
     if (may_hold_json_document(document)) {
       std::vector<DocumentHole> document_holes;
@@ -269,12 +271,15 @@ Value TemplateEvaluator::join(const Value& arg, const Value& node) {
   if (!delim || !list || !list->is_list()) return unknown_from(parts, node.where, "Fn::Join of unknown values");
   // ["{{resolve:secretsmanager:", !Ref Secret, ":SecretString:password}}"]: the literal pieces say it is a secret.
   auto unknown_join = [&] {
-    Value result = unknown_from(parts, node.where, "Fn::Join of unknown values");
-    std::string pattern;  // the literal pieces, unknown ones as "?"
+    std::string pattern;  // the literal pieces, unknown ones as "${...}"
     for (size_t i = 0; i < list->items.size(); ++i) {
       if (i) pattern += delim.value_or("");
-      pattern += list->items[i].is_string() ? list->items[i].text : "?";
+      auto piece = scalar_text(list->items[i]);
+      pattern += piece ? *piece : "${...}";
     }
+    Value result = partly_known(node.where, pattern);
+    for (const Value* p : parts)
+      if (p) absorb_provenance(result, *p);
     result.marks |= dynamic_reference_marks(pattern);
     return result;
   };

@@ -242,6 +242,16 @@ std::optional<Value> TemplateEvaluator::ref(const Value& arg, const Value& node)
     v.refs.push_back(Ref{name.substr(0, dot), "", node.where});
     return v;
   }
+  // SAM generates an alias "<Function>Alias<Name>" and versions "<Function>Version<hash>" for a
+  // function with AutoPublishAlias; templates refer to them by those ids.
+  for (std::string_view generated : {"Alias", "Version"}) {
+    for (size_t at = name.find(generated, 1); at != std::string::npos; at = name.find(generated, at + 1)) {
+      if (at + generated.size() == name.size() || !is_resource(name.substr(0, at))) continue;
+      Value v = Value::unknown(node.where, "Ref " + name);
+      v.refs.push_back(Ref{name.substr(0, at), "", node.where});
+      return v;
+    }
+  }
   return Value::unknown(node.where, "Ref to undefined " + name);
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -41,13 +42,12 @@ struct UnitOutput {
   std::vector<Finding> findings;
   std::vector<SourceFilePtr> files;
   std::vector<InputError> errors;
-  size_t files_analyzed = 0;
+  std::vector<std::string> files_analyzed;  // the unit's own files and every file holding a finding
 };
 
 UnitOutput run_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options) {
   UnitOutput out;
   LoadedUnit unit = load_unit(plan, fs, options);
-  out.files_analyzed = plan.files.size();
   check_unit(unit, options.config, out.findings, out.errors);
   // Keep only the files that findings point into: memory follows the findings, not the tree.
   std::set<const SourceFile*> used;
@@ -57,6 +57,10 @@ UnitOutput run_unit(const UnitPlan& plan, const FileProvider& fs, const Analysis
   }
   for (const auto& file : unit.files)
     if (used.count(file.get())) out.files.push_back(file);
+  // A finding in a .tfvars file or a called module's file is in a file that was analysed too.
+  out.files_analyzed = plan.files;
+  for (const auto& f : out.findings)
+    if (f.range.file) out.files_analyzed.push_back(f.range.file->path());
   return out;
 }
 
@@ -142,6 +146,13 @@ void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Findin
   std::vector<Suppression> suppressions =
       collect_suppressions(unit, SuppressionOptions{config.foreign_suppressions, config.today});
   apply_suppressions(suppressions, findings, unit_first);
+  // A suppression of rules that did not run (turned off, --skip-rule) matched nothing for a
+  // reason: it is not unused.
+  std::erase_if(suppressions, [&](const Suppression& s) {
+    return s.active() && !s.rule_ids.empty() && std::none_of(s.rule_ids.begin(), s.rule_ids.end(), [&](const std::string& id) {
+             return config.settings(id).enabled;
+           });
+  });
   for (const auto& entry : all_rules())
     if (entry.rule->runs_after_suppressions()) run_rule(entry, &suppressions);
   if (config.min_severity) {
@@ -215,22 +226,33 @@ void order_findings(std::vector<Finding>& findings) {
   findings = std::move(merged);
 }
 
-void assign_fingerprints(std::vector<Finding>& findings) {
+std::vector<std::string> fingerprints_of(const std::vector<Finding>& findings,
+                                         const std::function<std::string(std::string_view)>& path_of) {
+  std::vector<std::string> out;
+  out.reserve(findings.size());
   std::map<uint64_t, int> seen;
-  for (auto& f : findings) {
+  for (const auto& f : findings) {
     uint64_t h = fnv1a(f.rule_id);
-    // `./a.tf` and `a.tf` are the same file: a baseline written from one survives the other.
-    std::string_view path = f.range.file ? std::string_view(f.range.file->path()) : std::string_view();
-    while (path.substr(0, 2) == "./") path.remove_prefix(2);
-    h = fnv1a(path, h);
+    h = fnv1a(path_of(f.range.file ? std::string_view(f.range.file->path()) : std::string_view()), h);
     h = fnv1a(f.resource, h);
     h = fnv1a(collapse_space(f.range.text()), h);
     int n = seen[h]++;  // identical text twice in one file: tell them apart by order
     h = fnv1a(std::to_string(n), h);
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    f.fingerprint = buf;
+    out.emplace_back(buf);
   }
+  return out;
+}
+
+void assign_fingerprints(std::vector<Finding>& findings) {
+  // `./a.tf` and `a.tf` are the same file: a baseline written from one survives the other.
+  auto as_given = [](std::string_view path) {
+    while (path.substr(0, 2) == "./") path.remove_prefix(2);
+    return std::string(path);
+  };
+  std::vector<std::string> fingerprints = fingerprints_of(findings, as_given);
+  for (size_t i = 0; i < findings.size(); ++i) findings[i].fingerprint = std::move(fingerprints[i]);
 }
 
 AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options) {
@@ -256,12 +278,15 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   std::vector<std::vector<Finding>*> findings_of_unit;
   for (auto& out : outputs) findings_of_unit.push_back(&out.findings);
   drop_plan_findings_reported_in_source(units, findings_of_unit);
+  std::set<std::string> files_analyzed;
   for (auto& out : outputs) {
-    result.files_analyzed += out.files_analyzed;
+    for (const auto& path : out.files_analyzed)
+      files_analyzed.insert(std::filesystem::path(path).lexically_normal().string());
     for (auto& f : out.findings) result.findings.push_back(std::move(f));
     for (auto& file : out.files) result.files.push_back(std::move(file));
     for (auto& e : out.errors) result.errors.push_back(std::move(e));
   }
+  result.files_analyzed = files_analyzed.size();
   order_findings(result.findings);
   assign_fingerprints(result.findings);
   for (const auto& f : result.findings) result.suppressed += f.suppressed ? 1 : 0;

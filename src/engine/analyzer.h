@@ -2,6 +2,7 @@
 // The engine: units in, ordered findings out. No file discovery and no output here;
 // the CLI and the LSP server are thin layers over this.
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,8 @@ struct AnalysisResult {
   std::vector<Finding> findings;         // sorted: file, line, column, rule, message
   std::vector<SourceFilePtr> files;      // the files findings point into (kept alive)
   std::vector<InputError> errors;        // unreadable input, a rule that failed
-  size_t files_analyzed = 0;
+  std::vector<std::string> warnings;     // the run went on, but the user should know (a baseline that matched nothing)
+  size_t files_analyzed = 0;             // distinct files read as units, and every file holding a finding
   size_t suppressed = 0;
   bool cancelled = false;
 };
@@ -45,5 +47,9 @@ void order_findings(std::vector<Finding>& findings);
 
 // A hash of rule, file, resource and the text at fault: stable when code moves up or down.
 void assign_fingerprints(std::vector<Finding>& findings);
+// The same hashes with each file's path mapped through `path_of` first (baselines hash paths
+// relative to their own directory, so that they hold from any working directory).
+std::vector<std::string> fingerprints_of(const std::vector<Finding>& findings,
+                                         const std::function<std::string(std::string_view)>& path_of);
 
 }  // namespace eph

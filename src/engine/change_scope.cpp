@@ -57,6 +57,8 @@ ChangeScope scope_of_change(const std::vector<std::string>& changed, const std::
       scope.configuration_changed = true;
     } else if (!at_or_above(root, p)) {
       scope.outside_root.push_back(path);
+    } else if (is_config_name(p)) {
+      scope.configs_not_applied.push_back(path);
     } else if (is_terraform_source(p)) {
       module_dirs.insert(directory_of(p));
       files.insert(p);

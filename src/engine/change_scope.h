@@ -18,6 +18,9 @@ struct ChangeScope {
   // scan concerns the change (not only those in the changed files).
   bool configuration_changed = false;
   std::vector<std::string> outside_root;  // changed paths outside the scanned directory
+  // Changed configuration files that do not apply to this scan (nested below the scanned
+  // directory: only the nearest one of the scanned directory does).
+  std::vector<std::string> configs_not_applied;
 };
 
 struct ChangeContext {

@@ -20,7 +20,7 @@ struct RuleSettings {
 struct Config {
   std::map<std::string, RuleSettings, std::less<>> rules;  // by rule id
   std::vector<std::string> exclude;                         // path globs not scanned
-  Severity fail_on = Severity::Low;                         // exit 1 when a finding is at or above
+  std::optional<Severity> fail_on = Severity::Low;          // exit 1 when a finding is at or above; none: never
   std::optional<Severity> min_severity;                     // findings below are not reported
   size_t max_file_bytes = 8u << 20;                         // larger files: EPH001
   bool foreign_suppressions = true;                         // honour checkov/tfsec/cfn_nag/cfn-lint skips

@@ -2,10 +2,13 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <set>
 #include <sstream>
 
+#include "core/spelling.h"
 #include "engine/rule_registry.h"
 
 namespace fs = std::filesystem;
@@ -18,9 +21,10 @@ class Reader {
   Reader(const std::string& path, SourceFilePtr source, std::vector<ConfigError>& errors)
       : path_(path), source_(std::move(source)), errors_(errors) {}
 
-  void error(const YAML::Node& at, std::string message) {
+  void error(const YAML::Node& at, std::string message, bool warning = false) {
     const YAML::Mark m = at.Mark();
-    errors_.push_back({path_, static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1), std::move(message)});
+    errors_.push_back(
+        {path_, static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1), std::move(message), warning});
   }
 
   Range range(const YAML::Node& n) const {
@@ -99,6 +103,88 @@ class Reader {
     }
   }
 
+  // Options are checked against the rule's declarations. The snake_case spellings the
+  // READMEs once documented (account_limit) still work, with a warning, so existing
+  // configurations keep their meaning; anything else unknown is an error.
+  void options(const RuleInfo& rule, const YAML::Node& node, RuleSettings& settings) {
+    if (!node.IsMap()) {
+      error(node, "options must be a map");
+      return;
+    }
+    for (const auto& kv : node) {
+      if (!kv.first.IsScalar()) {
+        error(kv.first, "option names must be strings");
+        continue;
+      }
+      const std::string& name = kv.first.Scalar();
+      const RuleOption* option = find_option(rule.options, name);
+      if (!option) {
+        std::string kebab = name;
+        std::replace(kebab.begin(), kebab.end(), '_', '-');
+        option = kebab != name ? find_option(rule.options, kebab) : nullptr;
+        if (option)
+          error(kv.first,
+                "'" + name + "' is the old spelling of " + rule.id + " option '" + kebab + "'; write '" +
+                    kebab + "' (the old spelling still works but will be removed)",
+                /*warning=*/true);
+      }
+      if (!option) {
+        error(kv.first, unknown_option(rule, name));
+        continue;
+      }
+      if (settings.options.get(option->name)) {
+        error(kv.first, rule.id + " option '" + std::string(option->name) + "' is set twice");
+        continue;
+      }
+      if (auto v = option_value(rule, *option, kv.second))
+        settings.options.set(std::string(option->name), std::move(*v), range(kv.first));
+    }
+  }
+
+  static std::string unknown_option(const RuleInfo& rule, const std::string& name) {
+    if (rule.options.empty()) return "unknown option '" + name + "': " + rule.id + " has no options";
+    std::vector<std::string> names;
+    for (const auto& o : rule.options) names.emplace_back(o.name);
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    return "unknown option '" + name + "' of " + rule.id + did_you_mean(name, names) + " (options: " + known + ")";
+  }
+
+  std::optional<Value> option_value(const RuleInfo& rule, const RuleOption& option, const YAML::Node& node) {
+    const std::string what = rule.id + " option '" + std::string(option.name) + "'";
+    switch (option.type) {
+      case OptionType::Integer: {
+        Value v = value(node);
+        bool whole = v.kind == Kind::Number && v.number == static_cast<double>(static_cast<long long>(v.number));
+        if (whole && v.number >= static_cast<double>(option.minimum) && v.number <= static_cast<double>(option.maximum))
+          return v;
+        std::string range = option.maximum == LLONG_MAX
+                                ? "of at least " + std::to_string(option.minimum)
+                                : "from " + std::to_string(option.minimum) + " to " + std::to_string(option.maximum);
+        error(node, what + " expects an integer " + range + (node.IsScalar() ? ", got '" + node.Scalar() + "'" : ""));
+        return std::nullopt;
+      }
+      case OptionType::StringList: {
+        // Scalars are taken as written: `allowed-values: [1234]` means the text 1234.
+        if (node.IsScalar()) return Value::string_of(node.Scalar(), range(node));
+        if (node.IsSequence()) {
+          Value list = Value::list(range(node));
+          for (const auto& item : node) {
+            if (!item.IsScalar()) {
+              error(item, what + " expects a list of strings");
+              return std::nullopt;
+            }
+            list.items.push_back(Value::string_of(item.Scalar(), range(item)));
+          }
+          return list;
+        }
+        error(node, what + " expects a list of strings");
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
   void rule(const YAML::Node& key, const YAML::Node& body, Config& config) {
     if (!key.IsScalar()) {
       error(key, "expected a rule id or slug");
@@ -107,7 +193,7 @@ class Reader {
     const std::string name = key.Scalar();
     const RuleEntry* entry = find_rule(name);
     if (!entry) {
-      error(key, "unknown rule '" + name + "' (see `ephemera rules`)");
+      error(key, "unknown rule '" + name + "'" + did_you_mean(name, rule_ids_and_slugs()) + " (see `ephemera rules`)");
       return;
     }
     RuleSettings& settings = config.rules[entry->info->id];
@@ -126,14 +212,10 @@ class Reader {
       } else if (k == "severity") {
         if (auto s = severity(kv.second)) settings.severity = *s;
       } else if (k == "options") {
-        if (!kv.second.IsMap()) {
-          error(kv.second, "options must be a map");
-          continue;
-        }
-        Value options = value(kv.second);
-        for (auto& f : options.fields) settings.options.set(f.key, std::move(f.value), f.key_range);
+        options(*entry->info, kv.second, settings);
       } else {
-        error(kv.first, "unknown key '" + k + "' in rule settings (enabled, severity, options)");
+        error(kv.first, "unknown key '" + k + "' in rule settings" + did_you_mean(k, {"enabled", "severity", "options"}) +
+                            " (enabled, severity, options)");
       }
     }
   }
@@ -157,7 +239,9 @@ class Reader {
       }
       const YAML::Node& v = kv.second;
       if (k == "fail-on") {
-        if (auto s = severity(v)) config.fail_on = *s;
+        if (v.IsScalar() && v.Scalar() == "none") config.fail_on = std::nullopt;
+        else if (v.IsScalar() && parse_severity(v.Scalar())) config.fail_on = parse_severity(v.Scalar());
+        else error(v, "expected a severity (critical, high, medium, low, info) or none");
       } else if (k == "severity") {
         if (auto s = severity(v)) config.min_severity = *s;
       } else if (k == "fail-on-parse-errors") {
@@ -188,9 +272,11 @@ class Reader {
           rule(r.first, r.second, config);
         }
       } else {
-        error(kv.first,
-              "unknown key '" + k +
-                  "' (fail-on, severity, fail-on-parse-errors, foreign-suppressions, follow-symlinks, exclude, max-file-bytes, rules)");
+        const std::vector<std::string> keys = {"fail-on",         "severity", "fail-on-parse-errors", "foreign-suppressions",
+                                               "follow-symlinks", "exclude",  "max-file-bytes",       "rules"};
+        error(kv.first, "unknown key '" + k + "'" + did_you_mean(k, keys) +
+                            " (fail-on, severity, fail-on-parse-errors, foreign-suppressions, follow-symlinks, exclude, "
+                            "max-file-bytes, rules)");
       }
     }
   }
@@ -204,8 +290,9 @@ class Reader {
 }  // namespace
 
 std::string ConfigError::to_string() const {
-  if (line == 0) return path + ": " + message;
-  return path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+  std::string text = warning ? "warning: " + message : message;
+  if (line == 0) return path + ": " + text;
+  return path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + text;
 }
 
 std::optional<std::string> find_config_file(const std::string& start) {
@@ -235,7 +322,8 @@ bool parse_config(const std::string& path, const std::string& text, Config& conf
     errors.push_back({path, static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1), e.msg});
   }
   config.source = source;
-  return errors.size() == before;
+  return std::none_of(errors.begin() + static_cast<std::ptrdiff_t>(before), errors.end(),
+                      [](const ConfigError& e) { return !e.warning; });
 }
 
 bool load_config_file(const std::string& path, Config& config, std::vector<ConfigError>& errors,

@@ -14,8 +14,9 @@ struct ConfigError {
   std::string path;
   uint32_t line = 0, column = 0;  // 1-based; 0 when the error has no position (unreadable file)
   std::string message;
+  bool warning = false;           // applied anyway (an old spelling); shown, but not a failure
 
-  std::string to_string() const;  // "path:line:col: message"
+  std::string to_string() const;  // "path:line:col: message", "path:line:col: warning: message"
 };
 
 inline constexpr const char* kConfigFileNames[] = {".ephemera.yaml", ".ephemera.yml"};
@@ -24,7 +25,8 @@ inline constexpr const char* kConfigFileNames[] = {".ephemera.yaml", ".ephemera.
 std::optional<std::string> find_config_file(const std::string& start);
 
 // Merges the settings of `text` (the content of `path`) into `config`. Returns false and
-// fills `errors` when anything is wrong; `config` is then unspecified.
+// fills `errors` when anything is wrong; `config` is then unspecified. Warnings are added
+// to `errors` too (ConfigError::warning) without making the result false.
 bool parse_config(const std::string& path, const std::string& text, Config& config, std::vector<ConfigError>& errors);
 
 // Reads `path` from disk (PathConfinement::read_named_file: confined when it lies inside the

@@ -11,7 +11,8 @@ enum class ScanVerdict {
 };
 
 // EPH000 fails the scan whatever fail-on says, unless fail_on_parse_errors is off: a file
-// nobody could read is a file nobody checked.
+// nobody could read is a file nobody checked. fail-on none (--soft-fail) fails on no finding,
+// parse errors included; an incomplete scan (unreadable input, a failed rule) is still an error.
 ScanVerdict scan_verdict(const AnalysisResult& result, const Config& config);
 
 }  // namespace eph

@@ -1,5 +1,7 @@
 #include "engine/rule.h"
 
+#include <stdexcept>
+
 #include "engine/rule_registry.h"
 #include "engine/suppressions.h"
 
@@ -16,14 +18,29 @@ Finding& RuleContext::report(const Range& range, std::string message, std::strin
   return out_.back();
 }
 
-long long RuleContext::option_int(std::string_view key, long long fallback) const {
-  const Value* v = settings_.options.get(key);
-  return v && v->kind == Kind::Number ? static_cast<long long>(v->number) : fallback;
+namespace {
+
+const RuleOption& declared(const RuleInfo& info, std::string_view name, OptionType type) {
+  const RuleOption* option = find_option(info.options, name);
+  if (!option || option->type != type)
+    throw std::logic_error(info.id + " reads option '" + std::string(name) + "' it does not declare as " +
+                           std::string(to_string(type)));
+  return *option;
 }
 
-std::vector<std::string> RuleContext::option_strings(std::string_view key) const {
+}  // namespace
+
+long long RuleContext::option_int(std::string_view name) const {
+  const RuleOption& option = declared(info_, name, OptionType::Integer);
+  // The configuration loader checked the type and range.
+  const Value* v = settings_.options.get(name);
+  return v && v->kind == Kind::Number ? static_cast<long long>(v->number) : option.default_integer;
+}
+
+std::vector<std::string> RuleContext::option_strings(std::string_view name) const {
+  declared(info_, name, OptionType::StringList);
   std::vector<std::string> out;
-  const Value* v = settings_.options.get(key);
+  const Value* v = settings_.options.get(name);
   if (!v) return out;
   if (v->kind == Kind::String) out.push_back(v->text);
   for (const auto& item : v->items)

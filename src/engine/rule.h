@@ -8,6 +8,7 @@
 
 #include "core/finding.h"
 #include "engine/config.h"
+#include "engine/rule_options.h"
 #include "model/model.h"
 
 namespace eph {
@@ -27,9 +28,10 @@ class RuleContext {
   // related locations, a fix, or a context-dependent severity.
   Finding& report(const Range& range, std::string message, std::string resource = {});
 
-  // Rule options from the configuration, with the rule's defaults.
-  long long option_int(std::string_view key, long long fallback) const;
-  std::vector<std::string> option_strings(std::string_view key) const;
+  // Rule options from the configuration, or the declared default. Reading an option the
+  // rule does not declare (Rule::options) is a programming error: it throws.
+  long long option_int(std::string_view name) const;
+  std::vector<std::string> option_strings(std::string_view name) const;
 
   // The unit's suppressions after they were applied; set only for rules that
   // run after suppressions (EPH002, EPH003), empty for the others.
@@ -51,6 +53,8 @@ class Rule {
   // Rules about suppressions themselves run after every other rule's findings were
   // matched against the unit's suppressions.
   virtual bool runs_after_suppressions() const { return false; }
+  // The options the rule reads, declared once (name, type, default, meaning).
+  virtual RuleOptions options() const { return {}; }
 };
 
 }  // namespace eph

@@ -1,6 +1,7 @@
 #include "engine/rule_registry.h"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include "engine/rule_docs.h"
@@ -58,6 +59,7 @@ const Registry& registry() {
         }
       }
       r.rules.push_back(factory.make());
+      info->options = r.rules.back()->options();
       r.entries.push_back(RuleEntry{info.get(), r.rules.back().get()});
       r.infos.push_back(std::move(info));
     }
@@ -114,11 +116,30 @@ bool parse_rule_doc(std::string_view folder, std::string_view text, RuleInfo& ou
 
 const std::vector<RuleEntry>& all_rules() { return registry().entries; }
 
+namespace {
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
 const RuleEntry* find_rule(std::string_view id_or_slug) {
   for (const auto& e : all_rules()) {
-    if (e.info->id == id_or_slug || e.info->slug == id_or_slug) return &e;
+    if (equal_ignoring_case(e.info->id, id_or_slug) || equal_ignoring_case(e.info->slug, id_or_slug)) return &e;
   }
   return nullptr;
+}
+
+std::vector<std::string> rule_ids_and_slugs() {
+  std::vector<std::string> out;
+  for (const auto& e : all_rules()) {
+    out.push_back(e.info->id);
+    out.push_back(e.info->slug);
+  }
+  return out;
 }
 
 std::vector<std::string> registered_rule_ids() {
@@ -127,8 +148,12 @@ std::vector<std::string> registered_rule_ids() {
   return ids;
 }
 
+std::string_view repository_url() { return EPHEMERA_REPOSITORY_URL; }
+
+std::string_view rule_docs_base_url() { return EPHEMERA_REPOSITORY_URL "/blob/v" EPHEMERA_RELEASE_VERSION; }
+
 std::string rule_help_uri(const RuleInfo& info) {
-  return "https://github.com/ephemera-iac/ephemera/blob/main/rules/" + info.folder + "/README.md";
+  return std::string(rule_docs_base_url()) + "/rules/" + info.folder + "/README.md";
 }
 
 }  // namespace eph

@@ -18,6 +18,7 @@ struct RuleInfo {
   std::string folder;    // EPH301-secret-in-env-var
   std::string_view documentation;  // README body without front matter
   std::string summary;   // first paragraph of the body, for SARIF short descriptions
+  RuleOptions options;   // declared by the rule (Rule::options)
 };
 
 struct RuleEntry {
@@ -27,14 +28,22 @@ struct RuleEntry {
 
 // Every rule, sorted by id, with its metadata; built on first use.
 const std::vector<RuleEntry>& all_rules();
+// By id or slug, in any case (`eph301`, `Secret-In-Env-Var`).
 const RuleEntry* find_rule(std::string_view id_or_slug);
+// Every id and slug, for "did you mean" suggestions.
+std::vector<std::string> rule_ids_and_slugs();
 // Folder names of the registered rules, in registry order (checked against rules/ by a test).
 std::vector<std::string> registered_rule_ids();
 
 // Parses README front matter (`---` ... `---`, `key: value` lines). Exposed for tests.
 bool parse_rule_doc(std::string_view folder, std::string_view text, RuleInfo& out, std::string& error);
 
-// Link to a rule's documentation (SARIF helpUri, LSP codeDescription).
+// The project's repository (CMake EPHEMERA_REPOSITORY_URL), and the rules' READMEs as published
+// for this release: the repository at the release's tag, v<version>. Every output links from here.
+std::string_view repository_url();
+std::string_view rule_docs_base_url();
+
+// Link to a rule's documentation (text findings, `ephemera rules`, SARIF helpUri, LSP codeDescription).
 std::string rule_help_uri(const RuleInfo& info);
 
 }  // namespace eph

@@ -63,7 +63,7 @@ void Server::publish_config_errors(const std::string& config_path, const std::ve
   for (const auto& e : errors) {
     json at = {{"line", e.line > 0 ? e.line - 1 : 0}, {"character", e.column > 0 ? e.column - 1 : 0}};
     list.push_back({{"range", {{"start", at}, {"end", at}}},
-                    {"severity", 1},
+                    {"severity", e.warning ? 2 : 1},
                     {"source", "ephemera"},
                     {"code", "config"},
                     {"message", e.message}});

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/partly_known.h"
+
 namespace eph {
 namespace {
 
@@ -204,7 +206,14 @@ bool managed_policy_services(std::string_view arn, std::string_view& services) {
 }
 
 std::string written_literal_tail(const Value* v) {
-  if (!v || v->is_string() || !v->where.valid()) return {};
+  if (!v || v->is_string()) return {};
+  if (std::string_view pattern = known_pattern(*v); !pattern.empty()) {
+    // The front-end kept the literal parts: the ending is what follows the last unknown part.
+    size_t hole = pattern.rfind("${");
+    size_t close = hole == std::string_view::npos ? std::string_view::npos : pattern.find('}', hole);
+    return close == std::string_view::npos ? std::string() : std::string(pattern.substr(close + 1));
+  }
+  if (!v->where.valid()) return {};
   std::string_view text = v->where.text();
   // After the end of the last interpolation ("${...}", or a Ref map inside Fn::Join); the
   // closing braces of a JSON or flow-style intrinsic map come after it, so look back a few.

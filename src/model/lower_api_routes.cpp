@@ -1,7 +1,13 @@
 // API Gateway methods and routes that reach a function, with the authorization in force:
-// REST API methods (with their integration), HTTP/WebSocket API routes (through their
-// target integration), quick-create HTTP APIs, and SAM Api/HttpApi events (with the
-// authorizer of the event, or the default of the API they attach to, explicit or implicit).
+// REST API methods (with their integration), HTTP and WebSocket API routes (through their
+// target integration), quick-create HTTP APIs, SAM Api/HttpApi events (with the authorizer
+// of the event, or the default of the API they attach to, explicit or implicit) and SAM
+// WebSocketApi routes. Operations of inline OpenAPI documents and what limits the callers
+// of every route are read by the steps in api_route_lowering.h.
+#include <algorithm>
+#include <cctype>
+
+#include "model/api_route_lowering.h"
 #include "model/lowering.h"
 #include "model/value_paths.h"
 
@@ -18,17 +24,6 @@ constexpr MethodRow kMethods[] = {
     {"AWS::ApiGateway::Method", "HttpMethod", "AuthorizationType", "ApiKeyRequired", "ResourceId", "Integration/Uri",
      "RestApiId"},
 };
-// Where a REST API says its endpoint type (EDGE, REGIONAL or PRIVATE).
-struct EndpointTypeRow {
-  std::string_view api_type, endpoint_types;
-};
-constexpr EndpointTypeRow kEndpointTypes[] = {
-    {"aws_api_gateway_rest_api", "endpoint_configuration/types"},
-    {"AWS::ApiGateway::RestApi", "EndpointConfiguration/Types"},
-    {"AWS::Serverless::Api", "EndpointConfiguration"},       // a string...
-    {"AWS::Serverless::Api", "EndpointConfiguration/Type"},  // ...or {Type: PRIVATE}
-};
-constexpr std::string_view kPrivate = "PRIVATE";
 struct RestIntegrationRow {
   std::string_view type, http_method, resource_id, uri;
 };
@@ -64,6 +59,13 @@ constexpr ApiProtocolRow kApiProtocols[] = {
 };
 constexpr std::string_view kWebSocket = "WEBSOCKET";
 constexpr std::string_view kConnectRoute = "$connect";
+constexpr std::string_view kDefaultRoute = "$default";
+
+// SAM WebSocket APIs.
+constexpr std::string_view kSamWebSocketApi = "AWS::Serverless::WebSocketApi";
+constexpr std::string_view kSamWebSocketRoutes = "Routes";
+constexpr std::string_view kSamWebSocketFunction = "FunctionArn";
+constexpr std::string_view kSamWebSocketAuthType = "Auth/AuthType";
 
 // SAM events and the API resources they attach to.
 struct SamEventRow {
@@ -85,24 +87,16 @@ constexpr std::string_view kApiDefaultAuthorizer = "Auth/DefaultAuthorizer";
 constexpr std::string_view kApiKeyRequired = "Auth/ApiKeyRequired";
 // An API whose routes may be secured by its OpenAPI document instead.
 constexpr std::string_view kApiDefinitions[] = {"DefinitionBody", "DefinitionUri"};
+constexpr std::string_view kInlineDefinition = "DefinitionBody";
+constexpr std::string_view kDefaultSecurity = "security";
+constexpr std::string_view kApiKeySource = "x-amazon-apigateway-api-key-source";
+constexpr std::string_view kAnyMethodKey = "x-amazon-apigateway-any-method";
+constexpr std::string_view kEventPath = "Path";
 
-// A REST API whose endpoint type is known to be PRIVATE.
-bool is_private_api(const NativeResource& api) {
-  bool found = false;
-  for (const auto& row : kEndpointTypes) {
-    if (row.api_type != api.type) continue;
-    each_at_path(api.body, row.endpoint_types, [&](const Value& v) {
-      for (const Value* item : list_items(&v))  // a list of types, or one
-        if (item->is_string() && item->text == kPrivate) found = true;
-    });
-  }
-  return found;
-}
-
-bool on_private_api(const Model& model, const Value* api) {
-  for (const NativeResource* r : model.referenced(api))
-    if (is_private_api(*r)) return true;
-  return false;
+// The API a method or route belongs to, when the unit declares it.
+const NativeResource* api_of(const Model& model, const Value* api) {
+  std::vector<const NativeResource*> apis = model.referenced(api);
+  return apis.empty() ? nullptr : apis.front();
 }
 
 bool same_refs(const Value* a, const Value* b) {
@@ -110,13 +104,6 @@ bool same_refs(const Value* a, const Value* b) {
   for (size_t i = 0; i < a->refs.size(); ++i)
     if (a->refs[i].address != b->refs[i].address || a->refs[i].attribute != b->refs[i].attribute) return false;
   return true;
-}
-
-bool refers_to(const Value* v, const NativeResource& r) {
-  if (!v) return false;
-  for (const auto& ref : v->refs)
-    if (ref.address == r.address) return true;
-  return false;
 }
 
 // Whether a separate REST integration belongs to `method`.
@@ -140,7 +127,7 @@ void lower_rest_methods(const LoadedUnit& unit, Model& model) {
       route.authorization = at_path(r.body, mrow.authorization);
       route.api_key_required = at_path(r.body, mrow.api_key_required);
       route.range = r.declaration;
-      route.private_endpoint = on_private_api(model, at_path(r.body, mrow.rest_api));
+      route.api = api_of(model, at_path(r.body, mrow.rest_api));
       if (!mrow.integration_uri.empty()) {
         if (const Function* fn = model.function_for(at_path(r.body, mrow.integration_uri))) {
           route.function = fn;
@@ -170,11 +157,62 @@ const Function* function_of_target(const Model& model, const Value* target) {
   return nullptr;
 }
 
-bool on_websocket_api(const Model& model, const Value* api) {
-  for (const NativeResource* r : model.referenced(api))
-    for (const auto& row : kApiProtocols)
-      if (row.type == r->type && string_of(at_path(r->body, row.protocol)) == kWebSocket) return true;
-  return false;
+// An API's protocol: "WEBSOCKET", "HTTP", or empty when the API or its protocol is unknown.
+std::string_view protocol_of(const NativeResource* api) {
+  if (!api) return {};
+  for (const auto& row : kApiProtocols)
+    if (row.type == api->type) return string_of(at_path(api->body, row.protocol));
+  return {};
+}
+
+// A route key only a WebSocket API has: "$connect", "$disconnect" or a message route
+// ("sendmessage"). HTTP route keys are "$default" or "METHOD /path".
+bool websocket_route_key(std::string_view key) {
+  return !key.empty() && key != kDefaultRoute && key.find(' ') == std::string_view::npos;
+}
+
+// The $connect route of the API `api` (declared in the unit), or of the one `api_value`
+// designates, among the routes of the unit. `unknown` is set when a route of that API has a
+// key that cannot be known (it may be $connect).
+const NativeResource* connect_route_of(const LoadedUnit& unit, const Model& model, const NativeResource* api,
+                                       const Value* api_value, bool& unknown) {
+  for (const auto& r : unit.resources) {
+    for (const auto& row : kRoutes) {
+      if (row.type != r.type || row.api.empty()) continue;
+      const Value* its_api = at_path(r.body, row.api);
+      if (!(api ? api_of(model, its_api) == api : same_refs(its_api, api_value))) continue;
+      const Value* key = at_path(r.body, row.route_key);
+      if (!is_known_string(key)) unknown = true;
+      if (string_of(key) == kConnectRoute) return &r;
+    }
+  }
+  return nullptr;
+}
+
+// A WebSocket route carries the authorization of its API's connection: that of the $connect
+// route (itself, or the one declared next to it), none when the API has no $connect route,
+// unknown when the API is outside the unit.
+void authorize_connection(const LoadedUnit& unit, const Model& model, const RouteRow& row, const NativeResource& r,
+                          ApiRoute& route) {
+  route.websocket = true;
+  route.label = "WebSocket route";
+  const Value* api_value = at_path(r.body, row.api);
+  bool unknown = false;
+  const NativeResource* connect =
+      string_of(route.method) == kConnectRoute ? &r : connect_route_of(unit, model, route.api, api_value, unknown);
+  if (!connect && unknown) {
+    route.authorization_unknown = true;
+  } else if (connect) {
+    route.authorization = at_path(connect->body, row.authorization);
+    route.api_key_required = at_path(connect->body, row.api_key_required);
+    route.connection = connect;
+    route.connection_range = connect->declaration;
+  } else if (route.api) {
+    route.connection = route.api;
+    route.connection_range = route.api->declaration;
+  } else {
+    route.authorization_unknown = true;
+  }
 }
 
 void lower_routes(const LoadedUnit& unit, Model& model) {
@@ -188,19 +226,75 @@ void lower_routes(const LoadedUnit& unit, Model& model) {
       route.resource = &r;
       route.function = fn;
       route.method = at_path(r.body, row.route_key);
-      if (!row.api.empty() && on_websocket_api(model, at_path(r.body, row.api))) {
-        // Only the $connect route of a WebSocket API can be authorized; the others ride on it.
-        if (string_of(route.method) != kConnectRoute) continue;
-        route.label = "WebSocket route";
+      route.range = r.declaration;
+      route.api = row.api.empty() ? &r : api_of(model, at_path(r.body, row.api));
+      std::string_view protocol = protocol_of(route.api);
+      if (protocol == kWebSocket || (protocol.empty() && websocket_route_key(string_of(route.method)))) {
+        authorize_connection(unit, model, row, r, route);
       } else {
         route.label = row.function.empty() ? "HTTP API route" : "HTTP API (quick create) default route";
+        if (!row.authorization.empty()) route.authorization = at_path(r.body, row.authorization);
+        if (!row.api_key_required.empty()) route.api_key_required = at_path(r.body, row.api_key_required);
       }
-      if (!row.authorization.empty()) route.authorization = at_path(r.body, row.authorization);
-      if (!row.api_key_required.empty()) route.api_key_required = at_path(r.body, row.api_key_required);
-      route.range = r.declaration;
       model.api_routes.push_back(route);
     }
   }
+}
+
+// SAM WebSocket APIs: `Routes` maps each route key to its function; `Auth` applies to the
+// connection ($connect).
+void lower_sam_websocket_routes(const LoadedUnit& unit, Model& model) {
+  for (const auto& r : unit.resources) {
+    if (r.type != kSamWebSocketApi) continue;
+    const Value* routes = r.body.get(kSamWebSocketRoutes);
+    if (!routes || !routes->is_map()) continue;
+    const Value* auth = at_path(r.body, kSamWebSocketAuthType);
+    const Value* connect_key = nullptr;
+    if (const Value* connect = routes->get(kConnectRoute)) connect_key = connect->get("ApiKeyRequired");
+    for (const auto& entry : routes->fields) {
+      const Function* fn = model.function_for(entry.value.get(kSamWebSocketFunction));
+      if (!fn) continue;
+      ApiRoute route;
+      route.resource = &r;
+      route.function = fn;
+      route.label = "WebSocket route";
+      route.method = &model.synthesized.emplace_back(Value::string_of(entry.key, entry.key_range));
+      route.range = entry.key_range.valid() ? entry.key_range : r.declaration;
+      route.api = &r;
+      route.websocket = true;
+      route.authorization = auth;
+      route.api_key_required = connect_key;
+      route.connection = &r;
+      route.connection_range = r.declaration;
+      model.api_routes.push_back(route);
+    }
+  }
+}
+
+// Whether SAM adds the event's operation, as the event declares it, to an API without an
+// OpenAPI document, or to an inline document that neither has that operation (which is
+// judged as an OpenAPI operation) nor secures every operation by default. Otherwise the
+// document decides what the event's route requires.
+bool added_to_open_definition(const NativeResource& api, const Value& props) {
+  bool has_definition = false;
+  for (std::string_view definition : kApiDefinitions) has_definition = has_definition || api.body.get(definition);
+  if (!has_definition) return true;
+  const Value* body = api.body.get(kInlineDefinition);
+  if (!body || !body->is_map()) return false;  // DefinitionUri, AWS::Include: not read
+  if (body->get(kDefaultSecurity) || body->get(kApiKeySource)) return false;
+  const Value* paths = body->get("paths");
+  std::string_view path = string_of(props.get(kEventPath)), method = string_of(props.get(kEventMethod));
+  if (!paths || !paths->is_map() || path.empty() || method.empty()) return false;
+  const Value* operations = paths->get(path);
+  if (!operations) return true;
+  if (!operations->is_map()) return false;
+  for (const auto& op : operations->fields) {
+    std::string key = op.key, wanted(method);
+    for (auto* s : {&key, &wanted})
+      std::transform(s->begin(), s->end(), s->begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (key == wanted || key == kAnyMethodKey || wanted == "any") return false;
+  }
+  return true;
 }
 
 // The serverless API an event attaches to: the one it names, or the implicit one.
@@ -242,12 +336,10 @@ void lower_sam_events(Model& model) {
         const NativeResource* api = api_of_event(model, *props, row, api_unknown);
         if (api) {
           route.api = api;
-          route.private_endpoint = is_private_api(*api);
+          route.api_default_authorizer = true;
           if (!route.authorization) {
             route.authorization = at_path(api->body, kApiDefaultAuthorizer);
-            if (!route.authorization)
-              for (std::string_view definition : kApiDefinitions)
-                if (api->body.get(definition)) route.authorization_unknown = true;
+            if (!route.authorization && !added_to_open_definition(*api, *props)) route.authorization_unknown = true;
           }
           if (!route.api_key_required && !row.api_key.empty()) route.api_key_required = at_path(api->body, kApiKeyRequired);
         } else if (api_unknown && !route.authorization) {
@@ -261,10 +353,20 @@ void lower_sam_events(Model& model) {
 
 }  // namespace
 
+bool refers_to(const Value* v, const NativeResource& r) {
+  if (!v) return false;
+  for (const auto& ref : v->refs)
+    if (ref.address == r.address) return true;
+  return false;
+}
+
 void lower_api_routes(const LoadedUnit& unit, Model& model) {
   lower_rest_methods(unit, model);
   lower_routes(unit, model);
+  lower_sam_websocket_routes(unit, model);
   lower_sam_events(model);
+  lower_openapi_operations(unit, model);
+  limit_api_callers(unit, model);
 }
 
 }  // namespace eph

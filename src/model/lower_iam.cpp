@@ -88,6 +88,14 @@ constexpr AttachmentRow kAttachments[] = {
     {"aws_iam_policy_attachment", "roles", "policy_arn"},
 };
 
+// Data sources that look a managed policy up: where they write its ARN or its name.
+struct PolicyLookupRow {
+  std::string_view type, arn, name;
+};
+constexpr PolicyLookupRow kPolicyLookups[] = {
+    {"data.aws_iam_policy", "arn", "name"},
+};
+
 // Where a function lists managed policies of its own (SAM `Policies` strings).
 constexpr std::pair<std::string_view, std::string_view> kFunctionManagedPolicies[] = {
     {"AWS::Serverless::Function", "Policies"},
@@ -157,6 +165,20 @@ void add_policy(Model& model, const NativeResource& r, const PolicyRow& row, con
   policy.subject = std::string(row.subject);
   read_policy_statements(*document, policy);
   model.policies.push_back(std::move(policy));
+}
+
+// What designates an attached managed policy: the ARN as attached or, when it is read from
+// a policy data source, the ARN or name written in that data source.
+const Value* managed_policy_designation(const Model& model, const Value* attached) {
+  if (attached->is_string()) return attached;
+  for (const NativeResource* r : model.referenced(attached)) {
+    for (const auto& row : kPolicyLookups) {
+      if (row.type != r->type) continue;
+      for (std::string_view path : {row.arn, row.name})
+        if (const Value* v = at_path(r->body, path); is_known_string(v)) return v;
+    }
+  }
+  return attached;
 }
 
 void resolve_role(const Model& model, const RoleIndex& roles, Function& fn) {
@@ -263,7 +285,7 @@ void lower_policies(const LoadedUnit& unit, Model& model) {
       for (const NativeResource* target : model.referenced(arn)) {
         for (const Policy* p : owned_by(target)) attach(p), to_document = true;
       }
-      if (!to_document) fn.managed_policy_arns.push_back(arn);
+      if (!to_document) fn.managed_policy_arns.push_back(managed_policy_designation(model, arn));
     }
   }
 }

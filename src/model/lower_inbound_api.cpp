@@ -23,28 +23,35 @@ constexpr RouteApiRow kRouteApis[] = {
 };
 
 // Where a rate limit for an API's requests is written. `api`: the path naming the API
-// (empty: the resource is the API). `key_only`: applies only to requests with an API key.
+// (empty: the resource is the API). `settings`: each element holding a limit (empty: the
+// resource itself); `rate` is read inside it. `scope`: inside the element, what the limit
+// applies to (a method path, a resource path, a route key); empty: every route. A scoped
+// limit counts only for the whole API (`*/*`, `/*`, `*`) or for the route it names.
+// `key_only`: applies only to requests with an API key (usage plans).
 struct ThrottleRow {
-  std::string_view type, api, rate;
+  std::string_view type, api, settings = "", rate, scope = "";
   bool key_only = false;
 };
 constexpr ThrottleRow kThrottles[] = {
-    {.type = "aws_api_gateway_method_settings", .api = "rest_api_id", .rate = "settings/throttling_rate_limit"},
-    {.type = "AWS::ApiGateway::Stage", .api = "RestApiId", .rate = "MethodSettings/ThrottlingRateLimit"},
+    {.type = "aws_api_gateway_method_settings", .api = "rest_api_id", .rate = "settings/throttling_rate_limit",
+     .scope = "method_path"},
+    {.type = "AWS::ApiGateway::Stage", .api = "RestApiId", .settings = "MethodSettings", .rate = "ThrottlingRateLimit",
+     .scope = "ResourcePath"},
     {.type = "AWS::ApiGateway::Deployment", .api = "RestApiId", .rate = "StageDescription/ThrottlingRateLimit"},
-    {.type = "AWS::ApiGateway::Deployment", .api = "RestApiId",
-     .rate = "StageDescription/MethodSettings/ThrottlingRateLimit"},
+    {.type = "AWS::ApiGateway::Deployment", .api = "RestApiId", .settings = "StageDescription/MethodSettings",
+     .rate = "ThrottlingRateLimit", .scope = "ResourcePath"},
     {.type = "aws_apigatewayv2_stage", .api = "api_id", .rate = "default_route_settings/throttling_rate_limit"},
-    {.type = "aws_apigatewayv2_stage", .api = "api_id", .rate = "route_settings/throttling_rate_limit"},
+    {.type = "aws_apigatewayv2_stage", .api = "api_id", .settings = "route_settings", .rate = "throttling_rate_limit",
+     .scope = "route_key"},
     {.type = "AWS::ApiGatewayV2::Stage", .api = "ApiId", .rate = "DefaultRouteSettings/ThrottlingRateLimit"},
-    {.type = "AWS::ApiGatewayV2::Stage", .api = "ApiId", .rate = "RouteSettings/*/ThrottlingRateLimit"},
-    {.type = "AWS::Serverless::Api", .api = "", .rate = "MethodSettings/ThrottlingRateLimit"},
+    {.type = "AWS::Serverless::Api", .api = "", .settings = "MethodSettings", .rate = "ThrottlingRateLimit",
+     .scope = "ResourcePath"},
     {.type = "AWS::Serverless::HttpApi", .api = "", .rate = "DefaultRouteSettings/ThrottlingRateLimit"},
-    {.type = "AWS::Serverless::HttpApi", .api = "", .rate = "RouteSettings/*/ThrottlingRateLimit"},
     {.type = "aws_api_gateway_usage_plan", .api = "api_stages/api_id", .rate = "throttle_settings/rate_limit",
      .key_only = true},
     {.type = "AWS::ApiGateway::UsagePlan", .api = "ApiStages/ApiId", .rate = "Throttle/RateLimit", .key_only = true},
 };
+constexpr std::string_view kWholeApiScopes[] = {"*/*", "/*", "*", "$default"};
 
 // Integrations that name a function: when no route of the code reaches them, the function
 // still sits behind an API whose routes are declared elsewhere.
@@ -73,7 +80,15 @@ bool is_true(const Value* v) {
 }
 
 // A known rate limit (Terraform writes -1 for "not throttled").
-const Value* throttle_for(const Model& model, const NativeResource& api, bool with_key) {
+bool scope_covers(const Value* scope, const ApiRoute& route) {
+  if (!scope) return true;
+  std::string_view text = string_of(scope);
+  for (auto whole : kWholeApiScopes)
+    if (text == whole) return true;
+  return !text.empty() && text == string_of(route.method);  // an HTTP API route key
+}
+
+const Value* throttle_for(const Model& model, const NativeResource& api, const ApiRoute& route, bool with_key) {
   const Value* found = nullptr;
   for (const auto& r : model.unit->resources) {
     for (const auto& row : kThrottles) {
@@ -84,9 +99,14 @@ const Value* throttle_for(const Model& model, const NativeResource& api, bool wi
           for (const NativeResource* target : model.referenced(&v)) same_api = same_api || target == &api;
         });
       if (!same_api) continue;
-      each_at_path(r.body, row.rate, [&](const Value& v) {
-        if (!found && v.kind == Kind::Number && v.number >= 0) found = &v;
-      });
+      auto read = [&](const Value& element) {
+        if (!row.scope.empty() && !scope_covers(at_path(element, row.scope), route)) return;
+        each_at_path(element, row.rate, [&](const Value& v) {
+          if (!found && v.kind == Kind::Number && v.number >= 0) found = &v;
+        });
+      };
+      if (row.settings.empty()) read(r.body);
+      else each_at_path(r.body, row.settings, read);
     }
   }
   return found;
@@ -105,7 +125,7 @@ void lower_api_inbound(Model& model) {
     Function* fn = const_cast<Function*>(route.function);
     if (!fn) continue;
     Inbound in;
-    in.kind = route.label.find("WebSocket") != std::string_view::npos ? InboundKind::WebSocketRoute : InboundKind::ApiRoute;
+    in.kind = route.websocket ? InboundKind::WebSocketRoute : InboundKind::ApiRoute;
     in.resource = route.resource;
     in.range = route.range;
     in.service = "execute-api";
@@ -119,16 +139,20 @@ void lower_api_inbound(Model& model) {
     } else if (route.authorization && !auth.empty() && auth != "NONE") {
       in.authenticated = true;
       limits.push_back("authorization " + std::string(auth));
-    } else if (route.authorization && auth.empty()) {
+    } else if (route.authorization && route.authorization->is_unknown()) {
       limits.push_back("its authorization is not known from the code");
+    } else if (route.authorization && auth.empty()) {
+      in.authenticated = true;  // an OpenAPI operation's `security` (or what else requires it)
+      limits.push_back("its OpenAPI security");
     }
     if (with_key) {
       in.authenticated = true;
       limits.push_back("an API key");
     }
     if (route.private_endpoint) limits.push_back("a private endpoint");
-    if (!route.callers_limited.empty()) limits.push_back(route.callers_limited);
-    if (const NativeResource* api = api_of(model, route)) in.throttle = throttle_for(model, *api, with_key);
+    if (route.vpc_only_condition) limits.push_back("a resource policy that admits only one VPC or VPC endpoint");
+    if (route.mutual_tls_domain) limits.push_back("mutual TLS on its custom domain, with the default endpoint disabled");
+    if (const NativeResource* api = api_of(model, route)) in.throttle = throttle_for(model, *api, route, with_key);
     if (in.throttle) limits.push_back("a rate limit of " + in.throttle->display() + " requests per second");
     if (limits.empty()) {
       in.burst = Burst::PublicOpen;

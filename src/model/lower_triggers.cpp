@@ -277,6 +277,14 @@ constexpr UrlRow kUrls[] = {
     {.type = "aws_lambda_function_url", .function = "function_name", .auth = "authorization_type"},
     {.type = "AWS::Lambda::Url", .function = "TargetFunctionArn", .auth = "AuthType"},
 };
+// Aliases and versions stand for their function (a URL may be on an alias).
+constexpr std::pair<std::string_view, std::string_view> kFunctionQualifiers[] = {
+    {"aws_lambda_alias", "function_name"},
+    {"AWS::Lambda::Alias", "FunctionName"},
+    {"AWS::Lambda::Version", "FunctionName"},
+};
+// Terraform data sources read things declared elsewhere.
+constexpr std::string_view kDataSourcePrefix = "data.";
 
 // ------------------------------------------------------------ helpers
 
@@ -591,13 +599,62 @@ void lower_permissions(const LoadedUnit& unit, Model& model) {
   }
 }
 
+// The function a value designates directly or through an alias or version of it.
+Function* qualified_function(Model& model, const Value* designation) {
+  if (Function* fn = mutable_function(model, designation)) return fn;
+  for (const NativeResource* r : model.referenced(designation))
+    for (const auto& [type, path] : kFunctionQualifiers)
+      if (type == r->type)
+        if (Function* fn = mutable_function(model, at_path(r->body, path))) return fn;
+  return nullptr;
+}
+
+// Whether a URL's function reference leads outside the unit: a literal name or ARN, a
+// variable or parameter, a data source, a reference the unit cannot resolve. A reference to
+// something declared that is not a function says nothing.
+bool names_foreign_function(const Model& model, const Value* designation) {
+  if (!designation) return false;
+  for (const Ref& ref : designation->refs) {
+    const NativeResource* target = model.resource(ref.address);
+    if (target && target->type.rfind(kDataSourcePrefix, 0) != 0) return false;
+  }
+  return true;
+}
+
+// The function as the URL writes it: the expression after the attribute's key on its line
+// ("var.function_name", "!Ref FunctionArn", "data.aws_lambda_function.legacy.arn"), kept as
+// an Unknown value positioned there with the references of what it evaluated to.
+const Value* as_written(Model& model, const Value& body, std::string_view key, const Value* designation) {
+  const Field* field = body.field(key);
+  if (!field || !field->key_range.valid()) return designation;
+  std::string_view text = field->key_range.file->text();
+  size_t begin = field->key_range.end, end = text.find('\n', begin);
+  if (end == std::string_view::npos) end = text.size();
+  auto blank = [&](size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '"' || text[i] == '\r'; };
+  while (begin < end && (blank(begin) || text[begin] == '=' || text[begin] == ':')) ++begin;
+  for (std::string_view comment : {" #", " //"})
+    if (size_t at = text.substr(begin, end - begin).find(comment); at != std::string_view::npos) end = begin + at;
+  while (end > begin && (blank(end - 1) || text[end - 1] == ',')) --end;
+  if (begin >= end) return designation;
+  Value& named = model.synthesized.emplace_back(
+      Value::unknown(Range{field->key_range.file, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
+                     "the function as the URL names it"));
+  if (designation) named.refs = designation->refs;
+  return &named;
+}
+
 void lower_urls(const LoadedUnit& unit, Model& model) {
   for (const auto& r : unit.resources) {
     for (const auto& row : kUrls) {
       if (row.type != r.type) continue;
-      Function* fn = mutable_function(model, at_path(r.body, row.function));
-      if (!fn) continue;
-      fn->urls.push_back(FunctionUrl{&r, at_path(r.body, row.auth), r.declaration});
+      const Value* designation = at_path(r.body, row.function);
+      FunctionUrl url{&r, at_path(r.body, row.auth), r.declaration, designation};
+      if (Function* fn = qualified_function(model, designation)) {
+        fn->urls.push_back(url);
+      } else if (names_foreign_function(model, designation)) {
+        url.function_ref = as_written(model, r.body, row.function, designation);
+        model.foreign_function_urls.push_back(url);
+      }
     }
   }
   for (auto& fn : model.functions) {

@@ -150,6 +150,7 @@ struct FunctionUrl {
   const NativeResource* resource = nullptr;  // the URL resource, or the function (SAM FunctionUrlConfig)
   const Value* auth_type = nullptr;          // "NONE" / "AWS_IAM"; null: not written
   Range range;                               // where the URL is declared
+  const Value* function_ref = nullptr;       // the function as the URL names it (null for SAM FunctionUrlConfig)
 };
 
 struct Function {
@@ -179,7 +180,9 @@ struct Function {
   const NativeResource* role_resource = nullptr;
   bool role_known = true;                    // false: the role comes from outside the code
   std::vector<const Policy*> policies;       // identity policies of the role (inline, attached, SAM)
-  std::vector<const Value*> managed_policy_arns;  // AWS managed / customer ARNs attached
+  // AWS managed / customer policies attached: the ARN or SAM name as attached, or the ARN or
+  // name a policy data source looks the policy up by.
+  std::vector<const Value*> managed_policy_arns;
 
   // Code written in the template (CloudFormation `Code.ZipFile`, SAM `InlineCode`, the
   // content of a Terraform archive_file it deploys): read for SDK calls and URLs.
@@ -245,24 +248,37 @@ struct IpSetEntry {
 
 // ---------------------------------------------------------------- API routes
 
-// An API Gateway method or route (or a SAM Api/HttpApi event) that reaches a function.
+// An API Gateway method or route (a SAM Api/HttpApi event, a SAM WebSocketApi route, an
+// operation of an inline OpenAPI document) that reaches a function.
 struct ApiRoute {
-  const NativeResource* resource = nullptr;  // the method/route, or the SAM function that declares the event
+  const NativeResource* resource = nullptr;  // the method/route, the SAM function that declares the event, or
+                                             // the API (SAM WebSocketApi routes, OpenAPI operations)
   const Function* function = nullptr;
   std::string_view label;                    // "REST API method", "HTTP API route", "SAM Api event"...
   std::string event;                         // SAM: the event's name under `Events`
   const Value* method = nullptr;             // HTTP method or route key, as written
-  // The authorization in force: "NONE", "AWS_IAM", "CUSTOM", "JWT", an authorizer name...
-  // Null when nothing is written (the service default, NONE, applies).
+  // The authorization in force: "NONE", "AWS_IAM", "CUSTOM", "JWT", an authorizer name, or
+  // for OpenAPI operations what requires it (`security`, `x-amazon-apigateway-auth`, an API
+  // key source, the SAM API's default). Null when nothing is written (NONE applies).
   const Value* authorization = nullptr;
   bool authorization_unknown = false;        // decided elsewhere (an OpenAPI body, an API outside the unit)
   const Value* api_key_required = nullptr;
-  Range range;                               // the method/route declaration, or the SAM event key
-  const NativeResource* api = nullptr;       // the API whose default applied, when one did
+  Range range;                               // the method/route declaration, the SAM event key, the OpenAPI operation
+  const NativeResource* api = nullptr;       // the API the route belongs to, when the unit declares it
+  bool api_default_authorizer = false;       // `api` can set a default authorizer for it (SAM Auth.DefaultAuthorizer)
+  // WebSocket APIs authorize the connection, not each message: on their routes `authorization`
+  // and `api_key_required` are those of the $connect route (or of SAM's `Auth`), and
+  // `connection` is where they are written or belong (the $connect route, else the API).
+  bool websocket = false;
+  const NativeResource* connection = nullptr;
+  Range connection_range;
+
+  // What limits the callers when nothing authorizes them.
   bool private_endpoint = false;             // a PRIVATE REST API: reachable only through VPC interface endpoints
-  // Why callers are limited although the route has no authorization (a resource policy that
-  // admits only a VPC, mutual TLS with the default endpoint disabled...); empty when they are not.
-  std::string callers_limited;
+  const Policy* vpc_only_policy = nullptr;   // a resource policy that admits calls only from a VPC or VPC endpoint...
+  const PolicyCondition* vpc_only_condition = nullptr;  // ...through this condition
+  const NativeResource* mutual_tls_domain = nullptr;    // every custom domain requires mutual TLS, and the default
+                                                        // execute-api endpoint is disabled
 };
 
 // ---------------------------------------------------------------- the model
@@ -277,6 +293,9 @@ struct Model {
   std::deque<CidrRule> cidr_rules;           // security-group and network-ACL rules, one per CIDR
   std::deque<IpSetEntry> ip_set_entries;     // WAF IP set addresses
   std::deque<ApiRoute> api_routes;
+  // URLs of functions the unit does not declare (a literal name or ARN, a variable, a data
+  // source): their `function_ref` names the function as written.
+  std::deque<FunctionUrl> foreign_function_urls;
   // Values the lowering writes itself (policy statements SAM generates from `Auth.ResourcePolicy`),
   // positioned where the source wrote what they stand for.
   std::deque<Value> synthesized;

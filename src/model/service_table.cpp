@@ -117,3 +117,72 @@ std::string_view service_of_arn(std::string_view arn) {
 }
 
 }  // namespace eph
+
+namespace eph {
+
+std::string_view service_display_name(std::string_view iam_prefix) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"s3", "S3"},
+      {"dynamodb", "DynamoDB"},
+      {"sqs", "SQS"},
+      {"sns", "SNS"},
+      {"kinesis", "Kinesis"},
+      {"firehose", "Data Firehose"},
+      {"secretsmanager", "Secrets Manager"},
+      {"ssm", "Systems Manager"},
+      {"kms", "KMS"},
+      {"states", "Step Functions"},
+      {"events", "EventBridge"},
+      {"scheduler", "EventBridge Scheduler"},
+      {"lambda", "Lambda"},
+      {"ecr", "ECR"},
+      {"ecs", "ECS"},
+      {"ec2", "EC2"},
+      {"rds", "RDS"},
+      {"rds-data", "the RDS Data API"},
+      {"elasticache", "ElastiCache"},
+      {"elasticfilesystem", "EFS"},
+      {"logs", "CloudWatch Logs"},
+      {"cloudwatch", "CloudWatch"},
+      {"xray", "X-Ray"},
+      {"ses", "SES"},
+      {"cognito-idp", "Cognito user pools"},
+      {"appsync", "AppSync"},
+      {"athena", "Athena"},
+      {"glue", "Glue"},
+      {"es", "OpenSearch"},
+      {"bedrock", "Bedrock"},
+      {"kafka", "MSK"},
+      {"iam", "IAM"},
+      {"sts", "STS"},
+      {"execute-api", "API Gateway execute-api"},
+      {"transcribe", "Transcribe"},
+      {"translate", "Translate"},
+      {"polly", "Polly"},
+      {"comprehend", "Comprehend"},
+      {"textract", "Textract"},
+      {"rekognition", "Rekognition"},
+      {"sagemaker", "SageMaker"},
+      {"iot", "IoT Core"},
+      {"aoss", "OpenSearch Serverless"},
+      {"codecommit", "CodeCommit"},
+      {"cognito-identity", "Cognito identity pools"},
+      {"route53", "Route 53"},
+      {"cloudfront", "CloudFront"},
+      {"acm", "Certificate Manager"},
+      {"eks", "EKS"},
+      {"batch", "Batch"},
+      {"glacier", "S3 Glacier"},
+      {"redshift", "Redshift"},
+      {"redshift-data", "the Redshift Data API"},
+      {"ssm-incidents", "Incident Manager"},
+      {"apigateway", "API Gateway"},
+      {"cloudformation", "CloudFormation"},
+      {"organizations", "Organizations"},
+  };
+  for (const auto& [prefix, name] : kNames)
+    if (prefix == iam_prefix) return name;
+  return iam_prefix;
+}
+
+}  // namespace eph

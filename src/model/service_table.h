@@ -16,3 +16,9 @@ namespace eph {
 // The service segment of an ARN ("arn:aws:sqs:eu-west-1:1:q" -> "sqs"), or empty.
 std::string_view service_of_arn(std::string_view arn);
 }  // namespace eph
+
+namespace eph {
+// How a service is named in messages ("s3" -> "S3", "states" -> "Step Functions"); the
+// prefix itself for services without a table entry.
+std::string_view service_display_name(std::string_view iam_prefix);
+}  // namespace eph

@@ -9,12 +9,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string at(const Range& r) {
-  if (!r.valid()) return "";
-  Location l = to_location(r);
-  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + "-" + std::to_string(l.end_line) +
-         ":" + std::to_string(l.end_column);
-}
+std::string at(const Range& r) { return inspect_position(r); }
 
 Json value_json(const Value& v) {
   Json j;

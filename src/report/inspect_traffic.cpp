@@ -5,11 +5,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string at(const Range& r) {
-  if (!r.valid()) return "";
-  Location l = to_location(r);
-  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
-}
+std::string at(const Range& r) { return inspect_position(r); }
 
 std::string_view burst_name(Burst b) {
   switch (b) {
@@ -92,6 +88,13 @@ Json outbound_json(const FunctionServices& out) {
 }
 
 }  // namespace
+
+std::string inspect_position(const Range& r) {
+  if (!r.valid()) return "";
+  Location l = to_location(r);
+  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + "-" + std::to_string(l.end_line) +
+         ":" + std::to_string(l.end_column);
+}
 
 nlohmann::ordered_json traffic_json(const Model& model) {
   Json functions = Json::array();

@@ -10,4 +10,8 @@ namespace eph {
 
 nlohmann::ordered_json traffic_json(const Model& model);
 
+// "file:line:col-end_line:end_col" for a range (empty when it has none): how `inspect`
+// writes every position.
+std::string inspect_position(const Range& r);
+
 }  // namespace eph

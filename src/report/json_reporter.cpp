@@ -52,6 +52,7 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const Re
   doc["version"] = options.version;
   doc["findings"] = std::move(findings);
   doc["errors"] = std::move(errors);
+  if (!result.warnings.empty()) doc["warnings"] = result.warnings;
   doc["summary"] = {{"files", result.files_analyzed},
                     {"findings", result.findings.size() - result.suppressed},
                     {"suppressed", result.suppressed}};

@@ -8,6 +8,7 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
   if (name == "sarif") return ReportFormat::Sarif;
   if (name == "junit") return ReportFormat::Junit;
   if (name == "github") return ReportFormat::Github;
+  if (name == "gitlab") return ReportFormat::Gitlab;
   return std::nullopt;
 }
 
@@ -18,6 +19,7 @@ void write_report(ReportFormat format, std::ostream& out, const AnalysisResult& 
     case ReportFormat::Sarif: write_sarif_report(out, result, options); return;
     case ReportFormat::Junit: write_junit_report(out, result, options); return;
     case ReportFormat::Github: write_github_report(out, result, options); return;
+    case ReportFormat::Gitlab: write_gitlab_report(out, result, options); return;
   }
 }
 

@@ -10,7 +10,7 @@
 
 namespace eph {
 
-enum class ReportFormat { Text, Json, Sarif, Junit, Github };
+enum class ReportFormat { Text, Json, Sarif, Junit, Github, Gitlab };
 
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
@@ -18,7 +18,7 @@ struct ReportOptions {
   bool color = false;            // ANSI colours (text only)
   bool show_suppressed = false;  // list suppressed findings too
   std::string version = eph::version();
-  std::string source_root;       // SARIF SRCROOT (absolute or relative to the cwd); empty: the cwd
+  std::string source_root;       // SARIF SRCROOT, GitLab paths (absolute or relative to the cwd); empty: the cwd
 };
 
 void write_report(ReportFormat format, std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
@@ -28,5 +28,6 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const Re
 void write_sarif_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
 void write_junit_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
 void write_github_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
+void write_gitlab_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
 
 }  // namespace eph

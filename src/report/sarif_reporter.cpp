@@ -2,13 +2,12 @@
 // with the official Sarif.Multitool (`validate --rule-kind "Gh;Sarif"`): no errors, no warnings.
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <map>
 
 #include "engine/rule_registry.h"
 #include "report/reporter.h"
+#include "report/source_root.h"
 
-namespace fs = std::filesystem;
 
 namespace eph {
 namespace {
@@ -67,25 +66,18 @@ std::string security_severity(Severity s) {
 
 class SarifWriter {
  public:
-  explicit SarifWriter(const ReportOptions& options) {
-    std::error_code ec;
-    root_ = fs::absolute(options.source_root.empty() ? fs::current_path(ec) : fs::path(options.source_root), ec)
-                .lexically_normal();
-  }
+  explicit SarifWriter(const ReportOptions& options) : root_(options.source_root) {}
 
   json root_uri() const {
-    std::string r = root_.string();
+    std::string r = root_.path().string();
     if (r.empty() || r.back() != '/') r += '/';
     return {{"uri", "file://" + uri_escape(r)}};
   }
 
   // Paths under the root are relative to SRCROOT; others are absolute file URIs.
   json artifact(const std::string& path) const {
-    std::error_code ec;
-    fs::path abs = fs::absolute(path, ec).lexically_normal();
-    fs::path rel = abs.lexically_relative(root_);
-    if (!rel.empty() && rel.begin()->string() != "..") return {{"uri", uri_escape(rel.generic_string())}, {"uriBaseId", kRootId}};
-    return {{"uri", "file://" + uri_escape(abs.generic_string())}};
+    if (auto rel = root_.relative(path)) return {{"uri", uri_escape(*rel)}, {"uriBaseId", kRootId}};
+    return {{"uri", "file://" + uri_escape(root_.absolute(path).generic_string())}};
   }
 
   json region(const Range& range) const {
@@ -186,7 +178,7 @@ class SarifWriter {
   }
 
  private:
-  fs::path root_;
+  SourceRoot root_;
 };
 
 }  // namespace
@@ -212,7 +204,7 @@ void write_sarif_report(std::ostream& out, const AnalysisResult& result, const R
                   {{"name", "ephemera"},
                    {"version", options.version},
                    {"semanticVersion", options.version},
-                   {"informationUri", "https://github.com/ephemera-iac/ephemera"},
+                   {"informationUri", std::string(repository_url())},
                    {"rules", std::move(rules)}}}};
   run["invocations"] = json::array({std::move(invocation)});
   run["originalUriBaseIds"] = {{kRootId, w.root_uri()}};

@@ -74,16 +74,20 @@ void write_text_report(std::ostream& out, const AnalysisResult& result, const Re
           << r.message << "\n";
     }
     if (f.fix) out << "    " << p.dim() << "fix:" << p.reset() << " " << f.fix->description << "\n";
+    if (const RuleEntry* rule = find_rule(f.rule_id))
+      out << "    " << p.dim() << "docs:" << p.reset() << " " << rule_help_uri(*rule->info) << "\n";
   }
   for (const auto& e : result.errors) {
     out << p.bold() << e.path << ":" << p.reset() << " " << p.severity(Severity::High) << "error" << p.reset() << " "
         << e.message << "\n";
   }
+  for (const auto& w : result.warnings)
+    out << p.severity(Severity::Medium) << "warning:" << p.reset() << " " << w << "\n";
   size_t active = result.findings.size() - result.suppressed;
   size_t by_severity[5] = {0, 0, 0, 0, 0};
   for (const auto& f : result.findings)
     if (!f.suppressed) ++by_severity[static_cast<int>(f.severity)];
-  if (shown > 0 || !result.errors.empty()) out << "\n";
+  if (shown > 0 || !result.errors.empty() || !result.warnings.empty()) out << "\n";
   out << p.bold() << active << (active == 1 ? " finding" : " findings") << p.reset();
   if (active > 0) {
     out << " (";

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
+#include "core/partly_known.h"
 #include "syntax/json/json_loader.h"
 #include "terraform/value_ops.h"
 
@@ -137,8 +139,28 @@ Value ExpressionEvaluator::eval_literal(const Expr& e) {
 
 // --- templates ---
 
-bool ExpressionEvaluator::render_parts(const std::vector<TemplatePart>& parts, std::string& out, Value& carrier,
-                                       int depth) {
+constexpr std::string_view kTemplateHole = "${...}";  // an unknown part, in a partly known pattern
+
+// An expression inside a template: templates nested in it are not the one whose unknown
+// parts are being collected.
+Value ExpressionEvaluator::eval_part(const Expr& e) {
+  std::vector<Value>* collecting = std::exchange(unknown_parts_, nullptr);
+  Value v = eval(e);
+  unknown_parts_ = collecting;
+  return v;
+}
+
+void ExpressionEvaluator::hole(std::string& out, bool& unknown, const Value& part) {
+  out += kTemplateHole;
+  unknown = true;
+  if (unknown_parts_) unknown_parts_->push_back(part);
+}
+
+// Renders template parts into `out`. An unknown part is written as "${...}" and sets
+// `unknown`; rendering goes on so that the result still carries every reference (a function
+// ARN after an unknown region) and its literal text. False when the template is in error.
+bool ExpressionEvaluator::render_parts(const std::vector<TemplatePart>& parts, std::string& out, bool& unknown,
+                                       Value& carrier, int depth) {
   if (depth > kMaxDepth) return false;
   for (const TemplatePart& p : parts) {
     if (out.size() > EvalEnv::kMaxString) {
@@ -148,9 +170,12 @@ bool ExpressionEvaluator::render_parts(const std::vector<TemplatePart>& parts, s
     switch (p.kind) {
       case TemplatePart::Kind::Literal: out += p.text; break;
       case TemplatePart::Kind::Interpolation: {
-        Value v = eval(*p.expr);
+        Value v = eval_part(*p.expr);
         absorb(carrier, v);
-        if (v.is_unknown()) return false;
+        if (v.is_unknown()) {
+          hole(out, unknown, v);
+          break;
+        }
         auto s = to_template_string(v);
         if (!s) {
           ++errors_;
@@ -160,20 +185,27 @@ bool ExpressionEvaluator::render_parts(const std::vector<TemplatePart>& parts, s
         break;
       }
       case TemplatePart::Kind::If: {
-        Value c = eval(*p.expr);
+        Value c = eval_part(*p.expr);
         absorb(carrier, c);
+        if (c.is_unknown()) {
+          hole(out, unknown, c);
+          break;
+        }
         auto b = to_bool(c);
         if (!b) {
-          if (c.is_known()) ++errors_;
+          ++errors_;
           return false;
         }
-        if (!render_parts(*b ? p.body : p.other, out, carrier, depth + 1)) return false;
+        if (!render_parts(*b ? p.body : p.other, out, unknown, carrier, depth + 1)) return false;
         break;
       }
       case TemplatePart::Kind::For: {
-        Value coll = eval(*p.expr);
+        Value coll = eval_part(*p.expr);
         absorb(carrier, coll);
-        if (coll.is_unknown()) return false;
+        if (coll.is_unknown()) {
+          hole(out, unknown, coll);
+          break;
+        }
         size_t n = coll.is_list() ? coll.items.size() : coll.is_map() ? coll.fields.size() : SIZE_MAX;
         if (n == SIZE_MAX) {
           ++errors_;
@@ -189,7 +221,7 @@ bool ExpressionEvaluator::render_parts(const std::vector<TemplatePart>& parts, s
           }
           bind(p.value_var, coll.is_list() ? coll.items[i] : coll.fields[i].value);
           ++bound;
-          bool ok = render_parts(p.body, out, carrier, depth + 1);
+          bool ok = render_parts(p.body, out, unknown, carrier, depth + 1);
           unbind(bound);
           if (!ok) return false;
         }
@@ -204,9 +236,11 @@ Value ExpressionEvaluator::eval_template(const Expr& e) {
   // "${x}" alone is x itself, not its string form.
   if (e.parts.size() == 1 && e.parts[0].kind == TemplatePart::Kind::Interpolation) return eval(*e.parts[0].expr);
   std::string text;
+  bool unknown = false;
   Value carrier = Value::null();
-  if (!render_parts(e.parts, text, carrier, 0)) {
-    Value u = Value::unknown(e.range, "template with unknown parts");
+  bool rendered = render_parts(e.parts, text, unknown, carrier, 0);
+  if (!rendered || unknown) {
+    Value u = rendered ? partly_known(e.range, text) : Value::unknown(e.range, "template with unknown parts");
     absorb(u, carrier);
     return u;
   }

@@ -83,11 +83,18 @@ class ExpressionEvaluator {
   // Applies traversal steps to a value (shared with resolvers).
   Value traverse(const Value& base, std::span<const TraversalStep> steps);
 
+  // Collects, in order, what the unknown parts of the templates evaluated next stand for
+  // (each written "${...}" in the partly known result); null stops collecting.
+  void record_unknown_parts(std::vector<Value>* out) { unknown_parts_ = out; }
+
  private:
   Value eval_inner(const Expr& e);
   Value eval_literal(const Expr& e);
   Value eval_template(const Expr& e);
-  bool render_parts(const std::vector<TemplatePart>& parts, std::string& out, Value& carrier, int depth);
+  Value eval_part(const Expr& e);
+  void hole(std::string& out, bool& unknown, const Value& part);
+  bool render_parts(const std::vector<TemplatePart>& parts, std::string& out, bool& unknown, Value& carrier,
+                    int depth);
   Value eval_traversal(const Expr& e);
   Value eval_splat(const Expr& e);
   Value eval_call(const Expr& e);
@@ -106,6 +113,7 @@ class ExpressionEvaluator {
   NameResolver* resolver_;
   std::vector<std::pair<std::string, Value>> bindings_;
   size_t errors_ = 0;
+  std::vector<Value>* unknown_parts_ = nullptr;
   int depth_ = 0;
 };
 

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/partly_known.h"
+#include "terraform/functions/document_decoding.h"
 #include "terraform/hcl_config_builder.h"
 #include "terraform/module_config_cache.h"
 #include "terraform/module_instance.h"
@@ -97,7 +99,16 @@ Value UnitLoader::render_template(const SourceFilePtr& file, const Value& vars) 
   ExpressionEvaluator ev(env_, nullptr);
   if (vars.is_map())
     for (const auto& f : vars.fields) ev.bind(f.key, f.value);
+  std::vector<Value> unknown_parts;
+  ev.record_unknown_parts(&unknown_parts);
   Value out = ev.eval(*it->second);
+  ev.record_unknown_parts(nullptr);
+  if (std::string_view pattern = known_pattern(out); !pattern.empty()) {
+    // A document rendered with unknown values (an ARN computed at apply time): its shape
+    // and literals are known, and each unknown part keeps its references.
+    out.decoded = fn::decode_rendered_template(pattern, unknown_parts, *file, out.where);
+    return out;
+  }
   // A template renders to a string even when it is a single interpolation.
   if (out.kind == Kind::Number || out.kind == Kind::Bool) {
     Value s = Value::string_of(out.display(), out.where);

@@ -2,47 +2,18 @@
 # ctest cli/changed-files: `ephemera scan --changed FILE...` (what the pre-commit hook runs)
 # analyses the units the changed files belong to and reports the findings that concern them.
 # Each case names the changed files and the findings expected, as "RULE FILE RESOURCE" lines.
-# usage: changed_files.sh EPHEMERA_BIN
+# usage: changed_files.sh EPHEMERA_BIN SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
+src=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
 
 # A root module (envs/prod) that calls a local module (modules/function) and gives it a
-# secret from its terraform.tfvars; an unrelated module and template with findings of their own.
-mkdir -p envs/prod modules/function legacy sam
-cat > envs/prod/main.tf <<'HCL'
-variable "db_password" {
-  type = string
-}
-
-module "api" {
-  source   = "../../modules/function"
-  password = var.db_password
-}
-HCL
-printf 'db_password = "/app/prod/db-password"\n' > envs/prod/terraform.tfvars
-cat > modules/function/main.tf <<'HCL'
-variable "password" {
-  type = string
-}
-
-resource "aws_lambda_function" "this" {
-  function_name                  = "api"
-  role                           = "arn:aws:iam::123456789012:role/api"
-  handler                        = "index.handler"
-  runtime                        = "nodejs20.x"
-  filename                       = "api.zip"
-  reserved_concurrent_executions = 5
-
-  environment {
-    variables = {
-      DB_PASSWORD = var.password
-    }
-  }
-}
-HCL
+# value from its terraform.tfvars; an unrelated module and template with findings of their own.
+cp -R "$src/tests/data/module-with-tfvars/." .
+mkdir -p legacy sam
 cat > legacy/main.tf <<'HCL'
 resource "aws_lambda_function" "old" {
   function_name = "old"
@@ -100,6 +71,12 @@ check "a .tfvars change is analysed with its module and the module it calls" 1 \
 check "the changed file written ./like/this" 1 \
   "EPH301 envs/prod/terraform.tfvars module.api.aws_lambda_function.this" -- --changed ./envs/prod/terraform.tfvars
 
+# An .auto.tfvars file wins over terraform.tfvars: its change is analysed the same way.
+printf 'db_password = "Xk4uT9wQ2mRz-auto-88c1"\n' > envs/prod/secrets.auto.tfvars
+check "an .auto.tfvars change" 1 \
+  "EPH301 envs/prod/secrets.auto.tfvars module.api.aws_lambda_function.this" -- --changed envs/prod/secrets.auto.tfvars
+rm envs/prod/secrets.auto.tfvars
+
 # A change to the called module is analysed in its caller's context (inputs known); the
 # secret's evidence chain passes through the module's environment block.
 sed -i '/reserved_concurrent_executions/d' modules/function/main.tf
@@ -128,6 +105,15 @@ check "a deleted configuration file reports every finding" 1 \
 EPH401 legacy/main.tf aws_lambda_function.old
 EPH401 modules/function/main.tf module.api.aws_lambda_function.this
 EPH401 sam/template.yaml Worker" -- --changed .ephemera.yaml
+
+# A nested configuration file applies to scans of its directory, not to this one: said, not analysed.
+status=0
+"$bin" scan --changed sam/.ephemera.yaml >/dev/null 2>"$tmp/err" || status=$?
+if [ "$status" = 0 ] && grep -q "sam/.ephemera.yaml does not apply to a scan from the current directory" "$tmp/err"; then
+  passed=$((passed + 1)); echo "ok: a nested configuration file is named as not applying"
+else
+  failed=$((failed + 1)); echo "FAILED: nested configuration (exit $status)"; cat "$tmp/err"
+fi
 
 # Excluded files are not analysed, as in a scan of the whole tree.
 check "an excluded changed file" 0 "" -- --changed legacy/main.tf --exclude legacy

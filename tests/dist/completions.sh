@@ -74,10 +74,12 @@ accepted() {  # accepted OPTION WORD...: the words `ephemera scan OPTION WORD` a
 }
 format_help=$(ephemera scan --help | sed -n '/^  --format/,/^  --[a-z]/p' | sed '$d')
 formats=$(accepted --format $(grep -oE '\b[a-z]+\b' <<< "$format_help" | sort -u))
-# The severities: those the binary names when it rejects one, and accepts.
-severities=$(accepted --fail-on $(ephemera scan "$empty" --fail-on unknown-severity 2>&1 | grep -oE '\b[a-z]+\b' | sort -u))
+# The severities: those the binary names when it rejects one, and accepts (--fail-on also takes none).
+severities=$(accepted --severity $(ephemera scan "$empty" --severity unknown-severity 2>&1 | grep -oE '\b[a-z]+\b' | sort -u))
+fail_on=$(accepted --fail-on $(ephemera scan "$empty" --fail-on unknown-severity 2>&1 | grep -oE '\b[a-z]+\b' | sort -u))
 [ -n "$formats" ] && [ -n "$severities" ] || fail "no formats or severities found in ephemera scan --help"
-for option in --format:"$formats" --fail-on:"$severities" --severity:"$severities"; do
+[ "$fail_on" = "$(echo "$severities none" | sorted)" ] || fail "--fail-on accepts '$fail_on', expected the severities and none"
+for option in --format:"$formats" --fail-on:"$fail_on" --severity:"$severities"; do
   name=${option%%:*} values=${option#*:}
   got=$(bash_complete ephemera scan "$name" '')
   [ "$got" = "$values" ] || fail "bash completes '$got' after scan $name, expected '$values'"

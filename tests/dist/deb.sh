@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make deb's package: dpkg-deb --info shows sane control fields (Depends only on libc6, from
 # dpkg-shlibdeps), the files land in /usr, and extracted into a temporary root (dpkg -x)
-# its binary prints the version, needs only the C library and scans examples/.
+# its binary prints the version, needs only the C library and scans examples/. Then dpkg
+# itself installs and removes it in a temporary root with its own, empty package database.
 # usage: deb.sh BUILD_DIR SOURCE_DIR DIST_DIR
 set -euo pipefail
 BUILD_DIR=$1 SOURCE_DIR=$2 DIST_DIR=$3
@@ -45,4 +46,21 @@ dpkg-deb -x "$deb" "$root"
 check_version "$root/usr/bin/ephemera"
 check_only_libc "$root/usr/bin/ephemera"
 check_scans_like_the_build "$root/usr/bin/ephemera"
+
+# dpkg -i and -r in a root of its own. libc6 is not in that root's database (it is on the
+# host, which runs the binary), so that one dependency is forced; dpkg must name no other.
+installed=$(mktemp -d)
+trap 'rm -rf "$root" "$installed"' EXIT
+mkdir -p "$installed/var/lib/dpkg/info" "$installed/var/lib/dpkg/updates" "$installed/var/lib/dpkg/triggers"
+touch "$installed/var/lib/dpkg/status"
+if dpkg --root="$installed" --force-depends --force-script-chrootless -i "$deb" >"$installed.log" 2>&1; then
+  [ "$(dpkg --root="$installed" -s ephemera | sed -n 's/^Status: //p')" = "install ok installed" ] || fail "dpkg -s after dpkg -i"
+  grep -o 'depends on [^;]*' "$installed.log" | grep -v '^depends on libc6 (>= 2\.[0-9]*)$' && fail "dpkg names a dependency other than libc6"
+  check_version "$installed/usr/bin/ephemera"
+  dpkg --root="$installed" -r ephemera >>"$installed.log" 2>&1 || fail "dpkg -r"
+  [ -e "$installed/usr/bin/ephemera" ] && fail "usr/bin/ephemera left after dpkg -r"
+else
+  cat "$installed.log"; fail "dpkg -i $deb"
+fi
+rm -f "$installed.log"
 finish dist/deb

@@ -93,6 +93,7 @@ Value file(Call& c) {
   SourceFilePtr f = c.ctx.adopt_file(r.path, std::move(*r.text));
   Value v = c.passed(Value::string_of(f->text(), Range{f.get(), 0, static_cast<uint32_t>(f->text().size())}));
   v.decoded = decode_json_file(*f);
+  if (!v.decoded && is_yaml_file_name(f->path())) v.decoded = decode_rendered_template(f->text(), {}, *f, c.ctx.call);
   return v;
 }
 
@@ -127,20 +128,8 @@ Value templatefile(Call& c) {
   Value out = c.ctx.render_template(f, vars);
   if (!out.where.valid()) out.where = c.ctx.call;
   absorb(out, c.args[0]);
-  if (out.is_string() && !out.decoded) {
-    if (out.text == f->text()) {
-      out.decoded = decode_json_file(*f);  // nothing was interpolated: positions into the template
-    } else {
-      size_t first = out.text.find_first_not_of(" \t\r\n");
-      if (first != std::string::npos && (out.text[first] == '{' || out.text[first] == '[')) {
-        Decoded d = decode_json(out.text, out.where, c.ctx.call);
-        if (d.value) {
-          anchor_literals(*d.value, Range{f.get(), 0, static_cast<uint32_t>(f->text().size())}, out.text);
-          out.decoded = std::make_shared<const Value>(std::move(*d.value));
-        }
-      }
-    }
-  }
+  // JSON, or YAML from a YAML template; positioned into the template where that is certain.
+  if (out.is_string() && !out.decoded) out.decoded = decode_rendered_template(out.text, {}, *f, out.where);
   return out;
 }
 

@@ -47,38 +47,7 @@ grep -q "entry: ephemera" .pre-commit-config.yaml || fail "the README's hook doe
 pre-commit install >/dev/null
 
 # A root module passes a value from its terraform.tfvars to a function in a local module.
-mkdir -p envs/prod modules/function
-cat > envs/prod/main.tf <<'HCL'
-variable "db_password" {
-  type = string
-}
-
-module "api" {
-  source   = "../../modules/function"
-  password = var.db_password
-}
-HCL
-printf 'db_password = "/app/prod/db-password" # an SSM parameter name\n' > envs/prod/terraform.tfvars
-cat > modules/function/main.tf <<'HCL'
-variable "password" {
-  type = string
-}
-
-resource "aws_lambda_function" "this" {
-  function_name                  = "api"
-  role                           = "arn:aws:iam::123456789012:role/api"
-  handler                        = "index.handler"
-  runtime                        = "nodejs20.x"
-  filename                       = "api.zip"
-  reserved_concurrent_executions = 5
-
-  environment {
-    variables = {
-      DB_PASSWORD = var.password
-    }
-  }
-}
-HCL
+cp -R "$src/tests/data/module-with-tfvars/." .
 git add -A
 git commit -qm "clean project" >"$tmp/out1" 2>&1 || { cat "$tmp/out1"; fail "the clean commit was blocked"; }
 grep -q "ephemera" "$tmp/out1" || { cat "$tmp/out1"; fail "the hook did not run on the clean commit"; }

@@ -40,7 +40,7 @@ TEST_CASE("config: every setting") {
       "      secret-names: [encryption_key, license]\n"
       "      allowed-values: [\"123\"]\n"
       "  EPH404:\n"
-      "    options: {account_limit: 3000}\n";
+      "    options: {account-limit: 3000}\n";
   Config config;
   std::vector<ConfigError> errors;
   REQUIRE(parse_config(".ephemera.yaml", text, config, errors));
@@ -63,7 +63,7 @@ TEST_CASE("config: every setting") {
   const Value* allowed = opts.get("allowed-values");
   REQUIRE(allowed);
   CHECK(allowed->items[0].kind == Kind::String);  // quoted: stays a string
-  const Value* limit = config.settings("EPH404").options.get("account_limit");
+  const Value* limit = config.settings("EPH404").options.get("account-limit");
   REQUIRE(limit);
   CHECK(limit->kind == Kind::Number);
   CHECK(limit->number == 3000);
@@ -79,7 +79,7 @@ TEST_CASE("config: an empty file configures nothing") {
 TEST_CASE("config: unknown keys and bad values are errors with line and column") {
   auto e = parse_errors("fail-on: high\nrulez: {}\n");
   REQUIRE(e.size() == 1);
-  CHECK(e[0].to_string() == ".ephemera.yaml:2:1: unknown key 'rulez' (fail-on, severity, fail-on-parse-errors, "
+  CHECK(e[0].to_string() == ".ephemera.yaml:2:1: unknown key 'rulez'; did you mean rules? (fail-on, severity, fail-on-parse-errors, "
                             "foreign-suppressions, follow-symlinks, exclude, max-file-bytes, rules)");
 
   e = parse_errors("fail-on: severe\n");

@@ -40,6 +40,13 @@ TEST_CASE("verdict: fail-on, suppressions, parse errors and input errors") {
   config.fail_on_parse_errors = false;
   CHECK(scan_verdict(r, config) == ScanVerdict::Clean);
 
+  // fail-on none (--soft-fail): findings never fail, parse errors included...
+  config.fail_on_parse_errors = true;
+  config.fail_on = std::nullopt;
+  r.findings = {make("EPH000", Severity::High, file), make("EPH301", Severity::Critical, file)};
+  CHECK(scan_verdict(r, config) == ScanVerdict::Clean);
+
+  // ... but an incomplete scan is still an error.
   r.errors.push_back({"gone.tf", "cannot read"});
   CHECK(scan_verdict(r, config) == ScanVerdict::Error);
 }

@@ -139,13 +139,21 @@ TEST_CASE("REST methods reach functions through their integration; routes throug
                                          {"target", ref("aws_apigatewayv2_integration.fn", "id")}})));
 
   Model model = build_model(unit);
-  REQUIRE(model.api_routes.size() == 3);
+  REQUIRE(model.api_routes.size() == 4);
   CHECK(model.api_routes[0].resource->address == "aws_api_gateway_method.get");
   CHECK(model.api_routes[0].authorization->text == "NONE");
   CHECK(model.api_routes[1].resource->address == "aws_api_gateway_method.post");
   CHECK(model.api_routes[2].resource->address == "aws_apigatewayv2_route.connect");
   CHECK(model.api_routes[2].authorization == nullptr);
   CHECK(model.api_routes[2].function->address() == "aws_lambda_function.api");
+  // Every WebSocket route carries its connection: the $connect route's authorization.
+  CHECK(model.api_routes[2].websocket);
+  CHECK(model.api_routes[3].resource->address == "aws_apigatewayv2_route.message");
+  CHECK(model.api_routes[3].websocket);
+  REQUIRE(model.api_routes[3].connection != nullptr);
+  CHECK(model.api_routes[3].connection->address == "aws_apigatewayv2_route.connect");
+  CHECK(model.api_routes[3].authorization == nullptr);
+  CHECK_FALSE(model.api_routes[3].authorization_unknown);
 }
 
 TEST_CASE("SAM events take the authorizer of the event, else the default of their API") {

@@ -3,35 +3,12 @@
 #include <doctest/doctest.h>
 
 #include "model/model.h"
+#include "unit/model/hand_built.h"
 #include "report/inspect_traffic.h"
 
 using namespace eph;
 
-namespace {
-
-Value str(std::string s) { return Value::string_of(std::move(s)); }
-
-Value ref(std::string address, std::string attribute = "") {
-  Value v = Value::unknown();
-  v.refs.push_back(Ref{std::move(address), std::move(attribute), {}});
-  return v;
-}
-
-Value map(std::vector<std::pair<std::string, Value>> fields) {
-  Value m = Value::map();
-  for (auto& [k, v] : fields) m.set(k, std::move(v));
-  return m;
-}
-
-NativeResource resource(std::string type, std::string address, Value body) {
-  NativeResource r;
-  r.type = std::move(type);
-  r.address = std::move(address);
-  r.body = std::move(body);
-  return r;
-}
-
-}  // namespace
+using namespace eph::hand_built;
 
 TEST_CASE("a Kinesis consumer is capped at shards x parallelization factor; a custom resource is deployment-only") {
   LoadedUnit unit;

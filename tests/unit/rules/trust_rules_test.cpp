@@ -124,7 +124,7 @@ TEST_CASE("EPH102: wide allow-list entries in policies, WAF IP sets and ingress 
   CHECK(contains(found[2], "35.0.0.0/12"));
 
   Config strict;
-  strict.rules["EPH102"].options.set("ipv4_min_prefix", num(24));
+  strict.rules["EPH102"].options.set("ipv4-min-prefix", num(24));
   CHECK(run(unit, "EPH102", strict).size() == 4);  // 35.1.0.0/16 too
 }
 

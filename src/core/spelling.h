@@ -1,0 +1,19 @@
+#pragma once
+// "Did you mean ...?" for names users type: flags, commands, rule ids, configuration keys.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eph {
+
+// Edit distance with adjacent transpositions (a typo's usual shapes), ignoring case.
+size_t spelling_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, when it is close enough to be what the user meant.
+std::optional<std::string> closest_spelling(std::string_view word, const std::vector<std::string>& candidates);
+
+// "; did you mean X?" or "" when nothing is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace eph

@@ -1,0 +1,1 @@
+db_password = "hunter2-prod-7f3a"

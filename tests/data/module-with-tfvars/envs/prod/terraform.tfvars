@@ -1,0 +1,1 @@
+db_password = "/app/prod/db-password" # an SSM parameter name
