@@ -119,7 +119,7 @@ std::optional<Fix> terraform_fix(const Model& model, const FunctionNetwork& fn_n
   }
   block += "}\n";
   std::string what = w.gateway ? "gateway endpoint" : "interface endpoint";
-  return Fix{"Add a " + what + " for " + w.suffix + " to " + vpc.address +
+  return Fix{"Add " + with_article(what) + " for " + w.suffix + " to " + vpc.address +
                  (w.gateway ? "" : " (its security group must admit HTTPS from the function)"),
              {append_to_file(*file, block)}};
 }
@@ -253,7 +253,7 @@ std::optional<Fix> cloudformation_fix(const Model& model, const FunctionNetwork&
   auto edit = json ? json_insertion(*file, logical_id, w, vpc.address) : yaml_insertion(*file, logical_id, w, vpc.address);
   if (!edit) return std::nullopt;
   std::string what = w.gateway ? "gateway endpoint" : "interface endpoint";
-  return Fix{"Add a " + what + " for " + w.suffix + " to " + vpc.address +
+  return Fix{"Add " + with_article(what) + " for " + w.suffix + " to " + vpc.address +
                  (w.gateway ? "" : " (its security group must admit HTTPS from the function)"),
              {*edit}};
 }

@@ -49,6 +49,21 @@ constexpr std::string_view kDataStoreServices[] = {"rds", "elasticache", "docdb-
 constexpr std::string_view kDataStoreGrants[] = {"rds-db", "dax", "elasticache", "memorydb", "neptune-db",
                                                  "kafka-cluster"};
 
+// Asynchronous destinations and dead-letter targets: `function` names the function (empty:
+// the row is the function itself), `targets` the destination ARNs.
+struct DestinationConfigRow {
+  std::string_view type, function, targets;
+};
+constexpr DestinationConfigRow kDestinationConfigs[] = {
+    {.type = "aws_lambda_function_event_invoke_config", .function = "function_name",
+     .targets = "destination_config/*/destination"},
+    {.type = "AWS::Lambda::EventInvokeConfig", .function = "FunctionName", .targets = "DestinationConfig/*/Destination"},
+    {.type = "AWS::Serverless::Function", .function = "", .targets = "EventInvokeConfig/DestinationConfig/*/Destination"},
+    {.type = "aws_lambda_function", .function = "", .targets = "dead_letter_config/target_arn"},
+    {.type = "AWS::Lambda::Function", .function = "", .targets = "DeadLetterConfig/TargetArn"},
+    {.type = "AWS::Serverless::Function", .function = "", .targets = "DeadLetterQueue/TargetArn"},
+};
+
 // EventBridge API destinations and connections: a function that refers to one calls the
 // destination's endpoint itself (with the connection's credentials).
 struct DestinationRow {
@@ -278,6 +293,29 @@ const Value* internet_tag(const Function& fn) {
   return nullptr;
 }
 
+// Where Lambda sends the function's results (destinations, dead-letter targets).
+void read_destinations(const Model& model, const Function& fn, FunctionServices& out) {
+  for (const auto& r : model.unit->resources) {
+    for (const auto& row : kDestinationConfigs) {
+      if (row.type != r.type) continue;
+      if (row.function.empty() ? &r != fn.resource : model.function_for(at_path(r.body, row.function)) != &fn) continue;
+      each_at_path(r.body, row.targets, [&](const Value& target) {
+        std::string_view service;
+        for (const NativeResource* t : model.referenced(&target))
+          if (service.empty()) service = service_of_type(t->type);
+        if (service.empty()) service = service_of_arn(string_of(&target));
+        if (service.empty()) return;
+        for (const auto& use : out.destinations)
+          if (use.service == service) return;
+        out.destinations.push_back(ServiceUse{std::string(service),
+                                              {RelatedLocation{target.where.valid() ? target.where : r.declaration,
+                                                               "Lambda delivers its results here (" + r.address + ")"}},
+                                              false});
+      });
+    }
+  }
+}
+
 // The one egress verdict, from the function's network path.
 void read_egress(const Model& model, const Function& fn, FunctionServices& out) {
   if (!fn.in_vpc) {
@@ -352,7 +390,15 @@ void lower_service_use(const RefResolver& refs, Model& model) {
     read_role_grants(fn, out, collect);
     read_environment(fn, *model.unit, refs, out, collect);
     read_inline_code(fn, out, collect);
+    read_destinations(model, fn, out);
     collect.finish();
+    // A grant that only lets Lambda deliver to a destination is not a call from the function.
+    std::erase_if(out.services, [&](const ServiceUse& use) {
+      if (!use.from_grant_only) return false;
+      for (const auto& d : out.destinations)
+        if (d.service == use.service) return true;
+      return false;
+    });
     out.internet_tag = internet_tag(fn);
     read_egress(model, fn, out);
   }

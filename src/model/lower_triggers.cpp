@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/partly_known.h"
 #include "model/inbound_lowering.h"
 #include "model/lowering.h"
 #include "model/service_table.h"
@@ -465,7 +466,8 @@ void lower_invokers(const LoadedUnit& unit, Model& model) {
         // A whole definition: only references and function ARNs name a function there (a
         // state called like a function is not one).
         each_value(r.body, [&](const Value& v) {
-          if (!v.refs.empty() || string_of(&v).find(":function:") != std::string_view::npos)
+          std::string_view text = v.is_unknown() ? known_pattern(v) : string_of(&v);
+          if (!v.refs.empty() || text.find(":function:") != std::string_view::npos)
             add_invoker(model, v, r, kind, row.service, seen);
         });
       } else {

@@ -1,5 +1,8 @@
 #include "model/model.h"
 
+#include <cctype>
+
+#include "core/partly_known.h"
 #include "model/inbound_lowering.h"
 #include "model/lowering.h"
 #include "model/value_paths.h"
@@ -41,16 +44,24 @@ const Function* Model::function_for(const Value* value) const {
       if (fn.resource == r) return &fn;
   }
   std::string_view text = string_of(value);
+  // A partly known ARN ("arn:${AWS::Partition}:lambda:${AWS::Region}:...:function:NAME") still
+  // names its function when the name itself is literal.
+  bool partly = text.empty() && !known_pattern(*value).empty();
+  if (partly) text = known_pattern(*value);
   if (text.empty()) return nullptr;
   // A literal name, or an ARN ending in ":function:NAME" (optionally with a qualifier).
   for (const auto& fn : functions) {
     std::string_view name = string_of(fn.name);
     if (name.empty()) continue;
-    if (text == name) return &fn;
-    size_t at = text.find(":function:");
-    if (at != std::string_view::npos) {
+    if (text == name && !partly) return &fn;
+    // Every ":function:NAME" in the text (a definition may embed several ARNs); a name ends
+    // where characters that cannot be in one begin (a qualifier's ':', a quote).
+    for (size_t at = text.find(":function:"); at != std::string_view::npos; at = text.find(":function:", at + 1)) {
       std::string_view rest = text.substr(at + 10);
-      if (rest.substr(0, rest.find(':')) == name) return &fn;
+      size_t end = 0;
+      while (end < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[end])) || rest[end] == '-' || rest[end] == '_'))
+        ++end;
+      if (rest.substr(0, end) == name) return &fn;
     }
   }
   return nullptr;

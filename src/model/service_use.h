@@ -14,6 +14,8 @@
 //  - iam:PassRole: an authorisation check, not a call;
 //  - poller actions (sqs:ReceiveMessage, kinesis:GetRecords...) when a queue or stream
 //    triggers the function: the event source mapping polls from the Lambda service;
+//  - grants for an asynchronous destination or dead-letter target (when nothing else shows
+//    the function calling that service): Lambda delivers there itself;
 //  - kms when the function also uses a service that calls KMS itself (S3, SQS, SNS,
 //    DynamoDB, Secrets Manager, SSM, Kinesis, Firehose, Step Functions): the grant is
 //    for that service's server-side encryption.
@@ -69,6 +71,9 @@ struct FunctionServices {
   // Neptune, MemoryDB, DAX, MSK, OpenSearch...), read from environment references and
   // data-plane grants: finite downstreams that bursts can overwhelm.
   std::vector<ServiceUse> data_stores;
+  // Services its results go to as asynchronous destinations or dead-letter targets: Lambda
+  // delivers them itself, outside the function's network, so no endpoint or NAT is needed.
+  std::vector<ServiceUse> destinations;
   // Hosts that need the internet (outside AWS, or AWS hosts with no VPC endpoint), from the
   // environment, inline code and API destinations.
   std::vector<ExternalHostUse> external_hosts;

@@ -66,6 +66,7 @@ Json outbound_json(const FunctionServices& out) {
   j["services"] = uses_json(out.services, true);
   j["services_complete"] = out.services_complete;
   j["data_stores"] = uses_json(out.data_stores, false);
+  j["destinations"] = uses_json(out.destinations, false);
   Json hosts = Json::array();
   for (const auto& h : out.external_hosts)
     hosts.push_back({{"host", h.host}, {"outside_aws", h.outside_aws}, {"via", h.via}, {"at", at(h.where)}});

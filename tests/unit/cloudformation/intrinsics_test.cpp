@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/partly_known.h"
 #include "test_support.h"
 
 using namespace eph;
@@ -110,6 +111,8 @@ TEST_CASE("cloudformation intrinsics: short and long forms evaluate") {
   CHECK(p.get("SubResource")->is_unknown());
   CHECK(p.get("SubResource")->refs.at(0).address == "Queue");
   CHECK(p.get("SubResource")->refs.at(0).attribute == "QueueName");
+  // Partly known: the literal parts stay readable (an ARN's ending after an unknown partition).
+  CHECK(known_pattern(*p.get("SubResource")) == "arn:${AWS::Partition}:sqs:::${Queue.QueueName}");
   CHECK(p.get("SubTwoArgs")->text == "svc-prod");
   CHECK(p.get("SubLong")->text == "v-prod");
 
@@ -117,6 +120,7 @@ TEST_CASE("cloudformation intrinsics: short and long forms evaluate") {
   CHECK(p.get("JoinList")->text == "subnet-a,subnet-b");
   CHECK(p.get("JoinUnknown")->is_unknown());
   CHECK(p.get("JoinUnknown")->refs.at(0).address == "Queue");
+  CHECK(known_pattern(*p.get("JoinUnknown")) == "x${...}");
   CHECK(p.get("Select")->text == "subnet-b");
   CHECK(p.get("SelectLong")->text == "p");
   REQUIRE(p.get("Split")->items.size() == 3);
@@ -299,4 +303,28 @@ TEST_CASE("cloudformation intrinsics: every long form in a JSON template") {
   CHECK(p.get("Map")->text == "large");
   CHECK(p.get("Att")->refs.at(0).attribute == "Arn");
   CHECK(p.get("Sub2")->refs.at(0).attribute == "QueueName");
+}
+
+TEST_CASE("cloudformation: a Ref to the alias or version SAM generates leads to its function") {
+  const char* text = R"(AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      AutoPublishAlias: live
+  Url:
+    Type: AWS::Lambda::Url
+    Properties:
+      TargetFunctionArn: !Ref FnAliaslive
+      Other: !Ref Missing
+)";
+  LoadedUnit unit = load(text);
+  const NativeResource* url = find_resource(unit, "Url");
+  REQUIRE(url);
+  const Value* target = url->body.get("TargetFunctionArn");
+  REQUIRE(target);
+  REQUIRE(target->refs.size() == 1);
+  CHECK(target->refs[0].address == "Fn");
+  CHECK(url->body.get("Other")->refs.empty());
 }

@@ -1,6 +1,7 @@
 // Every expression form, evaluated through a resource attribute.
 #include <doctest/doctest.h>
 
+#include "core/partly_known.h"
 #include "memory_files.h"
 
 using namespace eph;
@@ -142,4 +143,56 @@ TEST_CASE("evaluator: path and terraform values") {
   CHECK(eval_text("path.module") == ".");
   CHECK(eval_text("\"${path.root}/x\"") == "./x");
   CHECK(eval_text("terraform.workspace") == "default");
+}
+
+TEST_CASE("evaluator: a template with unknown parts keeps its literal text and every reference") {
+  // The function ARN comes after a region that has no value: the reference is still there.
+  LoadedUnit unit = load_tf(R"(variable "region" {}
+resource "aws_lambda_function" "api" {
+  function_name = "api"
+}
+resource "null_resource" "t" {
+  v = "arn:aws:apigateway:${var.region}:lambda:path/2015-03-31/functions/${aws_lambda_function.api.arn}/invocations"
+  p = "arn:${var.region}:iam::aws:policy/AdministratorAccess"
+}
+)");
+  const Value* v = attr(unit, "null_resource.t", "v");
+  REQUIRE(v);
+  CHECK(v->is_unknown());
+  CHECK(known_pattern(*v) == "arn:aws:apigateway:${...}:lambda:path/2015-03-31/functions/${...}/invocations");
+  bool to_function = false;
+  for (const Ref& r : v->refs) to_function = to_function || r.address == "aws_lambda_function.api";
+  CHECK(to_function);
+  CHECK(known_pattern(*attr(unit, "null_resource.t", "p")) == "arn:${...}:iam::aws:policy/AdministratorAccess");
+  // A template in error is not partly known.
+  LoadedUnit bad = load_tf("resource \"null_resource\" \"t\" {\n  v = \"x${[1]}\"\n}\n");
+  CHECK(known_pattern(*attr(bad, "null_resource.t", "v")).empty());
+}
+
+TEST_CASE("evaluator: a YAML template rendered with unknown values is a document whose unknown parts keep their references") {
+  MemoryFiles files;
+  files.add("root/main.tf", R"(resource "aws_lambda_function" "api" {
+  function_name = "api"
+}
+resource "null_resource" "t" {
+  v = templatefile("${path.module}/api.yaml", { arn = aws_lambda_function.api.invoke_arn })
+}
+)");
+  files.add("root/api.yaml", "paths:\n  /items:\n    get:\n      uri: ${arn}\n");
+  LoadedUnit unit = load(files);
+  const Value* v = attr(unit, "null_resource.t", "v");
+  REQUIRE(v);
+  REQUIRE(v->decoded);
+  const Field* items = v->decoded->get("paths")->field("/items");
+  REQUIRE(items);
+  const Value* get = items->value.get("get");
+  REQUIRE(get);
+  const Value* uri = get->get("uri");
+  REQUIRE(uri);
+  CHECK(uri->is_unknown());
+  bool to_function = false;
+  for (const Ref& r : uri->refs) to_function = to_function || r.address == "aws_lambda_function.api";
+  CHECK(to_function);
+  // The key written once in the template points at itself.
+  CHECK(items->value.field("get")->key_range.text() == "get");
 }
