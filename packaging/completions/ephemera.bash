@@ -38,7 +38,7 @@ _ephemera() {
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '--format --output --fail-on --soft-fail --severity --rule --skip-rule --config --no-config --baseline
           --write-baseline --no-foreign-suppressions --only-file --changed --source-root --var --var-file --exclude
-          --threads --max-file-bytes --show-suppressed --show-secrets --color --no-color --help' -- "$cur"))
+          --threads --max-file-bytes --show-suppressed --show-secrets --follow-symlinks --color --no-color --help' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
       fi

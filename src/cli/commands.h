@@ -17,7 +17,5 @@ constexpr int kExitFindings = 1;  // findings at or above it
 constexpr int kExitUsage = 2;     // usage, configuration or unreadable input
 
 bool wants_help(const std::vector<std::string>& args);
-// The directories nothing outside of which a scan of `paths` reads.
-std::vector<std::string> scan_roots(const std::vector<std::string>& paths);
 
 }  // namespace eph::cli

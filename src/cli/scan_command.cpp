@@ -68,6 +68,8 @@ const char* kScanHelp =
     "  --show-suppressed   also list suppressed findings\n"
     "  --show-secrets      print secret values in full; by default every format masks them\n"
     "                      as sk_l…(32 chars): use only locally, never in CI logs\n"
+    "  --follow-symlinks   follow symbolic links that lead outside the scanned paths (unsafe on\n"
+    "                      code you do not trust: see SECURITY.md)\n"
     "  --color, --no-color force colours on or off (default: on for a terminal, off when NO_COLOR is set)\n"
     "\n"
     "exit codes: 0 nothing at or above --fail-on (or --soft-fail), 1 findings (or a parse error,\n"
@@ -103,6 +105,7 @@ struct ScanArgs {
   std::vector<std::string> only_files;
   bool changed = false;                 // --changed: the PATHs are the files of a change
   std::vector<std::string> changed_files;
+  bool follow_symlinks = false;
 };
 
 // Every option `ephemera scan` knows, for "did you mean" on a mistyped one.
@@ -213,6 +216,8 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
       out.report.show_suppressed = true;
     } else if (a == "--show-secrets") {
       out.report.show_secrets = true;
+    } else if (a == "--follow-symlinks") {
+      out.follow_symlinks = true;
     } else if (a == "--color") {
       out.color = 1;
     } else if (a == "--no-color") {
@@ -260,7 +265,8 @@ void select_rules(const ScanArgs& scan, Config& config) {
 }
 
 // .ephemera.yaml (found from the first scanned path upward, or --config), then the flags.
-bool configure(ScanArgs& scan) {
+// `tree`: the scanned roots, through which a configuration file inside them is read.
+bool configure(ScanArgs& scan, const PathConfinement& tree) {
   Config& config = scan.options.config;
   std::optional<std::string> file;
   if (!scan.config_file.empty()) file = scan.config_file;
@@ -268,10 +274,19 @@ bool configure(ScanArgs& scan) {
   scan.config_in_effect = file;
   if (file) {
     std::vector<ConfigError> errors;
-    bool ok = load_config_file(*file, config, errors);
+    bool ok = load_config_file(*file, config, errors, tree);
     for (const auto& e : errors) std::cerr << e.to_string() << "\n";  // warnings too
     if (!ok) return false;
+    // A configuration file in the scanned tree comes with the code: a pull request could turn
+    // link following on to read the machine's files. Only the user can (flag, or a file outside).
+    if (config.follow_symlinks && tree.check(*file) != PathConfinement::Verdict::Outside) {
+      std::cerr << "ephemera scan: " << *file
+                << ": follow-symlinks is ignored in a configuration file inside the scanned paths; "
+                   "pass --follow-symlinks\n";
+      config.follow_symlinks = false;
+    }
   }
+  if (scan.follow_symlinks) config.follow_symlinks = true;
   if (scan.fail_on) config.fail_on = *scan.fail_on;
   select_rules(scan, config);
   if (scan.min_severity) config.min_severity = *scan.min_severity;
@@ -281,15 +296,25 @@ bool configure(ScanArgs& scan) {
   return true;
 }
 
-std::optional<std::string> slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+// Roots of the scan: the scanned paths, and each --var-file named outside them (the user's own
+// file, read as given). A --var-file inside them is a file of the tree, confined like the others;
+// one refused is an input error.
+std::vector<std::string> roots_with_var_files(const ScanArgs& scan, std::vector<InputError>& errors) {
+  std::vector<std::string> roots = scan_roots(scan.paths);
+  const PathConfinement tree(roots, scan.options.config.follow_symlinks);
+  for (const auto& file : scan.options.terraform.var_files) {
+    PathConfinement::Verdict verdict = tree.check(file);
+    if (verdict == PathConfinement::Verdict::Outside) roots.push_back(file);
+    else if (verdict == PathConfinement::Verdict::LeadsOutside)
+      errors.push_back({file, "--var-file is not read: " + PathConfinement::reason(verdict)});
+  }
+  return roots;
 }
 
-bool write_file(const std::string& path, const std::string& text) {
+// `tree`: a report written inside the scanned paths is not written through a link there that
+// leads out of them (a pull request could point one at a file of the machine to overwrite it).
+bool write_file(const std::string& path, const std::string& text, const PathConfinement& tree) {
+  if (tree.check(path) == PathConfinement::Verdict::LeadsOutside) return false;
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   return static_cast<bool>(file << text);
 }
@@ -323,17 +348,6 @@ bool narrow_to_change(ScanArgs& scan, std::vector<UnitPlan>& units) {
 
 }  // namespace
 
-std::vector<std::string> scan_roots(const std::vector<std::string>& paths) {
-  // Nothing outside the scanned directories (or the directories of scanned files) is read.
-  std::vector<std::string> roots;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(p, ec)) roots.push_back(p);
-    else roots.push_back(std::filesystem::path(p).parent_path().empty() ? "." : std::filesystem::path(p).parent_path().string());
-  }
-  return roots;
-}
-
 int run_scan(const std::vector<std::string>& args) {
   if (wants_help(args)) {
     std::cout << kScanHelp;
@@ -348,11 +362,13 @@ int run_scan(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   read_tf_var_environment(scan.options.terraform);
-  if (!configure(scan)) return kExitUsage;
+  const PathConfinement tree(scan_roots(scan.paths), scan.follow_symlinks);
+  if (!configure(scan, tree)) return kExitUsage;
   Baseline baseline;
   if (!scan.baseline.empty()) {
-    std::optional<std::string> text = slurp(scan.baseline);
-    std::string error = text ? std::string() : scan.baseline + ": cannot read baseline";
+    std::string why;
+    std::optional<std::string> text = tree.read_named_file(scan.baseline, &why);
+    std::string error = text ? std::string() : scan.baseline + ": cannot read baseline: " + why;
     if (text) read_baseline(scan.baseline, *text, baseline, error);
     if (!error.empty()) {
       std::cerr << "ephemera scan: " << error << "\n";
@@ -360,8 +376,11 @@ int run_scan(const std::vector<std::string>& args) {
     }
   }
 
-  DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config));
-  DiskFileProvider provider(scan_roots(scan.paths), scan.options.config.max_file_bytes);
+  std::vector<InputError> var_file_errors;
+  DiskFileProvider provider(roots_with_var_files(scan, var_file_errors), scan.options.config.max_file_bytes,
+                            scan.options.config.follow_symlinks);
+  DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config), provider.confinement());
+  for (auto& e : var_file_errors) found.errors.push_back(std::move(e));
   provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
   std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes);
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
@@ -388,7 +407,7 @@ int run_scan(const std::vector<std::string>& args) {
   if (!scan.write_baseline.empty()) {
     std::ostringstream text;
     write_baseline(text, result, scan.report.version, scan.write_baseline);
-    if (!write_file(scan.write_baseline, text.str())) {
+    if (!write_file(scan.write_baseline, text.str(), tree)) {
       std::cerr << "ephemera scan: cannot write " << scan.write_baseline << "\n";
       return kExitUsage;
     }
@@ -407,7 +426,7 @@ int run_scan(const std::vector<std::string>& args) {
     }
     std::ostringstream buffer;
     write_report(sink.format, buffer, result, options);
-    if (!write_file(sink.output, buffer.str())) {
+    if (!write_file(sink.output, buffer.str(), tree)) {
       std::cerr << "ephemera scan: cannot write " << sink.output << "\n";
       return kExitUsage;
     }

@@ -25,6 +25,7 @@ struct Config {
   size_t max_file_bytes = 8u << 20;                         // larger files: EPH001
   bool foreign_suppressions = true;                         // honour checkov/tfsec/cfn_nag/cfn-lint skips
   bool fail_on_parse_errors = true;                         // EPH000 fails the scan whatever fail_on says
+  bool follow_symlinks = false;                             // follow links out of the scanned paths (unsafe)
   std::string today;                                        // YYYY-MM-DD for suppression expiry; empty: now
   SourceFilePtr source;                                     // the .ephemera.yaml read, kept for its ranges
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <climits>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -249,6 +248,8 @@ class Reader {
         if (auto b = boolean(v)) config.fail_on_parse_errors = *b;
       } else if (k == "foreign-suppressions") {
         if (auto b = boolean(v)) config.foreign_suppressions = *b;
+      } else if (k == "follow-symlinks") {
+        if (auto b = boolean(v)) config.follow_symlinks = *b;
       } else if (k == "exclude") {
         if (auto list = strings(v)) config.exclude.insert(config.exclude.end(), list->begin(), list->end());
       } else if (k == "max-file-bytes") {
@@ -271,11 +272,11 @@ class Reader {
           rule(r.first, r.second, config);
         }
       } else {
-        const std::vector<std::string> keys = {"fail-on",  "severity",       "fail-on-parse-errors", "foreign-suppressions",
-                                               "exclude",  "max-file-bytes", "rules"};
+        const std::vector<std::string> keys = {"fail-on",         "severity", "fail-on-parse-errors", "foreign-suppressions",
+                                               "follow-symlinks", "exclude",  "max-file-bytes",       "rules"};
         error(kv.first, "unknown key '" + k + "'" + did_you_mean(k, keys) +
-                            " (fail-on, severity, fail-on-parse-errors, foreign-suppressions, exclude, max-file-bytes, "
-                            "rules)");
+                            " (fail-on, severity, fail-on-parse-errors, foreign-suppressions, follow-symlinks, exclude, "
+                            "max-file-bytes, rules)");
       }
     }
   }
@@ -325,15 +326,17 @@ bool parse_config(const std::string& path, const std::string& text, Config& conf
                       [](const ConfigError& e) { return !e.warning; });
 }
 
-bool load_config_file(const std::string& path, Config& config, std::vector<ConfigError>& errors) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.push_back({path, 0, 0, "cannot read configuration file"});
+bool load_config_file(const std::string& path, Config& config, std::vector<ConfigError>& errors,
+                      const PathConfinement& confinement) {
+  // Inside the scanned tree the file is the tree's: a link there leading out is not read, or
+  // its content could come back in the error messages.
+  std::string why;
+  std::optional<std::string> text = confinement.read_named_file(path, &why);
+  if (!text) {
+    errors.push_back({path, 0, 0, "cannot read configuration file: " + why});
     return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_config(path, text.str(), config, errors);
+  return parse_config(path, *text, config, errors);
 }
 
 }  // namespace eph

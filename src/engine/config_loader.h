@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/config.h"
+#include "engine/path_confinement.h"
 
 namespace eph {
 
@@ -28,7 +29,9 @@ std::optional<std::string> find_config_file(const std::string& start);
 // to `errors` too (ConfigError::warning) without making the result false.
 bool parse_config(const std::string& path, const std::string& text, Config& config, std::vector<ConfigError>& errors);
 
-// Reads `path` from disk and parses it.
-bool load_config_file(const std::string& path, Config& config, std::vector<ConfigError>& errors);
+// Reads `path` from disk (PathConfinement::read_named_file: confined when it lies inside the
+// scanned roots) and parses it.
+bool load_config_file(const std::string& path, Config& config, std::vector<ConfigError>& errors,
+                      const PathConfinement& confinement = PathConfinement());
 
 }  // namespace eph

@@ -41,6 +41,7 @@ std::string join_path(const std::string& dir, const std::string& name) {
 
 struct Walker {
   const PathExclusion& exclusion;
+  const PathConfinement& confinement;
   DiscoveredFiles& out;
   std::set<std::pair<dev_t, ino_t>> visited;
 
@@ -52,25 +53,25 @@ struct Walker {
       out.errors.push_back({dir, "directory nesting deeper than 64 levels: not scanned further"});
       return;
     }
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    if (ec) {
-      out.errors.push_back({dir, "cannot read directory: " + ec.message()});
+    std::string error;
+    auto entries = confinement.list_directory(dir, &error);
+    if (!entries) {
+      out.errors.push_back({dir, "cannot read directory: " + error});
       return;
     }
     std::vector<std::string> subdirs;
-    for (fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
-      std::string name = it->path().filename().string();
-      std::string path = join_path(dir, name);
-      std::error_code type_ec;
-      if (it->is_directory(type_ec)) {
-        if (!skipped_directory(name) && !exclusion.excluded(path)) subdirs.push_back(path);
+    using Type = PathConfinement::Entry::Type;
+    for (const auto& entry : *entries) {
+      std::string path = join_path(dir, entry.name);
+      if (entry.type == Type::Directory) {
+        if (!skipped_directory(entry.name) && !exclusion.excluded(path)) subdirs.push_back(path);
+      } else if (entry.type == Type::LeadsOutside) {
+        if (!skipped_directory(entry.name) && !exclusion.excluded(path)) out.links_not_followed.push_back(path);
       } else if (candidate_by_name(path) && !exclusion.excluded(path)) {
         out.files.push_back(path);
       }
     }
-    std::sort(subdirs.begin(), subdirs.end());
-    for (const auto& sub : subdirs) walk(sub, depth + 1);
+    for (const auto& sub : subdirs) walk(sub, depth + 1);  // entries come sorted
   }
 };
 
@@ -133,9 +134,24 @@ FileKind classify_file(const std::string& path, const std::string* text) {
   return FileKind::Other;
 }
 
+std::vector<std::string> scan_roots(const std::vector<std::string>& paths) {
+  std::vector<std::string> roots;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) roots.push_back(p);
+    else roots.push_back(fs::path(p).parent_path().empty() ? "." : fs::path(p).parent_path().string());
+  }
+  return roots;
+}
+
 DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion) {
+  return discover_files(paths, exclusion, PathConfinement(scan_roots(paths)));
+}
+
+DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion,
+                               const PathConfinement& confinement) {
   DiscoveredFiles out;
-  Walker walker{exclusion, out, {}};
+  Walker walker{exclusion, confinement, out, {}};
   for (const auto& path : paths) {
     std::error_code ec;
     auto status = fs::status(path, ec);
@@ -144,8 +160,11 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths, const Path
     } else if (fs::is_directory(status)) {
       out.directories_scanned.push_back(path);
       walker.walk(path, 0);
-    } else if (!exclusion.excluded(path)) {
+    } else if (exclusion.excluded(path)) {
       // Named files are excluded too: the pre-commit hook names the changed templates.
+    } else if (confinement.check(path) == PathConfinement::Verdict::LeadsOutside) {
+      out.links_not_followed.push_back(path);  // a changed file the hook names may be such a link
+    } else {
       out.files.push_back(path);
       out.explicit_files.push_back(path);
     }
@@ -177,6 +196,11 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
     u.reject_reason = std::move(why);
     units.push_back(std::move(u));
   };
+  for (const auto& link : found.links_not_followed) {
+    reject(link, Diagnostic::Kind::LimitReached,
+           "symbolic link leading outside the scanned paths (or to nothing): not followed; "
+           "--follow-symlinks follows it, unsafe on code you do not trust");
+  }
 
   for (const auto& path : found.files) {
     std::error_code ec;

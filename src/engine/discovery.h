@@ -5,6 +5,7 @@
 
 #include "core/file_provider.h"
 #include "core/resource.h"
+#include "engine/path_confinement.h"
 #include "engine/path_exclusion.h"
 
 namespace eph {
@@ -25,11 +26,19 @@ struct DiscoveredFiles {
   std::vector<std::string> files;                // candidate files, sorted, unique
   std::vector<std::string> explicit_files;       // files named on the command line
   std::vector<InputError> errors;                // missing or unreadable paths
+  std::vector<std::string> links_not_followed;    // symbolic links leading out of the roots (or nowhere)
 };
 
+// The roots of a scan of `paths`: each directory named, and the directory of each file named.
+std::vector<std::string> scan_roots(const std::vector<std::string>& paths);
+
 // Walks `paths` recursively: skips .git, .terraform, node_modules and other tool
-// folders, never follows a symlink loop, lists each file once.
+// folders, never follows a symlink loop, lists each file once. Directories are listed through
+// `confinement`: a link leading out of its roots is not followed but listed in
+// links_not_followed. Without one, the roots are scan_roots(paths), links not followed.
 DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion = {});
+DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion,
+                               const PathConfinement& confinement);
 
 struct UnitPlan {
   enum class Kind { TerraformModule, TerraformPlan, Template, Rejected };
@@ -45,7 +54,7 @@ struct UnitPlan {
 
 // Groups discovered files into units: one per Terraform root module (a directory
 // that no other scanned module calls as a local module, or the first of a call cycle
-// that no such root reaches), plan or template.
+// that no such root reaches), plan or template; each link not followed is an EPH001.
 std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& fs, size_t max_file_bytes);
 
 }  // namespace eph

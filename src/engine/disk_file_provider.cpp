@@ -13,67 +13,36 @@ namespace fs = std::filesystem;
 
 namespace eph {
 
-namespace {
+DiskFileProvider::DiskFileProvider(std::vector<std::string> roots, size_t max_file_bytes, bool follow_symlinks)
+    : confinement_(roots, follow_symlinks), max_file_bytes_(max_file_bytes) {}
 
-// The working directory, read once: fs::absolute asks the kernel for it on every call, and
-// paths are normalised several times per file. ephemera never changes directory while it
-// scans (the test drivers change it once, before anything is read).
-const fs::path& working_directory() {
-  static const fs::path cwd = [] {
-    std::error_code ec;
-    fs::path p = fs::current_path(ec);
-    return ec ? fs::path() : p;
-  }();
-  return cwd;
-}
-
-}  // namespace
-
-std::string normalize_path(const std::string& path) {
-  fs::path p = path;
-  if (p.is_relative() && !working_directory().empty()) p = working_directory() / p;
-  std::string s = p.lexically_normal().string();
-  while (s.size() > 1 && s.back() == '/') s.pop_back();
-  return s;
-}
-
-DiskFileProvider::DiskFileProvider(std::vector<std::string> roots, size_t max_file_bytes)
-    : max_file_bytes_(max_file_bytes) {
-  for (auto& r : roots) roots_.push_back(normalize_path(r));
-}
-
-bool DiskFileProvider::inside_roots(const std::string& path) const {
-  return roots_.empty() || inside_normalized_roots(normalize_path(path));
-}
-
-bool DiskFileProvider::inside_normalized_roots(const std::string& normalized) const {
-  if (roots_.empty()) return true;
-  for (const auto& r : roots_) {
-    if (normalized == r) return true;
-    if (normalized.size() > r.size() && normalized.compare(0, r.size(), r) == 0 &&
-        (normalized[r.size()] == '/' || r == "/"))
-      return true;
-  }
-  return false;
+std::optional<std::string> DiskFileProvider::refusal(const std::string& path) const {
+  PathConfinement::Verdict verdict = confinement_.check(path);
+  if (verdict == PathConfinement::Verdict::Inside) return std::nullopt;
+  return PathConfinement::reason(verdict);
 }
 
 std::optional<std::string> DiskFileProvider::read(const std::string& path) const {
   std::string normalized = normalize_path(path);
-  if (!inside_normalized_roots(normalized)) return std::nullopt;
+  std::optional<std::string> buffer;
   {
     std::lock_guard<std::mutex> lock(overlay_mutex_);
-    auto it = overlay_.find(normalized);
-    if (it != overlay_.end()) return it->second;
-    if (auto kept = kept_.find(normalized); kept != kept_.end()) {
+    if (auto it = overlay_.find(normalized); it != overlay_.end()) {
+      buffer = it->second;
+    } else if (auto kept = kept_.find(normalized); kept != kept_.end()) {
+      // Read through the confinement moments ago.
       std::string text = std::move(kept->second);
       kept_bytes_ -= text.size();
       kept_.erase(kept);
       return text;
     }
   }
-  // One open and one fstat per file. O_NONBLOCK: opening a FIFO must not wait for a writer
-  // (it is then refused as not a regular file).
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  // An editor buffer is served only where the disk file would be: it may be the buffer of a
+  // link that leads outside.
+  if (buffer) return confinement_.check(normalized) == PathConfinement::Verdict::Inside ? buffer : std::nullopt;
+  // One open and one fstat per file, through the confinement. O_NONBLOCK: opening a FIFO must
+  // not wait for a writer (it is then refused as not a regular file).
+  int fd = confinement_.open_for_reading(normalized);
   if (fd < 0) return std::nullopt;
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > max_file_bytes_) {
@@ -99,12 +68,12 @@ std::optional<std::string> DiskFileProvider::read(const std::string& path) const
 
 std::vector<std::string> DiskFileProvider::list(const std::string& dir, bool files_only) const {
   std::vector<std::string> names;
-  if (!inside_roots(dir)) return names;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code type_ec;
-    if (files_only && !it->is_regular_file(type_ec)) continue;
-    names.push_back(it->path().filename().string());
+  if (confinement_.check(dir) != PathConfinement::Verdict::Inside) return names;
+  // A link leading out of the roots is left out, as if absent.
+  for (const auto& e : confinement_.list_directory(dir).value_or(std::vector<PathConfinement::Entry>{})) {
+    using Type = PathConfinement::Entry::Type;
+    if (e.type == Type::File || (!files_only && (e.type == Type::Directory || e.type == Type::Other)))
+      names.push_back(e.name);
   }
   {
     std::lock_guard<std::mutex> lock(overlay_mutex_);
@@ -124,7 +93,7 @@ std::vector<std::string> DiskFileProvider::list(const std::string& dir, bool fil
 
 bool DiskFileProvider::is_directory(const std::string& path) const {
   std::error_code ec;
-  return inside_roots(path) && fs::is_directory(path, ec);
+  return confinement_.check(path) == PathConfinement::Verdict::Inside && fs::is_directory(path, ec);
 }
 
 void DiskFileProvider::release(const std::string& path) const {

@@ -1,24 +1,30 @@
 #pragma once
-// Files from disk, confined to the scanned roots, with an optional overlay of
-// in-memory contents (the LSP's unsaved buffers win over the disk).
+// Files from disk, confined to the scanned roots (PathConfinement: after resolving symbolic
+// links), with an optional overlay of in-memory contents (the LSP's unsaved buffers win over
+// the disk).
 #include <map>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "core/file_provider.h"
+#include "engine/path_confinement.h"
 
 namespace eph {
 
 class DiskFileProvider final : public FileProvider {
  public:
-  // `roots`: directories (or files) nothing outside of which is read. Empty: no confinement.
-  explicit DiskFileProvider(std::vector<std::string> roots = {}, size_t max_file_bytes = 8u << 20);
+  // `roots`: directories nothing outside of which is read. Empty: no confinement.
+  // `follow_symlinks`: links leading out of the roots are followed (only the path as written
+  // is confined); unsafe on code you do not trust.
+  explicit DiskFileProvider(std::vector<std::string> roots = {}, size_t max_file_bytes = 8u << 20,
+                            bool follow_symlinks = false);
 
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir, bool files_only = true) const override;
   bool is_directory(const std::string& path) const override;
   void release(const std::string& path) const override;
+  std::optional<std::string> refusal(const std::string& path) const override;
 
   // Keeps the texts read, up to `budget_bytes` at a time, and hands each back once: planning
   // reads every candidate to classify it and loading reads it again, so the second read need
@@ -28,12 +34,14 @@ class DiskFileProvider final : public FileProvider {
 
   void set_overlay(const std::string& path, std::string text);
   void clear_overlay(const std::string& path);
-  bool inside_roots(const std::string& path) const;
+  const PathConfinement& confinement() const { return confinement_; }
+  // Tests: see PathConfinement::set_open_observer.
+  void set_open_observer(std::function<void(const std::string& real_path)> observer) {
+    confinement_.set_open_observer(std::move(observer));
+  }
 
  private:
-  bool inside_normalized_roots(const std::string& normalized) const;
-
-  std::vector<std::string> roots_;  // absolute, normalised
+  PathConfinement confinement_;
   size_t max_file_bytes_;
   mutable std::mutex overlay_mutex_;
   std::map<std::string, std::string> overlay_;  // absolute normalised path -> text
@@ -41,8 +49,5 @@ class DiskFileProvider final : public FileProvider {
   mutable size_t kept_bytes_ = 0;  // kept and not handed back or released
   mutable std::map<std::string, std::string> kept_;  // guarded by overlay_mutex_
 };
-
-// Absolute, lexically normalised form of a path (no symlink resolution).
-std::string normalize_path(const std::string& path);
 
 }  // namespace eph

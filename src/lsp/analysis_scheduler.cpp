@@ -1,5 +1,6 @@
 #include "lsp/analysis_scheduler.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "engine/disk_file_provider.h"
@@ -137,8 +138,12 @@ json AnalysisScheduler::diagnostics_params(const std::string& path, const Analys
 }
 
 void AnalysisScheduler::run(const AnalysisJob& job, const std::atomic<bool>& cancel) {
+  // The workspace folders; a document opened outside them (or without any) adds its own
+  // directory, so that its module can still be read.
   std::vector<std::string> roots = job.roots;
-  roots.push_back(std::filesystem::path(job.document_path).parent_path().string());
+  std::string document = normalize_path(job.document_path);
+  if (std::none_of(roots.begin(), roots.end(), [&](const std::string& r) { return path_within(document, normalize_path(r)); }))
+    roots.push_back(std::filesystem::path(document).parent_path().string());
   BufferFileProvider fs(files_, roots, job.config.max_file_bytes, job.trees, closed_trees_);
   for (const auto& [path, text] : job.overlays) fs.set_overlay(path, text->text());
 

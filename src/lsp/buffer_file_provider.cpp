@@ -27,6 +27,10 @@ bool BufferFileProvider::is_directory(const std::string& path) const {
   return disk_ ? disk_->is_directory(path) : buffers_.is_directory(normalize_path(path));
 }
 
+std::optional<std::string> BufferFileProvider::refusal(const std::string& path) const {
+  return disk_ ? disk_->refusal(path) : std::nullopt;
+}
+
 std::optional<hcl::HclTree> BufferFileProvider::tree_for(const SourceFilePtr& file) const {
   if (!file) return std::nullopt;
   if (trees_) {

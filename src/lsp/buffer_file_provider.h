@@ -14,7 +14,8 @@ namespace eph::lsp {
 
 // What the server may read besides the open documents.
 enum class FileAccess {
-  Workspace,    // the disk, confined to the workspace roots and the analysed document's directory
+  Workspace,    // the disk, confined (symbolic links resolved) to the workspace folders, or to the
+                // analysed document's directory when it lies outside them
   BuffersOnly,  // nothing: only open documents exist (fuzzing, where inputs name arbitrary file:// URIs)
 };
 
@@ -29,6 +30,7 @@ class BufferFileProvider final : public FileProvider, public hcl::ParsedHclTrees
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir, bool files_only = true) const override;
   bool is_directory(const std::string& path) const override;
+  std::optional<std::string> refusal(const std::string& path) const override;
 
   std::optional<hcl::HclTree> tree_for(const SourceFilePtr& file) const override;
   void remember(const hcl::HclTree& tree) const override;

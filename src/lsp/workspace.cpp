@@ -49,7 +49,7 @@ const Config& Server::file_config(const std::string& config_path) {
   std::vector<ConfigError> errors;
   bool ok = false;
   if (const OpenDocument* open = documents_.find(config_path)) ok = parse_config(config_path, open->text->text(), config, errors);
-  else if (options_.files == FileAccess::Workspace) ok = load_config_file(config_path, config, errors);
+  else if (options_.files == FileAccess::Workspace) ok = load_config_file(config_path, config, errors, PathConfinement(workspace_roots_));
   else ok = true;  // BuffersOnly: a closed file is not read, the defaults apply
   // A broken file is shown, not half-applied: analysis goes on with the defaults meanwhile.
   if (!ok) config = Config{};

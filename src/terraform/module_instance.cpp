@@ -480,6 +480,11 @@ std::unique_ptr<ModuleInstance> ModuleInstance::load_child(const ModuleCallDecl&
                                          " levels");
     return nullptr;
   }
+  if (std::optional<std::string> why = unit_.fs().refusal(dir)) {
+    // Not a broken configuration: a directory we chose not to read. Its outputs stay unknown.
+    unit_.env().limit_reached(where, "module source '" + call.source + "' is not read: " + *why);
+    return nullptr;
+  }
   const ModuleConfig* config = unit_.config_for(dir);
   if (!config) {
     unit_.env().diagnostics.push_back({Diagnostic::Kind::ParseError, where,

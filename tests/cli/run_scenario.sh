@@ -6,7 +6,8 @@
 #   expected_stdout  lines that must each appear in stdout (when present; for output that
 #                    carries other rules' messages, which their authors may reword)
 #   expected_stderr  lines that must each appear in stderr (when present)
-#   unexpected_stdout  strings that must not appear in stdout (when present; a secret value)
+#   forbidden_output lines that must appear in neither stdout nor stderr (when present; e.g.
+#                    the content of a file outside the scanned tree)
 # usage: run_scenario.sh EPHEMERA_BIN SCENARIO_DIR
 set -euo pipefail
 export EPHEMERA=$(realpath "$1")
@@ -41,11 +42,11 @@ for stream in stdout stderr; do
     grep -qF -- "$line" "$tmp/$stream" || { echo "$stream lacks: $line"; failed=1; }
   done < "$scenario/expected_$stream"
 done
-if [ -f "$scenario/unexpected_stdout" ]; then
+if [ -f "$scenario/forbidden_output" ]; then
   while IFS= read -r line; do
     [ -z "$line" ] && continue
-    grep -qF -- "$line" "$tmp/stdout" && { echo "stdout has: $line"; failed=1; }
-  done < "$scenario/unexpected_stdout"
+    if grep -qF -- "$line" "$tmp/stdout" "$tmp/stderr"; then echo "output has: $line"; failed=1; fi
+  done < "$scenario/forbidden_output"
 fi
 if [ $failed -ne 0 ]; then
   echo "--- stdout"; cat "$tmp/stdout"; echo "--- stderr"; cat "$tmp/stderr"

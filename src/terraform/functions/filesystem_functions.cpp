@@ -1,6 +1,7 @@
 // Filesystem built-ins. Files are read through the FileProvider, relative to the module,
-// never outside the scanned tree (the result is then unknown). A file read is adopted by
-// the unit so that positions can point into it; a JSON file is decoded with those positions.
+// never outside the scanned tree: a path outside it, or behind a symbolic link leading out of
+// it, gives unknown and an EPH001 saying why. A file read is adopted by the unit so that
+// positions can point into it; a JSON file is decoded with those positions.
 #include <algorithm>
 
 #include "terraform/functions/document_decoding.h"
@@ -25,6 +26,13 @@ std::string resolve(const FunctionContext& ctx, const std::string& path) {
   return clean_path(ctx.module_dir + "/" + path);
 }
 
+// Unknown, and EPH001 at the call, when the provider refuses `resolved` (written as `path`).
+std::optional<Value> refused(Call& c, const std::string& path, const std::string& resolved) {
+  std::optional<std::string> why = c.ctx.fs->refusal(resolved);
+  if (!why) return std::nullopt;
+  return c.limit("\"" + path + "\" is not read: " + *why);
+}
+
 // Reads the file named by argument 0, or says why not (unknown or evaluation error).
 FileRead read_file(Call& c) {
   FileRead out;
@@ -40,6 +48,10 @@ FileRead read_file(Call& c) {
   out.path = resolve(c.ctx, *path);
   if (!c.ctx.fs || (!c.ctx.scan_root.empty() && !is_within(out.path, c.ctx.scan_root))) {
     out.failure = c.unknown("file outside the scanned tree is not read");
+    return out;
+  }
+  if (auto refusal = refused(c, *path, out.path)) {
+    out.failure = std::move(*refusal);
     return out;
   }
   out.text = c.ctx.fs->read(out.path);
@@ -101,6 +113,7 @@ Value fileexists(Call& c) {
   if (!c.ctx.fs || (!c.ctx.scan_root.empty() && !is_within(resolved, c.ctx.scan_root))) {
     return c.unknown("file outside the scanned tree is not read");
   }
+  if (auto refusal = refused(c, *path, resolved)) return *refusal;
   if (c.ctx.fs->is_directory(resolved)) return c.fail("\"" + *path + "\" is a directory, not a file");
   return c.computed(Value::boolean_of(c.ctx.fs->read(resolved).has_value()));
 }
@@ -132,6 +145,7 @@ Value fileset(Call& c) {
   if (!c.ctx.fs || (!c.ctx.scan_root.empty() && !is_within(root, c.ctx.scan_root))) {
     return c.unknown("directory outside the scanned tree is not read");
   }
+  if (auto refusal = refused(c, *base, root)) return *refusal;
   constexpr size_t kMaxEntries = 10'000;
   size_t visited = 0;
   std::vector<std::string> found;

@@ -80,7 +80,7 @@ TEST_CASE("config: unknown keys and bad values are errors with line and column")
   auto e = parse_errors("fail-on: high\nrulez: {}\n");
   REQUIRE(e.size() == 1);
   CHECK(e[0].to_string() == ".ephemera.yaml:2:1: unknown key 'rulez'; did you mean rules? (fail-on, severity, fail-on-parse-errors, "
-                            "foreign-suppressions, exclude, max-file-bytes, rules)");
+                            "foreign-suppressions, follow-symlinks, exclude, max-file-bytes, rules)");
 
   e = parse_errors("fail-on: severe\n");
   REQUIRE(e.size() == 1);
@@ -135,6 +135,6 @@ TEST_CASE("config: found from the scanned path upward, nearest first") {
   CHECK(load_config_file(*found, config, errors));
   CHECK(config.fail_on == Severity::High);
   CHECK_FALSE(load_config_file((root / "missing.yaml").string(), config, errors));
-  CHECK(errors.back().message == "cannot read configuration file");
+  CHECK(errors.back().message.rfind("cannot read configuration file", 0) == 0);
   fs::remove_all(root);
 }

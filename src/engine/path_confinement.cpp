@@ -1,0 +1,308 @@
+#include "engine/path_confinement.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace eph {
+
+namespace {
+
+// The working directory, read once: fs::absolute asks the kernel for it on every call, and
+// paths are normalised several times per file. ephemera never changes directory while it
+// scans (the test drivers change it once, before anything is read).
+const fs::path& working_directory() {
+  static const fs::path cwd = [] {
+    std::error_code ec;
+    fs::path p = fs::current_path(ec);
+    return ec ? fs::path() : p;
+  }();
+  return cwd;
+}
+
+std::optional<std::string> realpath_of(const std::string& path) {
+  char buf[PATH_MAX];
+  if (!::realpath(path.c_str(), buf)) return std::nullopt;
+  return std::string(buf);
+}
+
+std::string parent_of(const std::string& normalized) {
+  size_t slash = normalized.rfind('/');
+  if (slash == std::string::npos || slash == 0) return "/";
+  return normalized.substr(0, slash);
+}
+
+std::string join(const std::string& dir, const std::string& name) { return dir == "/" ? "/" + name : dir + "/" + name; }
+
+// What the kernel says the descriptor is open on: the answer does not depend on any path
+// looked up again, so a directory swapped for a symlink after the open cannot fool it.
+std::optional<std::string> path_of_descriptor(int fd) {
+#if defined(__linux__)
+  char link[64];
+  std::snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  char buf[PATH_MAX];
+  ssize_t n = ::readlink(link, buf, sizeof buf - 1);
+  if (n > 0 && buf[0] == '/') return std::string(buf, static_cast<size_t>(n));
+#elif defined(F_GETPATH)
+  char buf[PATH_MAX];
+  if (::fcntl(fd, F_GETPATH, buf) == 0) return std::string(buf);
+#else
+  (void)fd;
+#endif
+  return std::nullopt;  // no /proc (a minimal container): the caller compares inodes instead
+}
+
+}  // namespace
+
+std::string normalize_path(const std::string& path) {
+  fs::path p = path;
+  if (p.is_relative() && !working_directory().empty()) p = working_directory() / p;
+  std::string s = p.lexically_normal().string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+bool path_within(const std::string& path, const std::string& root) {
+  if (path.size() < root.size() || path.compare(0, root.size(), root) != 0) return false;
+  return path.size() == root.size() || root == "/" || path[root.size()] == '/';
+}
+
+PathConfinement::PathConfinement(const std::vector<std::string>& roots, bool follow_symlinks)
+    : follow_symlinks_(follow_symlinks) {
+  for (const auto& root : roots) {
+    // The root as given is trusted, even when it is itself a symbolic link: the user named it.
+    std::string lexical = normalize_path(root);
+    lexical_roots_.push_back(lexical);
+    real_roots_.push_back(realpath_of(lexical).value_or(lexical));
+  }
+}
+
+bool PathConfinement::inside_real(const std::string& real) const {
+  return std::any_of(real_roots_.begin(), real_roots_.end(), [&](const std::string& r) { return path_within(real, r); });
+}
+
+bool PathConfinement::inside_lexical(const std::string& normalized) const {
+  auto within = [&](const std::string& r) { return path_within(normalized, r); };
+  return std::any_of(lexical_roots_.begin(), lexical_roots_.end(), within) ||
+         std::any_of(real_roots_.begin(), real_roots_.end(), within);
+}
+
+std::optional<std::string> PathConfinement::real_directory(const std::string& dir) const {
+  {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    if (auto it = real_directories_.find(dir); it != real_directories_.end()) return it->second;
+  }
+  std::optional<std::string> real = realpath_of(dir);
+  if (real) {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    real_directories_.emplace(dir, *real);
+  }
+  return real;
+}
+
+// The real path of an existing path: its directory resolved (cached), then the last component
+// resolved only when it is itself a symbolic link. nullopt: missing, or a link to nothing.
+std::optional<std::string> PathConfinement::real_path(const std::string& normalized) const {
+  if (normalized == "/") return normalized;
+  std::optional<std::string> dir = real_directory(parent_of(normalized));
+  if (!dir) return std::nullopt;
+  std::string candidate = join(*dir, normalized.substr(normalized.rfind('/') + 1));
+  struct stat st {};
+  if (::lstat(candidate.c_str(), &st) != 0) return std::nullopt;
+  if (S_ISLNK(st.st_mode)) return realpath_of(candidate);
+  return candidate;
+}
+
+// A path that does not resolve: missing below a directory inside the roots (Inside, nothing to
+// read), or below one outside. A dangling link on the way is followed by hand to where its
+// target would be, walked the way the kernel walks it (`..` after a link included), so that a
+// link to a missing file of the tree reads as missing while any link whose target lies outside
+// answers the same whether that target exists or not: the answer never tells what exists on
+// the machine.
+PathConfinement::Verdict PathConfinement::verdict_of_unresolved(const std::string& path) const {
+  std::string p = path;
+  for (int links = 0; links < 40;) {  // the kernel's own bound on links followed
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) == 0) {
+      if (std::optional<std::string> real = realpath_of(p)) return inside_real(*real) ? Verdict::Inside : Verdict::LeadsOutside;
+      if (!S_ISLNK(st.st_mode)) return Verdict::LeadsOutside;  // exists, yet does not resolve: refuse
+      char target[PATH_MAX];
+      ssize_t n = ::readlink(p.c_str(), target, sizeof target - 1);
+      if (n <= 0) return Verdict::LeadsOutside;
+      std::string to(target, static_cast<size_t>(n));
+      p = to.front() == '/' ? to : parent_of(p) + "/" + to;
+      ++links;
+      continue;
+    }
+    if (p == "/" || p.find('/') == std::string::npos) return Verdict::Inside;
+    p = parent_of(p);
+  }
+  return Verdict::LeadsOutside;  // a loop of links
+}
+
+PathConfinement::Verdict PathConfinement::check(const std::string& path) const {
+  if (!confined()) return Verdict::Inside;
+  std::string normalized = normalize_path(path);
+  bool written_inside = inside_lexical(normalized);
+  if (follow_symlinks_) return written_inside ? Verdict::Inside : Verdict::Outside;
+  std::optional<std::string> real = real_path(normalized);
+  Verdict verdict = real ? (inside_real(*real) ? Verdict::Inside : Verdict::LeadsOutside)
+                         : verdict_of_unresolved(normalized);
+  if (verdict == Verdict::LeadsOutside && !written_inside) return Verdict::Outside;
+  return verdict;
+}
+
+std::string PathConfinement::reason(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Inside: return "";
+    case Verdict::Outside: return "outside the scanned paths";
+    case Verdict::LeadsOutside:
+      return "a symbolic link on the way leads outside the scanned paths (or to nothing); "
+             "--follow-symlinks reads it, unsafe on code you do not trust";
+  }
+  return "";
+}
+
+// Opening a path only after it resolved inside the roots matters as much as checking what was
+// opened: opening a device or a FIFO outside the tree (a link to /dev/watchdog, to a pipe) can
+// act on the machine even if nothing is read. So the path is resolved first and the open is on
+// the resolved path with O_NOFOLLOW; then the kernel's own path of the descriptor is checked
+// again, which closes the window between the two (a directory swapped for a link meanwhile):
+// nothing is read from a descriptor that is not inside the roots.
+int PathConfinement::open_verified(const std::string& real, bool directory) const {
+  int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (directory ? O_DIRECTORY : 0);
+  if (confined() && !follow_symlinks_) flags |= O_NOFOLLOW;  // `real` has no link left: one now is a swap
+  int fd = ::open(real.c_str(), flags);
+  if (fd < 0) return -1;
+  std::optional<std::string> opened = path_of_descriptor(fd);
+  if (open_observer_) open_observer_(opened.value_or(real));
+  if (!confined() || follow_symlinks_) return fd;
+  bool inside = false;
+  if (opened) {
+    inside = inside_real(*opened);
+  } else {
+    struct stat by_fd {}, by_path {};
+    inside = ::fstat(fd, &by_fd) == 0 && ::lstat(real.c_str(), &by_path) == 0 && by_fd.st_dev == by_path.st_dev &&
+             by_fd.st_ino == by_path.st_ino && inside_real(real);
+  }
+  if (!inside) {
+    ::close(fd);
+    errno = EACCES;
+    return -1;
+  }
+  return fd;
+}
+
+int PathConfinement::open_for_reading(const std::string& path, bool directory) const {
+  std::string normalized = normalize_path(path);
+  if (!confined()) return open_verified(normalized, directory);
+  if (follow_symlinks_) {
+    if (!inside_lexical(normalized)) {
+      errno = EACCES;
+      return -1;
+    }
+    return open_verified(normalized, directory);
+  }
+  std::optional<std::string> real = real_path(normalized);
+  if (!real) {
+    errno = ENOENT;
+    return -1;
+  }
+  if (!inside_real(*real)) {
+    errno = EACCES;
+    return -1;
+  }
+  return open_verified(*real, directory);
+}
+
+std::optional<std::string> PathConfinement::read_named_file(const std::string& path, std::string* why) const {
+  Verdict verdict = check(path);
+  if (verdict == Verdict::LeadsOutside) {
+    if (why) *why = reason(verdict);
+    return std::nullopt;
+  }
+  int fd = verdict == Verdict::Outside ? ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+                                       : open_for_reading(path);
+  struct stat st {};
+  if (fd >= 0 && (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+    ::close(fd);
+    fd = -1;
+    errno = EISDIR;
+  }
+  if (fd < 0) {
+    if (why) *why = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    text.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return text;
+}
+
+std::optional<std::vector<PathConfinement::Entry>> PathConfinement::list_directory(const std::string& dir,
+                                                                                  std::string* error) const {
+  int fd = open_for_reading(dir, true);
+  if (fd < 0) {
+    if (error) *error = std::strerror(errno);
+    return std::nullopt;
+  }
+  DIR* stream = ::fdopendir(fd);
+  if (!stream) {
+    if (error) *error = std::strerror(errno);
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string normalized = normalize_path(dir);
+  std::optional<std::string> real = confined() && !follow_symlinks_ ? real_path(normalized) : normalized;
+  std::vector<Entry> entries;
+  while (struct dirent* d = ::readdir(stream)) {
+    std::string name = d->d_name;
+    if (name == "." || name == "..") continue;
+    Entry e;
+    e.name = name;
+    unsigned char type = d->d_type;
+    struct stat st {};
+    if (type == DT_UNKNOWN && ::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+      type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+    }
+    if (type == DT_LNK) {
+      e.symlink = true;
+      bool follow = !confined() || follow_symlinks_;
+      std::optional<std::string> target = follow || !real ? std::nullopt : realpath_of(join(*real, name));
+      if (!follow && !target) {
+        // Dangling: a link to a missing file of the tree is listed (and found unreadable), as before.
+        bool inside = real && verdict_of_unresolved(join(*real, name)) == Verdict::Inside;
+        e.type = inside ? Entry::Type::Other : Entry::Type::LeadsOutside;
+      } else if (!follow && !inside_real(*target)) {
+        e.type = Entry::Type::LeadsOutside;
+      } else if (::fstatat(fd, name.c_str(), &st, 0) == 0) {
+        e.type = S_ISDIR(st.st_mode) ? Entry::Type::Directory : S_ISREG(st.st_mode) ? Entry::Type::File : Entry::Type::Other;
+      }
+    } else {
+      e.type = type == DT_DIR ? Entry::Type::Directory : type == DT_REG ? Entry::Type::File : Entry::Type::Other;
+    }
+    entries.push_back(std::move(e));
+  }
+  ::closedir(stream);  // closes fd
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  return entries;
+}
+
+}  // namespace eph

@@ -1,0 +1,196 @@
+// Reads confined to the scanned roots after resolving symbolic links: every way out an
+// attacker could write into a repository, and the links that stay inside, which keep working.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <map>
+#include <set>
+
+#include "engine/disk_file_provider.h"
+#include "engine/path_confinement.h"
+#include "symlink_tree.h"
+
+using namespace eph;
+using eph::test::SymlinkTree;
+using Verdict = PathConfinement::Verdict;
+
+namespace {
+
+// root/ with a file, links inside it, and links out of it in every form.
+struct HostileTree : SymlinkTree {
+  HostileTree() : SymlinkTree("hostile") {
+    write("root/in.txt", "inside");
+    write("root/sub/x.txt", "sub");
+    write("outside/secret.txt", "OUTSIDE-SECRET");
+    write("outside/deep/y.txt", "OUTSIDE-DEEP");
+    link("root/link_in.txt", "in.txt");
+    link("root/dir_in", "sub");
+    link("root/link_out.txt", "../outside/secret.txt");
+    link("root/link_abs.txt", path("outside/secret.txt"));
+    link("root/dir_out", "../outside");
+    link("root/proc_environ", "/proc/self/environ");
+    link("root/proc_root", "/proc/self/root");
+    link("root/dangling", "../outside/nothing-here");
+    // `..` after a link: lexically root/sub, but the kernel resolves lo first, then goes up
+    // from its target, out of the tree.
+    link("root/sub/lo", "../../outside/deep");
+    link("root/sneaky", "sub/lo/..");
+    link("root/chain", "link_out.txt");  // a link to a link that leads out
+  }
+};
+
+}  // namespace
+
+TEST_CASE("confinement: paths compare component by component, not by string prefix") {
+  CHECK(path_within("/a/b", "/a/b"));
+  CHECK(path_within("/a/b/c", "/a/b"));
+  CHECK_FALSE(path_within("/a/bc", "/a/b"));
+  CHECK_FALSE(path_within("/a/bc/x", "/a/b"));
+  CHECK_FALSE(path_within("/a", "/a/b"));
+  CHECK(path_within("/x", "/"));
+
+  SymlinkTree t("prefix");
+  t.write("root/b/in.txt", "in");
+  t.write("root/bc/x.txt", "OUTSIDE");
+  t.link("root/b/to_sibling", "../bc/x.txt");
+  PathConfinement c({t.path("root/b")});
+  CHECK(c.check(t.path("root/b/in.txt")) == Verdict::Inside);
+  CHECK(c.check(t.path("root/bc/x.txt")) == Verdict::Outside);
+  CHECK(c.check(t.path("root/b/to_sibling")) == Verdict::LeadsOutside);
+  CHECK(c.open_for_reading(t.path("root/bc/x.txt")) < 0);
+}
+
+TEST_CASE("confinement: links inside the roots are followed; links leading out are not opened") {
+  HostileTree t;
+  std::vector<std::string> opened;
+  PathConfinement c({t.root.string()});
+  c.set_open_observer([&](const std::string& p) { opened.push_back(p); });
+
+  for (const char* inside : {"root/in.txt", "root/link_in.txt", "root/dir_in/x.txt", "root/sub/x.txt"}) {
+    CHECK_MESSAGE(c.check(t.path(inside)) == Verdict::Inside, inside);
+    int fd = c.open_for_reading(t.path(inside));
+    CHECK_MESSAGE(fd >= 0, inside);
+    if (fd >= 0) ::close(fd);
+  }
+  for (const char* out : {"root/link_out.txt", "root/link_abs.txt", "root/dir_out", "root/dir_out/secret.txt",
+                          "root/proc_environ", "root/proc_root", "root/proc_root/etc/hostname", "root/sneaky",
+                          "root/sneaky/y.txt", "root/sub/lo/y.txt", "root/chain", "root/dangling"}) {
+    CHECK_MESSAGE(c.check(t.path(out)) == Verdict::LeadsOutside, out);
+    CHECK_MESSAGE(c.open_for_reading(t.path(out)) < 0, out);
+  }
+  // Written outside: an absolute path, `../`, /proc.
+  for (std::string out : {t.path("outside/secret.txt"), t.path("root/../outside/secret.txt"),
+                          std::string("/proc/self/environ"), std::string("/etc/hostname")}) {
+    CHECK_MESSAGE(c.check(out) == Verdict::Outside, out);
+    CHECK_MESSAGE(c.open_for_reading(out) < 0, out);
+  }
+  // Every descriptor opened was inside the root, by the kernel's own account.
+  REQUIRE(opened.size() == 4);
+  for (const auto& p : opened) CHECK_MESSAGE(path_within(p, t.root.string()), p);
+}
+
+TEST_CASE("confinement: a missing path behind a link leading out answers like an existing one") {
+  // Otherwise the answer would tell an attacker which files exist on the machine.
+  HostileTree t;
+  PathConfinement c({t.root.string()});
+  CHECK(c.check(t.path("root/dir_out/secret.txt")) == Verdict::LeadsOutside);
+  CHECK(c.check(t.path("root/dir_out/no-such-file")) == Verdict::LeadsOutside);
+  CHECK(c.check(t.path("root/dir_out/no/such/dir")) == Verdict::LeadsOutside);
+  CHECK(c.check(t.path("root/dangling")) == Verdict::LeadsOutside);
+  // Missing below the root, or behind a link to a missing file of the tree: inside, nothing to
+  // read (reported as unreadable, as before).
+  CHECK(c.check(t.path("root/no-such-file")) == Verdict::Inside);
+  t.link("root/gone.tf", "nowhere.tf");
+  t.link("root/gone_via_sub.tf", "sub/lo/../nowhere.tf");  // lexically root/sub/nowhere.tf; really outside/
+  CHECK(c.check(t.path("root/gone.tf")) == Verdict::Inside);
+  CHECK(c.check(t.path("root/gone_via_sub.tf")) == Verdict::LeadsOutside);
+  auto entries = c.list_directory(t.root.string());
+  REQUIRE(entries);
+  for (const auto& e : *entries) {
+    if (e.name == "gone.tf") CHECK(e.type == PathConfinement::Entry::Type::Other);
+    if (e.name == "gone_via_sub.tf") CHECK(e.type == PathConfinement::Entry::Type::LeadsOutside);
+  }
+  CHECK(c.open_for_reading(t.path("root/no-such-file")) < 0);
+}
+
+TEST_CASE("confinement: the root as given is trusted, even when it is itself a link") {
+  HostileTree t;
+  std::string alias = t.link("alias", "root");
+  PathConfinement c({alias});
+  CHECK(c.check(alias + "/in.txt") == Verdict::Inside);
+  CHECK(c.check(alias + "/link_in.txt") == Verdict::Inside);
+  CHECK(c.check(t.path("root/in.txt")) == Verdict::Inside);  // the same files, by their real path
+  CHECK(c.check(alias + "/link_out.txt") == Verdict::LeadsOutside);
+  CHECK(c.check(alias + "/../outside/secret.txt") == Verdict::Outside);
+}
+
+TEST_CASE("confinement: listing a directory types the links that lead out") {
+  HostileTree t;
+  PathConfinement c({t.root.string()});
+  auto entries = c.list_directory(t.root.string());
+  REQUIRE(entries);
+  std::map<std::string, PathConfinement::Entry::Type> types;
+  for (const auto& e : *entries) types[e.name] = e.type;
+  using Type = PathConfinement::Entry::Type;
+  CHECK(types["in.txt"] == Type::File);
+  CHECK(types["link_in.txt"] == Type::File);
+  CHECK(types["dir_in"] == Type::Directory);
+  CHECK(types["sub"] == Type::Directory);
+  for (const char* out : {"link_out.txt", "link_abs.txt", "dir_out", "proc_environ", "proc_root", "dangling", "sneaky", "chain"})
+    CHECK_MESSAGE(types[out] == Type::LeadsOutside, out);
+  CHECK_FALSE(c.list_directory(t.path("root/dir_out")));
+  CHECK_FALSE(c.list_directory(t.outside.string()));
+}
+
+TEST_CASE("confinement: --follow-symlinks follows links out, and still refuses paths written outside") {
+  HostileTree t;
+  PathConfinement c({t.root.string()}, /*follow_symlinks=*/true);
+  CHECK(c.check(t.path("root/link_out.txt")) == Verdict::Inside);
+  int fd = c.open_for_reading(t.path("root/dir_out/secret.txt"));
+  CHECK(fd >= 0);
+  if (fd >= 0) ::close(fd);
+  CHECK(c.check(t.path("outside/secret.txt")) == Verdict::Outside);
+  CHECK(c.open_for_reading(t.path("root/../outside/secret.txt")) < 0);
+}
+
+TEST_CASE("confinement: files the user names are read as given outside the roots, confined inside them") {
+  HostileTree t;
+  t.write("user.tfvars", "region = \"eu-west-1\"\n");
+  PathConfinement c({t.root.string()});
+  std::string why;
+  CHECK(c.read_named_file(t.path("user.tfvars"), &why) == "region = \"eu-west-1\"\n");
+  CHECK(c.read_named_file(t.path("root/in.txt"), &why) == "inside");
+  CHECK_FALSE(c.read_named_file(t.path("root/link_out.txt"), &why));
+  CHECK(why.find("symbolic link") != std::string::npos);
+  CHECK_FALSE(c.read_named_file(t.path("root/missing.yaml"), &why));
+}
+
+TEST_CASE("disk provider: reads, listings and directories through the confinement") {
+  HostileTree t;
+  DiskFileProvider provider({t.root.string()});
+  std::set<std::string> opened;
+  provider.set_open_observer([&](const std::string& p) { opened.insert(p); });
+  CHECK(provider.read(t.path("root/link_in.txt")) == "inside");
+  CHECK(provider.read(t.path("root/dir_in/x.txt")) == "sub");
+  for (const char* out : {"root/link_out.txt", "root/link_abs.txt", "root/dir_out/secret.txt", "root/sneaky/y.txt",
+                          "root/proc_environ", "root/chain", "root/sub/lo/../../outside/secret.txt"}) {
+    CHECK_MESSAGE(!provider.read(t.path(out)), out);
+  }
+  // `..` after a link is taken lexically, as Terraform does: root/sub/lo/../x.txt is root/sub/x.txt.
+  CHECK(provider.read(t.path("root/sub/lo/../x.txt")) == "sub");
+  CHECK(provider.refusal(t.path("root/link_out.txt")));
+  CHECK(provider.refusal(t.path("outside/secret.txt")));
+  CHECK_FALSE(provider.refusal(t.path("root/link_in.txt")));
+  CHECK(provider.is_directory(t.path("root/dir_in")));
+  CHECK_FALSE(provider.is_directory(t.path("root/dir_out")));
+  CHECK(provider.list(t.path("root/dir_out")).empty());
+  std::vector<std::string> names = provider.list(t.root.string());
+  CHECK(names == std::vector<std::string>{"in.txt", "link_in.txt"});
+  std::vector<std::string> all = provider.list(t.root.string(), false);
+  CHECK(all == std::vector<std::string>{"dir_in", "in.txt", "link_in.txt", "sub"});
+  // An editor buffer at a link that leads out is not served either.
+  provider.set_overlay(t.path("root/link_out.txt"), "buffer");
+  CHECK_FALSE(provider.read(t.path("root/link_out.txt")));
+  for (const auto& p : opened) CHECK_MESSAGE(path_within(p, t.root.string()), p);
+}
