@@ -8,31 +8,11 @@
 #include <fstream>
 #include <map>
 
+#include "corpus_manifest.h"
 #include "test_support.h"
 
 using namespace eph;
 
-namespace {
-
-std::map<std::string, std::string> read_manifest(const std::filesystem::path& dir) {
-  std::map<std::string, std::string> expect;
-  std::ifstream in(dir / "MANIFEST.tsv");
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cols;
-    size_t start = 0;
-    for (;;) {
-      size_t tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    if (cols.size() >= 4) expect[cols[0]] = cols[3];
-  }
-  return expect;
-}
-
-}  // namespace
 
 TEST_CASE("cloudformation corpus: every template loads, parse errors only where expected") {
   std::filesystem::path dir = EPHEMERA_CORPUS_DIR;
@@ -40,7 +20,7 @@ TEST_CASE("cloudformation corpus: every template loads, parse errors only where 
     MESSAGE("corpus not present: skipped");
     return;
   }
-  auto manifest = read_manifest(dir);
+  auto manifest = testing::read_corpus_manifest(dir);
   testing::DiskFiles fs;
   size_t templates = 0, resources = 0;
   auto started = std::chrono::steady_clock::now();
@@ -73,7 +53,7 @@ TEST_CASE("cloudformation corpus: every template loads, parse errors only where 
 TEST_CASE("cloudformation corpus: templates are recognised by content") {
   std::filesystem::path dir = EPHEMERA_CORPUS_DIR;
   if (!std::filesystem::exists(dir / "MANIFEST.tsv")) return;
-  auto manifest = read_manifest(dir);
+  auto manifest = testing::read_corpus_manifest(dir);
   testing::DiskFiles fs;
   std::ifstream in(dir / "MANIFEST.tsv");
   std::string line;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "corpus_manifest.h"
 #include "engine/disk_file_provider.h"
 #include "memory_files.h"
 #include "syntax/hcl/hcl_tree.h"
@@ -37,20 +38,35 @@ LoadedUnit load_corpus_dir(const std::string& relative) {
 
 }  // namespace
 
-TEST_CASE("corpus: every Terraform directory loads with no parse error") {
+TEST_CASE("corpus: every Terraform directory loads, parse errors only where the manifest expects them") {
   std::vector<std::string> dirs = module_dirs();
   if (dirs.empty()) return;  // corpus absent
+  // Directories holding a file the corpus marks as broken HCL must report a parse error there;
+  // every other directory must load without one.
+  const fs::path corpus = kCorpus.parent_path();
+  std::set<std::string> broken_dirs;
+  for (const auto& [rel, expect] : testing::read_corpus_manifest(corpus))
+    if (expect == "hcl-error") broken_dirs.insert((corpus / rel).parent_path().string());
   DiskFileProvider provider({kCorpus.string()});
-  size_t resources = 0;
+  size_t resources = 0, broken_seen = 0;
   for (const auto& dir : dirs) {
     LoadedUnit unit = terraform::load_module(dir, {}, provider, {});
     resources += unit.resources.size();
+    bool expect_broken = broken_dirs.count(dir) > 0;
+    bool parse_error = false;
     for (const auto& d : unit.diagnostics) {
       INFO(dir << ": " << to_location(d.range).line << " " << d.message);
-      CHECK(d.kind != Diagnostic::Kind::ParseError);
+      if (d.kind == Diagnostic::Kind::ParseError) parse_error = true;
+      if (!expect_broken) CHECK(d.kind != Diagnostic::Kind::ParseError);
       CHECK(d.kind != Diagnostic::Kind::LimitReached);
     }
+    if (expect_broken) {
+      INFO(dir << ": the manifest marks a file here as hcl-error");
+      CHECK(parse_error);
+      ++broken_seen;
+    }
   }
+  CHECK(broken_seen == broken_dirs.size());
   CHECK(resources > 500);
 }
 
