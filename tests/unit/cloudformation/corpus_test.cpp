@@ -8,7 +8,7 @@
 #include <fstream>
 #include <map>
 
-#include "corpus_manifest.h"
+#include "unit/corpus_manifest.h"
 #include "test_support.h"
 
 using namespace eph;

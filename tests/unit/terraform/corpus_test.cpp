@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <set>
 
-#include "corpus_manifest.h"
+#include "unit/corpus_manifest.h"
 #include "engine/disk_file_provider.h"
 #include "memory_files.h"
 #include "syntax/hcl/hcl_tree.h"
