@@ -10,6 +10,7 @@
 #include "core/finding.h"
 #include "engine/config.h"
 #include "engine/discovery.h"
+#include "serverless/serverless_inputs.h"
 #include "terraform/terraform_frontend.h"
 
 namespace eph {
@@ -17,6 +18,7 @@ namespace eph {
 struct AnalysisOptions {
   Config config;
   terraform::TerraformInputs terraform;
+  serverless::ServerlessInputs serverless;
   unsigned threads = 0;                        // 0: one per core
   const std::atomic<bool>* cancel = nullptr;   // set to stop early (Ctrl-C, a newer LSP edit)
 };

@@ -4,16 +4,13 @@
 
 #include "engine/discovery.h"
 #include "engine/rule_registry.h"
+#include "formats/registry.h"
 #include "lsp/json_metadata_suppression.h"
 
 namespace eph::lsp {
 namespace {
 
 using nlohmann::json;
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string path_of(const Range& range) { return range.file ? range.file->path() : std::string(); }
 
@@ -73,8 +70,8 @@ int lsp_severity(Severity s) {
 }
 
 std::string suppression_comment(const std::string& path, const std::string& rule_id) {
-  if (ends_with(path, ".json")) return {};  // .tf.json, JSON templates and plans: no comment syntax
-  return "# ephemera:ignore " + rule_id + " reason=\"" + kReasonPlaceholder + "\"";
+  const SourceFormat* format = format_for_name(path);
+  return format ? format->suppression_comment(path, rule_id, kReasonPlaceholder) : std::string();
 }
 
 PublishedFinding publish_finding(const Finding& finding, PositionEncoding encoding, const UriOf& uri_of,
