@@ -59,8 +59,9 @@ const char* kScanHelp =
     "                      everything when .ephemera.yaml changed) and report the findings in\n"
     "                      them or with evidence in them; deleted files are allowed\n"
     "  --source-root DIR   SARIF and GitLab: paths relative to DIR (default: the current directory)\n"
-    "  --var NAME=VALUE    set a Terraform input variable\n"
+    "  --var NAME=VALUE    set a Terraform input variable (and serverless.yml's ${env:NAME})\n"
     "  --var-file FILE     read Terraform variables from a .tfvars file\n"
+    "  --stage NAME        the Serverless Framework stage (default: provider.stage, else dev)\n"
     "  --exclude GLOB      skip paths matching GLOB (repeatable)\n"
     "  --threads N         analyse with N threads (default: one per core)\n"
     "  --max-file-bytes N  report larger files (EPH001) instead of analysing them (default: 8 MiB;\n"
@@ -114,7 +115,7 @@ const std::vector<std::string>& known_options() {
       "--format",    "--output",        "--fail-on",         "--soft-fail",     "--severity",
       "--rule",      "--skip-rule",     "--config",          "--no-config",     "--baseline",
       "--write-baseline",               "--no-foreign-suppressions",            "--only-file",     "--changed",
-      "--source-root", "--var",         "--var-file",        "--exclude",       "--threads",
+      "--source-root", "--var",         "--var-file",        "--stage",        "--exclude",       "--threads",
       "--max-file-bytes",               "--show-suppressed", "--show-secrets", "--color",         "--no-color",
       "--help"};
   return options;
@@ -178,6 +179,10 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
         return false;
       }
       out.options.terraform.vars.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+      out.options.serverless.env.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+    } else if (a == "--stage") {
+      if (!need_value(args, i, error)) return false;
+      out.options.serverless.stage = args[++i];
     } else if (a == "--var-file") {
       if (!need_value(args, i, error)) return false;
       out.options.terraform.var_files.push_back(args[++i]);

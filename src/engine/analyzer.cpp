@@ -95,7 +95,11 @@ std::string collapse_space(std::string_view s) {
 LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options) {
   try {
     if (plan.rejected()) return rejected_unit(plan, fs);
-    return plan.format->load(plan, fs, SourceInputs{options.terraform, options.serverless});
+    // .ephemera.yaml's serverless stage and env, under what the command line gives.
+    serverless::ServerlessInputs serverless = options.serverless;
+    if (!serverless.stage) serverless.stage = options.config.serverless_stage;
+    serverless.env.insert(serverless.env.begin(), options.config.serverless_env.begin(), options.config.serverless_env.end());
+    return plan.format->load(plan, fs, SourceInputs{options.terraform, serverless});
   } catch (const std::exception& e) {
     UnitPlan failed = plan;
     failed.reject_kind = Diagnostic::Kind::ParseError;

@@ -185,6 +185,29 @@ class Reader {
     return std::nullopt;
   }
 
+  // serverless: {stage: NAME, env: {NAME: VALUE}}: the stage and the ${env:NAME} values of
+  // serverless.yml files (the environment of the machine running the scan is never read).
+  void serverless(const YAML::Node& v, Config& config) {
+    if (v.IsNull()) return;
+    if (!v.IsMap()) {
+      error(v, "serverless must be a map with stage and env");
+      return;
+    }
+    for (const auto& kv : v) {
+      const std::string k = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+      if (k == "stage" && kv.second.IsScalar()) {
+        config.serverless_stage = kv.second.Scalar();
+      } else if (k == "env" && kv.second.IsMap()) {
+        for (const auto& e : kv.second) {
+          if (e.first.IsScalar() && e.second.IsScalar()) config.serverless_env.emplace_back(e.first.Scalar(), e.second.Scalar());
+          else error(e.second, "serverless env: expected NAME: VALUE");
+        }
+      } else {
+        error(kv.first, "serverless: expected stage (a name) or env (a map of NAME: VALUE)");
+      }
+    }
+  }
+
   void rule(const YAML::Node& key, const YAML::Node& body, Config& config) {
     if (!key.IsScalar()) {
       error(key, "expected a rule id or slug");
@@ -256,6 +279,8 @@ class Reader {
         Value n = value(v);
         if (n.kind != Kind::Number || n.number < 1 || n.number > 1e10) error(v, "expected a positive number of bytes");
         else config.max_file_bytes = static_cast<size_t>(n.number);
+      } else if (k == "serverless") {
+        serverless(v, config);
       } else if (k == "rules") {
         if (v.IsNull()) continue;
         if (!v.IsMap()) {
@@ -273,10 +298,10 @@ class Reader {
         }
       } else {
         const std::vector<std::string> keys = {"fail-on",         "severity", "fail-on-parse-errors", "foreign-suppressions",
-                                               "follow-symlinks", "exclude",  "max-file-bytes",       "rules"};
+                                               "follow-symlinks", "exclude",  "max-file-bytes",       "rules", "serverless"};
         error(kv.first, "unknown key '" + k + "'" + did_you_mean(k, keys) +
                             " (fail-on, severity, fail-on-parse-errors, foreign-suppressions, follow-symlinks, exclude, "
-                            "max-file-bytes, rules)");
+                            "max-file-bytes, rules, serverless)");
       }
     }
   }

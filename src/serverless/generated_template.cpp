@@ -457,8 +457,8 @@ struct Generator {
         config.set("AuthType", text("AWS_IAM", authorizer->where));
       else if (url->value.is_unknown())
         config.set("AuthType", url->value);
-      else
-        config.set("AuthType", text("NONE", url->value.where));
+      else  // `url: true`, or a map without an authorizer: the `url` line is what to change
+        config.set("AuthType", text("NONE", url->value.is_map() ? url->key_range : url->value.where));
       copy(config, "Cors", &url->value, "cors");
       props.set("FunctionUrlConfig", std::move(config), url->key_range);
     }

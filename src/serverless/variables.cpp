@@ -254,8 +254,8 @@ class Resolver {
     }
     if (source.rfind("env:", 0) == 0) {
       std::string name(trim(source.substr(4)));
-      for (const auto& [key, value] : inputs_.env)
-        if (key == name) return Value::string_of(value, where);
+      for (auto it = inputs_.env.rbegin(); it != inputs_.env.rend(); ++it)  // the last given wins
+        if (it->first == name) return Value::string_of(it->second, where);
       return Value::unknown(where, "${env:" + name + "}: the environment is not read (give it with --var " + name + "=VALUE)");
     }
     if (source.rfind("param:", 0) == 0) return param_lookup(std::string(trim(source.substr(6))), where, depth);
