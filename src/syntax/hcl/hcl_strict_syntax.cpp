@@ -26,6 +26,11 @@ class StrictSyntax {
       stack.pop_back();
       if (ts_node_is_error(node) || ts_node_is_missing(node)) continue;  // reported by syntax_errors
       std::vector<TSNode> kids = children(node);
+      // Around a syntax error the grammar's recovery shapes the tree: checked below it only.
+      if (ts_node_has_error(node)) {
+        for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+        continue;
+      }
       if (is(node, "body")) body(node, kids);
       else if (is(node, "block")) block(node, kids);
       else if (is(node, "attribute")) attribute(kids);

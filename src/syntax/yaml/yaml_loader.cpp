@@ -12,6 +12,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "syntax/yaml/event_digest.h"
 #include "syntax/yaml/libyaml_events.h"
 #include "syntax/yaml/yaml_extents.h"
 #include "syntax/yaml/yaml_scalars.h"
@@ -423,17 +424,22 @@ ParseResult parse_region(const SourceFile& file, uint32_t begin, uint32_t end, c
   }
   std::string_view text = std::string_view(whole).substr(begin, end - begin);
   uint32_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  auto with_yaml_cpp = [&](Builder& b) {
+  // libyaml decides what is YAML (it is the cheaper parser: about a sixth of yaml-cpp's time).
+  EventDigest libyaml_read;
+  std::optional<LibyamlError> invalid = replay_first_document(text, &libyaml_read);
+  Builder builder(file, begin + bom, end, fallback, limits);
+  EventDigest yaml_cpp_read(&builder);
+  auto with_yaml_cpp = [&](Builder&) {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
-    parser.HandleNextDocument(b);
+    parser.HandleNextDocument(yaml_cpp_read);
     return true;
   };
-  // libyaml decides what is YAML (it is the cheaper parser: about a sixth of yaml-cpp's time).
-  std::optional<LibyamlError> invalid = replay_first_document(text, nullptr);
-  Builder builder(file, begin + bom, end, fallback, limits);
   bool built = build(builder, file, with_yaml_cpp);
-  if (built && !invalid) return finish(builder, true);
+  if (built && !invalid) {
+    if (yaml_cpp_read.value() == libyaml_read.value()) return finish(builder, true);
+    return build_with_libyaml(file, begin, end, fallback, limits);  // yaml-cpp misread a value
+  }
   if (invalid) {
     if (built) {  // yaml-cpp took what is not YAML (a trailing plain scalar in a block map)
       Builder rejected(file, begin, end, fallback, limits);

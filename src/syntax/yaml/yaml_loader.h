@@ -2,9 +2,9 @@
 // The one YAML reader: templates, `.ephemera.yaml` and Terraform's `yamldecode` all load
 // through it, so all three have the same limits (size, depth, alias expansion).
 // YAML with positions, built from yaml-cpp's event stream (no yaml-cpp node tree).
-// libyaml checks every text first: where yaml-cpp 0.7 rejects valid YAML the tree is built
-// from libyaml's events instead, and what libyaml rejects is an error even when yaml-cpp
-// takes it (libyaml_events.h says which cases). yaml-cpp reports only where a node starts;
+// libyaml checks every text first: where yaml-cpp 0.7 rejects valid YAML, or reads a value
+// differently from libyaml (event_digest.h), the tree is built from libyaml's events instead,
+// and what libyaml rejects is an error even when yaml-cpp takes it (libyaml_events.h). yaml-cpp reports only where a node starts;
 // the loader measures where each node ends.
 // CloudFormation short-form tags become single-key maps in the long form, so the rest of
 // the engine sees one representation for YAML and JSON templates:

@@ -233,3 +233,15 @@ TEST_CASE("yaml corpus: libyaml's trees equal yaml-cpp's wherever yaml-cpp reads
   MESSAGE(compared << " corpus YAML files read alike");
   CHECK(compared > 500);
 }
+
+TEST_CASE("yaml: a quoted scalar of only an empty line is a line break (yaml-cpp reads it empty)") {
+  // Found by the corpus comparison: CloudFormation templates join lines with such scalars.
+  SourceFile f("t.yaml", "A: 'x\n\n  y'\nB: '\n\n  '\nC: \"\n\n  \"\nD: z\n");
+  auto r = yaml::parse(f);
+  REQUIRE(r.ok());
+  CHECK(r.value.get("A")->text == "x\ny");
+  CHECK(r.value.get("B")->text == "\n");
+  CHECK(r.value.get("B")->where.text() == "'\n\n  '");
+  CHECK(r.value.get("C")->text == "\n");
+  CHECK(r.value.get("D")->where.text() == "z");
+}
