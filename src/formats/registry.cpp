@@ -55,6 +55,11 @@ bool in_directory_unit(std::string_view path) {
                      [&](const SourceFormat* f) { return f->directory_units() && f->candidate_name(path); });
 }
 
+bool hcl_syntax_file(std::string_view path) {
+  return std::any_of(source_formats().begin(), source_formats().end(),
+                     [&](const SourceFormat* f) { return f->hcl_syntax(path); });
+}
+
 std::vector<std::string> watched_source_globs() {
   std::vector<std::string> out;
   for (const auto* f : source_formats())

@@ -22,6 +22,8 @@ const SourceFormat* format_recognising(std::string_view path, const std::string&
 const SourceFormat* format_for_name(std::string_view path);
 // Is the file part of a directory unit (.tf, .tfvars): an edit re-analyses its whole directory.
 bool in_directory_unit(std::string_view path);
+// Is the file HCL native syntax (.tf), kept by the LSP as incrementally re-parsed trees?
+bool hcl_syntax_file(std::string_view path);
 // Glob patterns of every format's files, for the LSP client to watch.
 std::vector<std::string> watched_source_globs();
 

@@ -49,6 +49,8 @@ class SourceFormat {
   // Loads one unit into native resources with positions.
   virtual LoadedUnit load(const UnitPlan& plan, const FileProvider& fs, const SourceInputs& inputs) const = 0;
 
+  // The file is HCL native syntax, which the LSP keeps as incrementally re-parsed trees.
+  virtual bool hcl_syntax(std::string_view path) const { return false; }
   // A unit is analysed with every file of its directory (an edit to any of them re-analyses it).
   virtual bool directory_units() const { return false; }
   // The comment that suppresses `rule_id` on the line before a finding, empty when the

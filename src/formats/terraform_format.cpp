@@ -75,6 +75,7 @@ class TerraformFormat final : public SourceFormat {
   bool read_by_units_only(std::string_view path) const override { return variables_name(path); }
   bool recognises(std::string_view path, const std::string&) const override { return configuration_name(path); }
   bool directory_units() const override { return true; }
+  bool hcl_syntax(std::string_view path) const override { return path_ends_with(path, ".tf"); }
 
   std::vector<std::string> references(std::string_view path, const std::string& text) const override {
     std::string dir = fs::path(path).parent_path().string();
