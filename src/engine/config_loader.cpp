@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/spelling.h"
+#include "custom/custom_rules.h"
 #include "engine/rule_registry.h"
 
 namespace fs = std::filesystem;
@@ -191,12 +192,12 @@ class Reader {
       return;
     }
     const std::string name = key.Scalar();
-    const RuleEntry* entry = find_rule(name);
-    if (!entry) {
+    const RuleInfo* info = rule_named(name, config);
+    if (!info) {
       error(key, "unknown rule '" + name + "'" + did_you_mean(name, rule_ids_and_slugs()) + " (see `ephemera rules`)");
       return;
     }
-    RuleSettings& settings = config.rules[entry->info->id];
+    RuleSettings& settings = config.rules[info->id];
     if (body.IsScalar()) {  // EPH401: off
       if (auto b = boolean(body)) settings.enabled = *b;
       return;
@@ -212,12 +213,41 @@ class Reader {
       } else if (k == "severity") {
         if (auto s = severity(kv.second)) settings.severity = *s;
       } else if (k == "options") {
-        options(*entry->info, kv.second, settings);
+        options(*info, kv.second, settings);
       } else {
         error(kv.first, "unknown key '" + k + "' in rule settings" + did_you_mean(k, {"enabled", "severity", "options"}) +
                             " (enabled, severity, options)");
       }
     }
+  }
+
+  // A built-in rule, or a custom rule of this file's `custom-rules:`.
+  static const RuleInfo* rule_named(const std::string& name, const Config& config) {
+    if (const RuleEntry* entry = find_rule(name)) return entry->info;
+    if (config.custom_rules) {
+      for (const auto& info : config.custom_rules->infos)
+        if (same_ignoring_case(info->id, name) || same_ignoring_case(info->slug, name)) return info.get();
+    }
+    return nullptr;
+  }
+
+  // `custom-rules:`: directories relative to this file, inside its directory.
+  void custom_rules(const YAML::Node& v, Config& config) {
+    std::optional<std::vector<std::string>> dirs = v.IsScalar() ? std::optional(std::vector<std::string>{v.Scalar()}) : strings(v);
+    if (!dirs) return;
+    fs::path base = fs::path(path_).parent_path();
+    for (const auto& dir : *dirs) {
+      fs::path p(dir);
+      bool escapes = p.is_absolute() || std::any_of(p.begin(), p.end(), [](const fs::path& part) { return part == ".."; });
+      if (dir.empty() || escapes) {
+        error(v, "custom-rules: '" + dir + "' must be a directory below the configuration file's (relative, without '..')");
+        continue;
+      }
+      config.custom_rule_dirs.push_back((base / p).lexically_normal().string());
+    }
+    auto set = std::make_shared<CustomRuleSet>();
+    load_custom_rules(config.custom_rule_dirs, *set, errors_, config.read_rule_file);
+    config.custom_rules = std::move(set);
   }
 
   void top(const YAML::Node& root, Config& config) {
@@ -226,6 +256,9 @@ class Reader {
       error(root, "the configuration must be a map of settings");
       return;
     }
+    // Custom rules first: `rules:` may configure them.
+    for (const auto& kv : root)
+      if (kv.first.IsScalar() && kv.first.Scalar() == "custom-rules") custom_rules(kv.second, config);
     std::set<std::string> seen;
     for (const auto& kv : root) {
       if (!kv.first.IsScalar()) {
@@ -256,6 +289,8 @@ class Reader {
         Value n = value(v);
         if (n.kind != Kind::Number || n.number < 1 || n.number > 1e10) error(v, "expected a positive number of bytes");
         else config.max_file_bytes = static_cast<size_t>(n.number);
+      } else if (k == "custom-rules") {
+        continue;  // read first
       } else if (k == "rules") {
         if (v.IsNull()) continue;
         if (!v.IsMap()) {
@@ -264,19 +299,20 @@ class Reader {
         }
         std::set<std::string> rules_seen;
         for (const auto& r : v) {
-          const RuleEntry* entry = r.first.IsScalar() ? find_rule(r.first.Scalar()) : nullptr;
-          if (entry && !rules_seen.insert(entry->info->id).second) {
-            error(r.first, "rule " + entry->info->id + " is configured twice");
+          const RuleInfo* info = r.first.IsScalar() ? rule_named(r.first.Scalar(), config) : nullptr;
+          if (info && !rules_seen.insert(info->id).second) {
+            error(r.first, "rule " + info->id + " is configured twice");
             continue;
           }
           rule(r.first, r.second, config);
         }
       } else {
         const std::vector<std::string> keys = {"fail-on",         "severity", "fail-on-parse-errors", "foreign-suppressions",
-                                               "follow-symlinks", "exclude",  "max-file-bytes",       "rules"};
+                                               "follow-symlinks", "exclude",  "max-file-bytes",       "rules",
+                                               "custom-rules"};
         error(kv.first, "unknown key '" + k + "'" + did_you_mean(k, keys) +
                             " (fail-on, severity, fail-on-parse-errors, foreign-suppressions, follow-symlinks, exclude, "
-                            "max-file-bytes, rules)");
+                            "max-file-bytes, rules, custom-rules)");
       }
     }
   }

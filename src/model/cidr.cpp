@@ -123,12 +123,26 @@ std::optional<Cidr> parse_cidr(std::string_view text) {
     auto groups = parse_ipv6(address);
     if (!groups) return std::nullopt;
     out.private_range = private_v6(*groups, out.prefix);
+    for (int i = 0; i < 8; ++i) {
+      out.address[2 * i] = static_cast<uint8_t>((*groups)[i] >> 8);
+      out.address[2 * i + 1] = static_cast<uint8_t>((*groups)[i] & 0xff);
+    }
   } else {
     auto v4 = parse_ipv4(address);
     if (!v4) return std::nullopt;
     out.private_range = private_v4(*v4, out.prefix);
+    for (int i = 0; i < 4; ++i) out.address[i] = static_cast<uint8_t>(*v4 >> (24 - 8 * i));
   }
   return out;
+}
+
+bool cidr_contains(const Cidr& outer, const Cidr& inner) {
+  if (outer.ipv6 != inner.ipv6 || inner.prefix < outer.prefix) return false;
+  for (int bit = 0; bit < outer.prefix; ++bit) {
+    uint8_t mask = static_cast<uint8_t>(0x80 >> (bit % 8));
+    if ((outer.address[bit / 8] & mask) != (inner.address[bit / 8] & mask)) return false;
+  }
+  return true;
 }
 
 }  // namespace eph
