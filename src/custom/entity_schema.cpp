@@ -247,14 +247,14 @@ std::vector<EntityDef> build() {
                       const Function& fn = obj<Function>(o);
                       std::vector<Item> entries;
                       for (const auto& tag : fn.tags) entries.push_back(entry(tag.key, tag.key_range, tag.value));
-                      return map_of(entries, fn.tags_known);
+                      return map_of(entries, fn.tags_known, !entries.empty() || !fn.tags_known);
                     }},
                    {"environment", F::Map, false, "", "environment variables (Azure: app settings): `environment.TABLE_NAME`",
                     [](const Model&, const Item& o) {
                       const Function& fn = obj<Function>(o);
                       std::vector<Item> entries;
                       for (const auto& e : fn.environment) entries.push_back(entry(e.name, e.name_range, e.value));
-                      return map_of(entries, fn.environment_known);
+                      return map_of(entries, fn.environment_known, !entries.empty() || !fn.environment_known);
                     }},
                    {"reserved_concurrency", F::Number, false, "", "AWS reserved concurrency, when set",
                     [](const Model&, const Item& o) { return single(obj<Function>(o).reserved_concurrency); }},
