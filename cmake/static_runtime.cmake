@@ -1,5 +1,6 @@
-# Release binaries need no shared library beyond the C library: yaml-cpp and RE2 (their static
-# archives, which Debian's libyaml-cpp-dev and libre2-dev ship), libstdc++ and libgcc are linked in. tree-sitter is
+# Release binaries need no shared library beyond the C library: yaml-cpp, libyaml and RE2
+# (the static archives Debian's libyaml-cpp-dev, libyaml-dev and libre2-dev ship), libstdc++
+# and libgcc are linked in. tree-sitter is
 # built here as static libraries anyway. glibc stays shared: a static glibc breaks NSS and
 # dlopen. The sanitizer runtimes want the shared C++ runtime, so those builds keep it.
 if(EPHEMERA_SANITIZE OR EPHEMERA_FUZZ)
@@ -7,7 +8,7 @@ if(EPHEMERA_SANITIZE OR EPHEMERA_FUZZ)
 else()
   set(static_runtime_default ON)
 endif()
-option(EPHEMERA_STATIC_RUNTIME "Link yaml-cpp, libstdc++ and libgcc into ephemera statically"
+option(EPHEMERA_STATIC_RUNTIME "Link yaml-cpp, libyaml, RE2, libstdc++ and libgcc into ephemera statically"
        ${static_runtime_default})
 
 # RE2 is found with pkg-config (re2.pc, from libre2-dev) in both cases.
@@ -25,6 +26,11 @@ if(EPHEMERA_STATIC_RUNTIME)
     IMPORTED_LOCATION ${YAML_CPP_ARCHIVE}
     INTERFACE_INCLUDE_DIRECTORIES "$<TARGET_PROPERTY:yaml-cpp,INTERFACE_INCLUDE_DIRECTORIES>")
   set(EPHEMERA_YAML_CPP ephemera_yaml_cpp)
+  find_library(LIBYAML_ARCHIVE NAMES libyaml.a)
+  if(NOT LIBYAML_ARCHIVE)
+    message(FATAL_ERROR "libyaml.a not found (Debian's libyaml-dev ships it)")
+  endif()
+  set(EPHEMERA_LIBYAML ${LIBYAML_ARCHIVE})
   # RE2 (custom rules' patterns): Debian's libre2-dev ships its static archive; the 2022
   # RE2 of Debian 12 needs nothing but the C++ runtime and pthreads (no abseil).
   find_library(RE2_ARCHIVE NAMES libre2.a)
@@ -44,5 +50,10 @@ if(EPHEMERA_STATIC_RUNTIME)
 else()
   set(EPHEMERA_YAML_CPP yaml-cpp)
   set(EPHEMERA_RE2 PkgConfig::RE2)
+  find_library(LIBYAML_SHARED NAMES yaml)
+  if(NOT LIBYAML_SHARED)
+    message(FATAL_ERROR "libyaml not found (Debian's libyaml-dev)")
+  endif()
+  set(EPHEMERA_LIBYAML ${LIBYAML_SHARED})
   set(EPHEMERA_STATIC_RUNTIME_LINK_OPTIONS)
 endif()

@@ -206,7 +206,7 @@ class Reader {
                   std::string(op_name) + " applies to strings holding a CIDR; " + subject + " is a " +
                       std::string(to_string(type.type))))
           return false;
-        c.cidr = arg.kind == Kind::String ? parse_cidr(arg.text) : std::nullopt;
+        c.cidr = arg.kind == Kind::String ? parse_ip_prefix(arg.text, /*bare_address_is_host=*/true) : std::nullopt;
         return need(c.cidr.has_value(), std::string(op_name) + " expects an IPv4 or IPv6 address or CIDR");
       }
       case Op::PrefixLength:

@@ -8,10 +8,18 @@
 #include <cstdio>
 #include <map>
 
+#include "model/cidr.h"
+
 namespace eph::custom {
 namespace {
 
 enum class Tri { False, True, Unknown };
+
+// Whether `inner` lies wholly inside `outer` (one family).
+bool contains(const IpPrefix& outer, const IpPrefix& inner) {
+  if (outer.v6 != inner.v6 || inner.bits < outer.bits) return false;
+  return (inner.address & ~outer.host_mask()) == outer.network();
+}
 
 Tri negate(Tri t) { return t == Tri::True ? Tri::False : t == Tri::False ? Tri::True : Tri::Unknown; }
 
@@ -137,10 +145,14 @@ Tri compare(const Condition& c, const Value& v) {
     case Op::PrefixLengthBelow:
     case Op::PrefixLengthAbove: {
       if (v.kind != Kind::String) return Tri::False;
+      if (c.op == Op::CidrContains || c.op == Op::CidrWithin) {
+        auto value = parse_ip_prefix(v.text, /*bare_address_is_host=*/true);
+        if (!value) return Tri::False;
+        bool in = c.op == Op::CidrContains ? contains(*value, *c.cidr) : contains(*c.cidr, *value);
+        return in ? Tri::True : Tri::False;
+      }
       auto cidr = parse_cidr(v.text);
       if (!cidr) return Tri::False;
-      if (c.op == Op::CidrContains) return cidr_contains(*cidr, *c.cidr) ? Tri::True : Tri::False;
-      if (c.op == Op::CidrWithin) return cidr_contains(*c.cidr, *cidr) ? Tri::True : Tri::False;
       double n = c.arguments.front().number;
       bool ok = c.op == Op::PrefixLength ? cidr->prefix == n : c.op == Op::PrefixLengthBelow ? cidr->prefix < n : cidr->prefix > n;
       return ok ? Tri::True : Tri::False;

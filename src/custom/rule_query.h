@@ -11,7 +11,7 @@
 #include "core/value.h"
 #include "custom/entity_schema.h"
 #include "custom/pattern.h"
-#include "model/cidr.h"
+#include "core/ip_address.h"
 
 namespace eph::custom {
 
@@ -42,7 +42,7 @@ struct Condition {
   bool flag = true;                   // exists/absent/unknown: true or false
   std::vector<Value> arguments;       // equals/in/comparisons: what the field is compared with
   std::shared_ptr<const Pattern> pattern;
-  std::optional<Cidr> cidr;
+  std::optional<IpPrefix> cidr;       // cidr-contains / cidr-within: the argument
   std::vector<Condition> children;    // Any/All/None: `where`; AnyOf/AllOf: the alternatives; Not: one
   std::string binding;                // Any: `as:` name of the element that matched
 };

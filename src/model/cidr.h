@@ -1,8 +1,6 @@
 #pragma once
 // CIDR notation read the way AWS reads it: "203.0.113.0/24", "2001:db8::/32", or a bare
-// address (a single host: /32 or /128).
-#include <array>
-#include <cstdint>
+// address (a single host: /32 or /128); parsed by core/ip_address.h, judged here.
 #include <optional>
 #include <string_view>
 
@@ -12,12 +10,8 @@ struct Cidr {
   bool ipv6 = false;
   int prefix = 0;               // 0..32 or 0..128
   bool private_range = false;   // wholly inside private, shared or link-local space (RFC 1918, 6598, 4193...)
-  std::array<uint8_t, 16> address{};  // network order; IPv4 in the first four bytes
   bool everyone() const { return prefix == 0; }
 };
-
-// Whether `inner` lies wholly inside `outer` (same family only).
-bool cidr_contains(const Cidr& outer, const Cidr& inner);
 
 // Nullopt when `text` is not an IPv4/IPv6 address or CIDR.
 std::optional<Cidr> parse_cidr(std::string_view text);
