@@ -35,7 +35,9 @@ class StrictSyntax {
       else if (is(node, "block")) block(node, kids);
       else if (is(node, "attribute")) attribute(kids);
       else if (is(node, "object")) object(kids);
-      else if (is(node, "string_lit")) quoted_string(node);
+      else if (is(node, "string_lit") || is(node, "quoted_template")) quoted_string(node);
+      else if (is(node, "heredoc_template")) heredoc(kids);
+      else if (is(node, "variable_expr")) namespaced_variable(node);
       else if (is(node, "numeric_lit")) number(node);
       else if (is(node, "template_interpolation")) interpolation(kids);
       indexes(kids);
@@ -93,6 +95,12 @@ class StrictSyntax {
     for (TSNode element : kids) {
       bool attribute = is(element, "attribute");
       if (!attribute && !is(element, "block")) continue;
+      if (!attribute && range_of(file_, ts_node_child(element, 0)).text().find("::") != std::string_view::npos) {
+        TSNode name = ts_node_child(element, 0);
+        report(ts_node_start_byte(name), ts_node_end_byte(name),
+               "Argument or block definition required: An argument or block definition is required here.");
+        continue;
+      }
       if (attribute) {
         TSNode name = ts_node_child(element, 0);
         std::string_view key = range_of(file_, name).text();
@@ -164,13 +172,87 @@ class StrictSyntax {
     }
   }
 
-  // `name` and `=` on one line.
+  // `name` and `=` on one line; a name without `::`; the expression on the line of `=`.
   void attribute(const std::vector<TSNode>& kids) {
     if (kids.size() < 2) return;
-    if (line_of(ts_node_start_byte(kids[1])) != line_of(ts_node_start_byte(kids[0]))) {
+    if (line_of(ts_node_start_byte(kids[1])) != line_of(ts_node_start_byte(kids[0])) ||
+        range_of(file_, kids[0]).text().find("::") != std::string_view::npos) {
       report(ts_node_start_byte(kids[0]), ts_node_end_byte(kids[0]),
              "Argument or block definition required: An argument or block definition is required here. To set an "
              "argument, use the equals sign \"=\" to introduce the argument value.");
+      return;
+    }
+    if (kids.size() >= 3) expression_lines(kids[1], kids[2]);
+  }
+
+  // A line break ends an argument's expression unless it is inside brackets, parentheses,
+  // braces or an interpolation: HCL reads `x = a` then `[0]` on the next line as two items.
+  void expression_lines(TSNode equals, TSNode expression) {
+    uint32_t last_line = line_of(ts_node_end_byte(equals));
+    bool first = true;
+    int depth = 0;
+    std::vector<TSNode> stack{expression};
+    while (!stack.empty()) {
+      TSNode node = stack.back();
+      stack.pop_back();
+      if (is(node, "comment")) continue;
+      bool opaque = is(node, "string_lit") || is(node, "quoted_template") || is(node, "heredoc_template");
+      uint32_t child_count = ts_node_child_count(node);
+      if (!opaque && child_count > 0) {
+        std::vector<TSNode> kids = children(node);
+        for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+        continue;
+      }
+      uint32_t begin = ts_node_start_byte(node);
+      if (ts_node_end_byte(node) == begin) continue;  // zero-width
+      const char* type = ts_node_type(node);
+      bool closing = std::strcmp(type, ")") == 0 || std::strcmp(type, "]") == 0 || std::strcmp(type, "}") == 0 ||
+                     is(node, "tuple_end") || is(node, "object_end") || is(node, "template_interpolation_end") ||
+                     is(node, "template_directive_end");
+      bool inside = depth > 0;  // a closing bracket may stand on its own line
+      if (closing) --depth;
+      if (!inside && line_of(begin) > last_line) {
+        if (first) {
+          report(ts_node_end_byte(equals), begin,
+                 "Invalid expression: Expected the start of an expression, but found an invalid expression token.");
+        } else {
+          report(begin, ts_node_end_byte(node),
+                 "Argument or block definition required: An argument or block definition is required here.");
+        }
+        return;
+      }
+      bool opening = std::strcmp(type, "(") == 0 || std::strcmp(type, "[") == 0 || std::strcmp(type, "{") == 0 ||
+                     std::strcmp(type, "[*]") == 0 || is(node, "tuple_start") || is(node, "object_start") ||
+                     is(node, "template_interpolation_start") || is(node, "template_directive_start");
+      if (std::strcmp(type, "[*]") == 0) opening = false;  // one token, opened and closed
+      if (opening) ++depth;
+      first = false;
+      last_line = line_of(ts_node_end_byte(node) - 1);
+    }
+  }
+
+  // `a::b` names a provider function: a call must follow.
+  void namespaced_variable(TSNode node) {
+    if (range_of(file_, node).text().find("::") == std::string_view::npos) return;
+    uint32_t end = ts_node_end_byte(node);
+    report(end, end,
+           "Missing open parenthesis: Function selector must be followed by an open parenthesis to begin the "
+           "function call.");
+  }
+
+  // The line of `<<EOT` ends right after the marker.
+  void heredoc(const std::vector<TSNode>& kids) {
+    for (TSNode kid : kids) {
+      if (!is(kid, "heredoc_identifier")) continue;
+      uint32_t end = ts_node_end_byte(kid);
+      size_t eol = text_.find('\n', end);
+      std::string_view rest = std::string_view(text_).substr(end, eol == std::string::npos ? std::string::npos : eol - end);
+      if (!rest.empty() && rest != "\r") {
+        uint32_t begin = ts_node_start_byte(kids.front());
+        report(begin, begin + 1,
+               "Invalid expression: Expected the start of an expression, but found an invalid expression token.");
+      }
+      return;
     }
   }
 

@@ -115,3 +115,35 @@ TEST_CASE("hcl strict: headers on one line, object separators, one-line quoted s
   CHECK(starts(empty[0].message, "Invalid expression"));
   CHECK(empty[0].column == 8);
 }
+
+TEST_CASE("hcl strict: a line break ends an expression outside brackets") {
+  auto index = strict("x = a\n  [0]\n");
+  REQUIRE(index.size() == 1);
+  CHECK(starts(index[0].message, "Argument or block definition required"));
+  CHECK(index[0].line == 2);
+  CHECK(index[0].column == 3);
+  auto op = strict("x = 1\n  + 2\n");
+  REQUIRE(op.size() == 1);
+  CHECK(op[0].line == 2);
+  auto after_equals = strict("x =\n  1\n");
+  REQUIRE(after_equals.size() == 1);
+  CHECK(starts(after_equals[0].message, "Invalid expression"));
+  CHECK(after_equals[0].column == 4);
+  CHECK(strict("x = (1 +\n  2)\ny = [\n  1,\n]\nz = {\n  a = 1\n}\nw = f(\n  a,\n)\n").empty());
+  CHECK(strict("x = <<EOT\nabc\nEOT\ny = \"a ${b\n}\"\n").empty());
+}
+
+TEST_CASE("hcl strict: provider-function names and heredoc markers") {
+  auto var = strict("x = a::b\n");
+  REQUIRE(var.size() == 1);
+  CHECK(starts(var[0].message, "Missing open parenthesis"));
+  CHECK(var[0].column == 9);
+  CHECK(strict("x = provider::aws::arn_parse(\"a\")\n").empty());
+  auto name = strict("a::b = 1\n");
+  REQUIRE(name.size() == 1);
+  CHECK(starts(name[0].message, "Argument or block definition required"));
+  auto marker = strict("x = <<EOT abc\nEOT\n");
+  REQUIRE(marker.size() == 1);
+  CHECK(starts(marker[0].message, "Invalid expression"));
+  CHECK(marker[0].column == 5);
+}

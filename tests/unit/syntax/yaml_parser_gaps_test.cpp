@@ -245,3 +245,33 @@ TEST_CASE("yaml: a quoted scalar of only an empty line is a line break (yaml-cpp
   CHECK(r.value.get("C")->text == "\n");
   CHECK(r.value.get("D")->where.text() == "z");
 }
+
+TEST_CASE("yaml: an anchor is a property too: anchored nodes yaml-cpp rejects in sequences") {
+  SUBCASE("anchored literal block, then its alias") {
+    SourceFile f("t.yaml", "k:\n- &a |\n  x\n- *a\n");
+    auto r = yaml::parse(f);
+    REQUIRE(r.ok());
+    CHECK(r.value.get("k")->items[0].text == "x\n");
+    CHECK(r.value.get("k")->items[1].text == "x\n");
+  }
+  SUBCASE("anchored plain scalar continued") {
+    SourceFile f("t.yaml", "k:\n- &a x\n  y\n- *a\n");
+    auto r = yaml::parse(f);
+    REQUIRE(r.ok());
+    CHECK(r.value.get("k")->items[0].text == "x y");
+    CHECK(r.value.get("k")->items[0].where.text() == "x\n  y");
+  }
+  SUBCASE("tagged and anchored, folded, indented by one") {
+    SourceFile f("t.yaml", "k:\n- !Sub &a >\n x\n");
+    auto r = yaml::parse(f);
+    REQUIRE(r.ok());
+    CHECK(r.value.get("k")->items[0].get("Fn::Sub")->text == "x\n");
+  }
+  SUBCASE("deeper in the template") {
+    SourceFile f("t.yaml", "a:\n  b:\n    - !Sub x ${Y}\n      z\n    - w\n");
+    auto r = yaml::parse(f);
+    REQUIRE(r.ok());
+    CHECK(r.value.at("a/b/0/Fn::Sub")->text == "x ${Y} z");
+    CHECK(r.value.at("a/b/1")->text == "w");
+  }
+}
