@@ -66,16 +66,23 @@ std::optional<Diagram> evidence_chain(const Finding& finding, const SecretMask& 
   d.nodes[anchor].severity = finding.severity;
   d.nodes[anchor].findings.push_back(finding.rule_id + " " + std::string(to_string(finding.severity)) + ": " +
                                      mask.text(finding.message));
-  size_t previous = anchor;
+  size_t previous = anchor, path_start = anchor;
+  bool in_path = false;
   for (const RelatedLocation& r : finding.related) {
     size_t next = node_at(r.range, mask.text(r.message));
     std::string relation = relation_of(r.message);
-    size_t from = continues_path(relation) ? previous : anchor;
+    // Each subnet of a path hangs off where the path starts (the function); the rest of
+    // the path goes on from the link before.
+    if (relation == "runs in" && !in_path) path_start = previous;
+    in_path = continues_path(relation);
+    size_t from = relation == "runs in" ? path_start : in_path ? previous : anchor;
     previous = next;
     if (next == from) continue;
     bool known = false;
     for (const DiagramEdge& e : d.edges) known = known || (e.from == from && e.to == next);
-    if (!known) d.edges.push_back(DiagramEdge{from, next, std::move(relation)});
+    // "function X runs in this VPC": the link runs in the place before it, not the other way.
+    bool reversed = r.message.find(" in this ") != std::string::npos;
+    if (!known) d.edges.push_back(reversed ? DiagramEdge{next, from, std::move(relation)} : DiagramEdge{from, next, std::move(relation)});
   }
   return d;
 }

@@ -138,6 +138,7 @@ TEST_CASE("report formats are parsed by name") {
   CHECK(parse_report_format("github") == ReportFormat::Github);
   CHECK(parse_report_format("gitlab") == ReportFormat::Gitlab);
   CHECK(parse_report_format("markdown") == ReportFormat::Markdown);
+  CHECK(parse_report_format("html") == ReportFormat::Html);
   CHECK_FALSE(parse_report_format("xml"));
 }
 
@@ -198,6 +199,28 @@ TEST_CASE("golden: markdown") {
   write_report(ReportFormat::Markdown, out, r, options);
   CHECK(out.str().find("hunter2") == std::string::npos);
   check_golden("report.md", out.str());
+}
+
+TEST_CASE("golden: html") { check_golden("report.html", render(ReportFormat::Html, true)); }
+
+TEST_CASE("html: one page that loads nothing, secrets masked, every finding filterable") {
+  const std::string html = render(ReportFormat::Html, true);
+  CHECK(html.find("hunter2") == std::string::npos);
+  CHECK(html.find("default-src 'none'") != std::string::npos);
+  for (const char* loads : {" src=", "<link", "@import", "url(http"}) CHECK(html.find(loads) == std::string::npos);
+  size_t articles = 0;
+  for (size_t at = html.find("<article class=\"finding\""); at != std::string::npos; at = html.find("<article class=\"finding\"", at + 1)) {
+    ++articles;
+    size_t end = html.find('>', at);
+    std::string tag = html.substr(at, end - at);
+    CHECK(tag.find("data-severity=") != std::string::npos);
+    CHECK(tag.find("data-rule=") != std::string::npos);
+    CHECK(tag.find("data-file=") != std::string::npos);
+  }
+  CHECK(articles == 4);  // --show-suppressed: all four
+  size_t drawings = 0;
+  for (size_t at = html.find("<figure class=\"chain\">"); at != std::string::npos; at = html.find("<figure class=\"chain\">", at + 1)) ++drawings;
+  CHECK(drawings == 1);  // only the parse error has an evidence chain
 }
 
 TEST_CASE("markdown: links to lines start at the blob URL when one is given") {
