@@ -55,11 +55,18 @@ std::string file_line(const Range& range, const SourceRoot& root) {
 std::optional<Diagram> evidence_chain(const Finding& finding, const SecretMask& mask, const SourceRoot& root) {
   if (finding.related.empty()) return std::nullopt;
   Diagram d;
+  // One node per resource block (a finding on a function's `vpc_config` and a link to the
+  // function's header are one function), else per line.
+  std::vector<std::string> block_of;  // by node: "file:block line", or "file:line"
   auto node_at = [&](const Range& range, std::string title) {
     std::string where = file_line(range, root);
+    ResourceBlock block = resource_block_at(range);
+    std::string key = where.empty() || !block.line ? where
+                                                   : where.substr(0, where.rfind(':')) + ":block " + std::to_string(block.line);
     for (size_t i = 0; i < d.nodes.size(); ++i)
-      if (!where.empty() && d.nodes[i].where == where) return i;
-    d.nodes.push_back(DiagramNode{std::move(title), resource_kind_at(range), std::move(where), {}, {}, {}});
+      if (!key.empty() && block_of[i] == key) return i;
+    d.nodes.push_back(DiagramNode{std::move(title), std::move(block.kind), std::move(where), {}, {}, {}});
+    block_of.push_back(std::move(key));
     return d.nodes.size() - 1;
   };
   const size_t anchor = node_at(finding.range, finding.resource.empty() ? finding.rule_id : finding.resource);

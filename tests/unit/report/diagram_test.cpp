@@ -28,12 +28,14 @@ TEST_CASE("resource kind: the block or logical id a position lies in") {
   CHECK(resource_kind_at(at(tf, "cidr_block")) == "aws_subnet");
   CHECK(resource_kind_at(at(tf, "statement")) == "data.aws_iam_policy_document");
   CHECK(resource_kind_at(at(tf, "x = 1")) == "locals");
+  CHECK(resource_block_at(at(tf, "statement")).line == 5);
   CHECK(resource_kind_at(at(tf, "\n\ndata")) == "");  // between blocks: after a closing brace
 
   SourceFile yaml("template.yaml",
                   "Parameters:\n  Token:\n    Type: String\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
                   "    Properties:\n      DelaySeconds: 5\n  Fn:\n    Type: 'AWS::Serverless::Function'\n");
   CHECK(resource_kind_at(at(yaml, "DelaySeconds")) == "AWS::SQS::Queue");
+  CHECK(resource_block_at(at(yaml, "DelaySeconds")).line == 5);
   CHECK(resource_kind_at(at(yaml, "Fn:")) == "AWS::Serverless::Function");
   CHECK(resource_kind_at(at(yaml, "Token")) == "");  // a parameter, not a resource
 
@@ -79,6 +81,15 @@ TEST_CASE("evidence chain: a network path goes on link to link, other links hang
   CHECK(edge(3, 0) == "routes through");  // back to the NAT gateway: a cycle
   CHECK(edge(0, 4) == "grants");
   CHECK(chain->edges.size() == 5);
+
+  // A finding inside a block and a link to the block's header are one node.
+  Finding inside = f;
+  inside.range = at(tf, "resource \"aws_subnet\"");
+  inside.related = {{at(tf, "resource \"aws_subnet\" \"s\" {\n}"), "the subnet"},
+                    {at(tf, "resource \"aws_route_table\""), "subnet uses route table aws_route_table.r"}};
+  auto merged = evidence_chain(inside, mask, SourceRoot(""));
+  REQUIRE(merged);
+  CHECK(merged->nodes.size() == 2);
 
   Finding alone = f;
   alone.related.clear();

@@ -189,7 +189,9 @@ TEST_CASE("golden: markdown") {
     auto pos = static_cast<uint32_t>(main->text().find(needle));
     return Range{main, pos, pos + static_cast<uint32_t>(needle.size())};
   };
-  active.related.push_back({at("environment {"), "runs in \"x\" <&> | `tick` #1 [a] {b} (c) ```"});
+  const SourceFile* tmpl = r.files[1].get();
+  REQUIRE(tmpl->path() == "/src/project/template.yaml");
+  active.related.push_back({Range{tmpl, 0, 10}, "runs in \"x\" <&> | `tick` #1 [a] {b} (c) ```"});
   active.related.push_back({at("DB_PASSWORD"), "the value comes from here: hunter2 <&> \"x\""});
   ReportOptions options;
   options.version = "0.0.0-test";
