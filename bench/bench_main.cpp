@@ -23,8 +23,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/disk_file_provider.h"
 #include "engine/analyzer.h"
-#include "engine/disk_file_provider.h"
 #include "parse_only.h"
 #include "terraform/module_config_cache.h"
 

@@ -1,8 +1,8 @@
 // EPH101 ip-allowlist-trust: a policy that lets anyone in as long as they call from the
 // right address. Read per policy, because the allow-list is often written as a Deny for
 // every other address next to an open Allow (that is how SAM writes IpRangeWhitelist).
-#include "engine/rule.h"
 #include "model/policy_conditions.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -1,8 +1,8 @@
 // EPH102 overbroad-ip-allowlist: an allow-list entry so wide it admits addresses of shared
 // cloud egress pools. Reads policy address conditions, WAF IP sets and firewall ingress.
-#include "engine/rule.h"
 #include "model/cidr.h"
 #include "model/policy_conditions.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

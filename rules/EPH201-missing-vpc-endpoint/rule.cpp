@@ -1,9 +1,9 @@
 // EPH201 missing-vpc-endpoint: a VPC-attached function uses an AWS service that no VPC
 // endpoint serves for it. One finding per (function, service), at its VPC configuration.
-#include "engine/rule.h"
 #include "model/endpoint_fix.h"
 #include "model/endpoint_services.h"
 #include "model/network_evidence.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

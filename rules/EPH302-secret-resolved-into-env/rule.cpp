@@ -7,7 +7,7 @@
 // the fix there is to remove the literal from the code, which is the more urgent finding.
 #include <set>
 
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 #include "secrets/environment_secrets.h"
 #include "secrets/secret_name.h"
 #include "secrets/written_secret.h"

@@ -2,9 +2,9 @@
 // the evidence in the code, reach nothing but AWS services with VPC endpoints.
 #include <algorithm>
 
-#include "engine/rule.h"
 #include "model/endpoint_services.h"
 #include "model/network_evidence.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -1,7 +1,7 @@
 // EPH602 unscoped-invoke-permission: a Lambda permission that lets anyone, or any
 // account's resource of a service, invoke the function.
-#include "engine/rule.h"
 #include "model/value_paths.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -2,8 +2,8 @@
 // on every subnet the functions run in.
 #include <algorithm>
 
-#include "engine/rule.h"
 #include "model/network_evidence.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -10,12 +10,12 @@
 #include <set>
 #include <thread>
 
-#include "engine/rule_registry.h"
 #include "engine/suppressions.h"
 #include "engine/utf8_validation.h"
 #include "formats/registry.h"
 #include "model/endpoint_fix.h"
 #include "model/model.h"
+#include "registry/rule_registry.h"
 
 namespace eph {
 namespace {

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <set>
 
+#include "core/disk_file_provider.h"
 #include "engine/config_loader.h"
-#include "engine/disk_file_provider.h"
 #include "formats/registry.h"
 
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "engine/path_exclusion.h"
 #include "engine/utf8_validation.h"
 #include "formats/registry.h"

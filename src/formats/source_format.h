@@ -10,6 +10,8 @@
 
 #include "core/file_provider.h"
 #include "core/resource.h"
+#include "core/source.h"
+#include "formats/declared_resource.h"
 #include "formats/source_inputs.h"
 #include "formats/unit_plan.h"
 
@@ -59,6 +61,9 @@ class SourceFormat {
                                           std::string_view reason) const;
   // Writes the VPC endpoint fix in this format; null: no fix is offered.
   virtual const EndpointFixWriter* endpoint_fix_writer() const { return nullptr; }
+  // The resource whose declaration in `file` (one of the format's) encloses `offset`, read
+  // from the text as a reader sees it: reports name diagram nodes with it. None by default.
+  virtual ResourceBlock declared_resource_at(const SourceFile& file, uint32_t offset) const { return {}; }
   // Glob patterns of the files the LSP client watches for this format.
   virtual std::vector<std::string> watched_globs() const = 0;
 };

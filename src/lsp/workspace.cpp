@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/disk_file_provider.h"
 #include "custom/custom_rules.h"
 #include "custom/rule_file.h"
-#include "engine/disk_file_provider.h"
 #include "lsp/json_rpc.h"
 #include "lsp/server.h"
 #include "lsp/unit_resolver.h"

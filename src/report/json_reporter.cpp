@@ -1,7 +1,7 @@
 // The stable JSON output documented in README.md (shape from ARCHITECTURE.md).
 #include <nlohmann/json.hpp>
 
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 #include "report/reporter.h"
 #include "report/secret_mask.h"
 
