@@ -2,7 +2,7 @@
 # Options follow `ephemera <command> --help` (the dist/completions test keeps them in step);
 # rule ids and slugs come from `ephemera rules`.
 
-set -l commands scan rules explain inspect lsp help version
+set -l commands scan rules explain inspect lsp merge help version
 complete -c ephemera -f
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -l help -d 'Print help'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version'
@@ -11,6 +11,7 @@ complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a rules -d 
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a explain -d "Print a rule's documentation"
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a inspect -d 'Print the evaluated resources as JSON'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'Run the language server on stdin/stdout'
+complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a merge -d 'Join the reports of scan --shard runs'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a help -d 'Print help'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a version -d 'Print the version'
 
@@ -37,6 +38,7 @@ complete -c ephemera -n $scan -l var -x -d 'Set a Terraform input variable (NAME
 complete -c ephemera -n $scan -l var-file -r -F -d 'Read Terraform variables from a .tfvars file'
 complete -c ephemera -n $scan -l exclude -x -d 'Skip paths matching GLOB'
 complete -c ephemera -n $scan -l threads -x -d 'Analyse with N threads'
+complete -c ephemera -n $scan -l shard -x -d 'Analyse only the K-th of N shares of the units (K/N)'
 complete -c ephemera -n $scan -l max-file-bytes -x -d 'Report larger files instead of analysing them'
 complete -c ephemera -n $scan -l show-suppressed -d 'Also list suppressed findings'
 complete -c ephemera -n $scan -l show-secrets -d 'Print secret values in full instead of masked'
@@ -52,6 +54,11 @@ complete -c ephemera -n "__fish_seen_subcommand_from explain" -x -a '(ephemera r
 complete -c ephemera -n "__fish_seen_subcommand_from explain" -l help -d 'Print help'
 complete -c ephemera -n "__fish_seen_subcommand_from inspect" -F
 complete -c ephemera -n "__fish_seen_subcommand_from inspect" -l help -d 'Print help'
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -F
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -l output -r -F -d 'Write the merged report to FILE'
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -l fail-on -x -a 'critical high medium low info none' -d 'Exit 1 at or above this severity (none: never)'
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -l soft-fail -d 'Exit 0 even with findings'
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -l help -d 'Print help'
 complete -c ephemera -n "__fish_seen_subcommand_from lsp" -l stdio -d 'Talk over stdin/stdout'
 complete -c ephemera -n "__fish_seen_subcommand_from lsp" -l debounce-ms -x -d 'Quiet time in ms before re-analysing'
 complete -c ephemera -n "__fish_seen_subcommand_from lsp" -l help -d 'Print help'

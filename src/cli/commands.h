@@ -10,6 +10,7 @@ int run_rules(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
 int run_inspect(const std::vector<std::string>& args);
 int run_lsp(const std::vector<std::string>& args);
+int run_merge(const std::vector<std::string>& args);
 
 // Exit codes shared by every command.
 constexpr int kExitClean = 0;     // nothing at or above the failing severity

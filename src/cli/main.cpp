@@ -20,6 +20,7 @@ const char* kUsage =
     "  explain RULE       print a rule's documentation (RULE: an id like EPH301 or a slug, any case)\n"
     "  inspect PATH       print the evaluated resources of PATH as JSON (for debugging)\n"
     "  lsp                run the language server on stdin/stdout (for editors)\n"
+    "  merge REPORT...    join the JSON or SARIF reports of `scan --shard K/N` runs into one\n"
     "\n"
     "  --version          print the version\n"
     "  --help             this text; `ephemera <command> --help` for a command\n";
@@ -44,12 +45,13 @@ int main(int argc, char** argv) {
     if (command == "explain") return eph::cli::run_explain(rest);
     if (command == "inspect") return eph::cli::run_inspect(rest);
     if (command == "lsp") return eph::cli::run_lsp(rest);
+    if (command == "merge") return eph::cli::run_merge(rest);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ephemera: %s\n", e.what());
     return eph::cli::kExitUsage;
   }
   // One line that says what is wrong; the whole usage would bury it.
-  std::string hint = eph::did_you_mean(command, {"scan", "rules", "explain", "inspect", "lsp", "--version", "--help"});
+  std::string hint = eph::did_you_mean(command, {"scan", "rules", "explain", "inspect", "lsp", "merge", "--version", "--help"});
   std::fprintf(stderr, "ephemera: unknown command '%s'%s (see `ephemera --help`)\n", command.c_str(), hint.c_str());
   return eph::cli::kExitUsage;
 }
