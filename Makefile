@@ -64,9 +64,14 @@ fuzz: bootstrap-tests
 	done
 
 # Speed against a parse-only pass of the same files (see bench/README.md).
+# SCALE=N: the scale mode instead, the corpus copied N times into a temporary directory, time and
+# peak memory of a 2-thread scan; COMPARE=OLD_BINARY measures a previous build in the same run.
 BENCH_PATHS ?= ../shared/corpus
+SCALE ?=
+COMPARE ?=
 bench: build
-	@$(BUILD_DIR)/bench/ephemera_bench --ephemera $(BUILD_DIR)/ephemera $(BENCH_PATHS)
+	@$(BUILD_DIR)/bench/ephemera_bench --ephemera $(BUILD_DIR)/ephemera $(if $(SCALE),--scale $(SCALE) --repeat 1) \
+	  $(if $(COMPARE),--compare $(COMPARE)) $(BENCH_PATHS)
 
 # Editor latency: didChange -> publishDiagnostics on a generated 3,000-line module (bench/lsp_bench.cpp).
 bench-lsp: build

@@ -16,8 +16,15 @@ namespace eph {
 
 struct AnalysisOptions {
   Config config;
+  // The configuration of each unit, by the unit's index (its nearest .ephemera.yaml, see
+  // config_resolution.h); empty: `config` applies to every unit.
+  std::vector<const Config*> unit_configs;
   terraform::TerraformInputs terraform;
   unsigned threads = 0;                        // 0: one per core
+  // Keep of each file only the lines that findings and secrets point at, once its unit is
+  // analysed (SourceFile::excerpt): a report needs no more, and memory then follows the
+  // findings, not the size of the files. Off for callers that read the files afterwards (LSP).
+  bool excerpt_sources = false;
   const std::atomic<bool>* cancel = nullptr;   // set to stop early (Ctrl-C, a newer LSP edit)
 };
 

@@ -34,7 +34,7 @@ void write_frame(std::ostream& out, const Range& range, const Location& loc, con
   const SourceFile& file = *range.file;
   std::string_view line = file.line_text(loc.line);
   if (line.empty()) return;
-  auto line_begin = static_cast<uint32_t>(line.data() - file.text().data());
+  uint32_t line_begin = file.line_start(loc.line);
   auto line_end = line_begin + static_cast<uint32_t>(line.size());
   uint32_t from = std::clamp(range.begin, line_begin, line_end);
   uint32_t to = range.end > from && range.end <= line_end ? range.end : from + 1;
@@ -55,7 +55,7 @@ void write_frame(std::ostream& out, const Range& range, const Location& loc, con
       at = cut.end;
       continue;
     }
-    char c = file.text()[at];
+    char c = line[at - line_begin];
     shown += c;
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) mark(at >= from && at < to, c == '\t' ? '\t' : ' ');
     ++at;
