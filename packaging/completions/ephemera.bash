@@ -19,14 +19,14 @@ _ephemera() {
   done
 
   if [[ -z $command ]]; then
-    COMPREPLY=($(compgen -W 'scan rules explain inspect lsp merge help version --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W 'scan rules explain inspect graph lsp merge help version --help --version' -- "$cur"))
     return
   fi
 
   case $command in
     scan)
       case $prev in
-        --format) COMPREPLY=($(compgen -W 'text json sarif junit github gitlab' -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W 'text json sarif junit github gitlab markdown html' -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W 'critical high medium low info none' -- "$cur")); return ;;
         --severity) COMPREPLY=($(compgen -W 'critical high medium low info' -- "$cur")); return ;;
         --rule|--skip-rule) COMPREPLY=($(compgen -W "$(_ephemera_rules)" -- "$cur")); return ;;
@@ -70,6 +70,17 @@ _ephemera() {
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '--output --fail-on --soft-fail --help' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
+      fi
+      ;;
+    graph)
+      case $prev in
+        --format) COMPREPLY=($(compgen -W 'dot mermaid svg json' -- "$cur")); return ;;
+        --output) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '--format --output --help' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
       fi

@@ -2,7 +2,7 @@
 # Options follow `ephemera <command> --help` (the dist/completions test keeps them in step);
 # rule ids and slugs come from `ephemera rules`.
 
-set -l commands scan rules explain inspect lsp merge help version
+set -l commands scan rules explain inspect graph lsp merge help version
 complete -c ephemera -f
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -l help -d 'Print help'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version'
@@ -10,6 +10,7 @@ complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a scan -d '
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a rules -d 'List every rule'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a explain -d "Print a rule's documentation"
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a inspect -d 'Print the evaluated resources as JSON'
+complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a graph -d 'Draw the traffic view (dot, mermaid, svg, json)'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'Run the language server on stdin/stdout'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a merge -d 'Join the reports of scan --shard runs'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a help -d 'Print help'
@@ -19,7 +20,7 @@ complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a version -
 set -l scan "__fish_seen_subcommand_from scan"
 set -l severities 'critical high medium low info'
 complete -c ephemera -n $scan -F
-complete -c ephemera -n $scan -l format -x -a 'text json sarif junit github gitlab' -d 'Report format'
+complete -c ephemera -n $scan -l format -x -a 'text json sarif junit github gitlab markdown html' -d 'Report format'
 complete -c ephemera -n $scan -l output -r -F -d 'Write the preceding --format report to FILE'
 complete -c ephemera -n $scan -l fail-on -x -a "$severities none" -d 'Exit 1 at or above this severity (none: never)'
 complete -c ephemera -n $scan -l soft-fail -d 'Report, but exit 0 even with findings'
@@ -59,6 +60,10 @@ complete -c ephemera -n "__fish_seen_subcommand_from merge" -l output -r -F -d '
 complete -c ephemera -n "__fish_seen_subcommand_from merge" -l fail-on -x -a 'critical high medium low info none' -d 'Exit 1 at or above this severity (none: never)'
 complete -c ephemera -n "__fish_seen_subcommand_from merge" -l soft-fail -d 'Exit 0 even with findings'
 complete -c ephemera -n "__fish_seen_subcommand_from merge" -l help -d 'Print help'
+complete -c ephemera -n "__fish_seen_subcommand_from graph" -F
+complete -c ephemera -n "__fish_seen_subcommand_from graph" -l format -x -a 'dot mermaid svg json' -d 'Drawing format'
+complete -c ephemera -n "__fish_seen_subcommand_from graph" -l output -r -F -d 'Write to FILE'
+complete -c ephemera -n "__fish_seen_subcommand_from graph" -l help -d 'Print help'
 complete -c ephemera -n "__fish_seen_subcommand_from lsp" -l stdio -d 'Talk over stdin/stdout'
 complete -c ephemera -n "__fish_seen_subcommand_from lsp" -l debounce-ms -x -d 'Quiet time in ms before re-analysing'
 complete -c ephemera -n "__fish_seen_subcommand_from lsp" -l help -d 'Print help'

@@ -73,3 +73,44 @@ resource "aws_lambda_function" "pager" { # expect: EPH401 [medium] "CloudWatch a
   runtime       = "python3.12"
   filename      = "pager.zip"
 }
+
+# A custom Config rule evaluated per configuration change can burst (a deployment changes
+# hundreds of resources at once); one evaluated only periodically is a schedule.
+resource "aws_config_config_rule" "tags" {
+  name = "required-tags"
+  source {
+    owner             = "CUSTOM_LAMBDA"
+    source_identifier = aws_lambda_function.tag_checker.arn
+    source_detail {
+      message_type = "ConfigurationItemChangeNotification"
+    }
+  }
+}
+
+resource "aws_lambda_function" "tag_checker" { # expect: EPH401 [medium] "AWS Config rule aws_config_config_rule.tags"
+  function_name = "tag-checker"
+  role          = local.role
+  handler       = "app.handler"
+  runtime       = "python3.12"
+  filename      = "tags.zip"
+}
+
+resource "aws_config_config_rule" "keys" {
+  name = "key-age"
+  source {
+    owner             = "CUSTOM_LAMBDA"
+    source_identifier = aws_lambda_function.key_checker.arn
+    source_detail {
+      message_type                = "ScheduledNotification"
+      maximum_execution_frequency = "TwentyFour_Hours"
+    }
+  }
+}
+
+resource "aws_lambda_function" "key_checker" {
+  function_name = "key-checker"
+  role          = local.role
+  handler       = "app.handler"
+  runtime       = "python3.12"
+  filename      = "keys.zip"
+}

@@ -173,3 +173,34 @@ resource "aws_api_gateway_integration" "denylist" {
   integration_http_method = "POST"
   uri                     = aws_lambda_function.api.invoke_arn
 }
+
+# An API imported from an OpenAPI document whose `x-amazon-apigateway-policy` admits only
+# one VPC endpoint.
+resource "aws_api_gateway_rest_api" "imported" {
+  name = "imported"
+  body = jsonencode({
+    openapi = "3.0.1"
+    info    = { title = "imported", version = "1" }
+    "x-amazon-apigateway-policy" = {
+      Version = "2012-10-17"
+      Statement = [{
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "execute-api:Invoke"
+        Resource  = "execute-api:/*"
+        Condition = { StringEquals = { "aws:SourceVpce" = "vpce-0fedcba9876543210" } }
+      }]
+    }
+    paths = {
+      "/orders" = {
+        get = { # expect: EPH603 "only callers from VPC endpoint vpce-0fedcba9876543210 can invoke it"
+          "x-amazon-apigateway-integration" = {
+            type       = "aws_proxy"
+            httpMethod = "POST"
+            uri        = aws_lambda_function.api.invoke_arn
+          }
+        }
+      }
+    }
+  })
+}

@@ -9,6 +9,7 @@ int run_scan(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
 int run_inspect(const std::vector<std::string>& args);
+int run_graph(const std::vector<std::string>& args);
 int run_lsp(const std::vector<std::string>& args);
 int run_merge(const std::vector<std::string>& args);
 

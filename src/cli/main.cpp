@@ -19,6 +19,7 @@ const char* kUsage =
     "  rules              list every rule\n"
     "  explain RULE       print a rule's documentation (RULE: an id like EPH301 or a slug, any case)\n"
     "  inspect PATH       print the evaluated resources of PATH as JSON (for debugging)\n"
+    "  graph PATH         draw the traffic view of PATH (dot, mermaid, svg or json)\n"
     "  lsp                run the language server on stdin/stdout (for editors)\n"
     "  merge REPORT...    join the JSON or SARIF reports of `scan --shard K/N` runs into one\n"
     "\n"
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
     if (command == "rules") return eph::cli::run_rules(rest);
     if (command == "explain") return eph::cli::run_explain(rest);
     if (command == "inspect") return eph::cli::run_inspect(rest);
+    if (command == "graph") return eph::cli::run_graph(rest);
     if (command == "lsp") return eph::cli::run_lsp(rest);
     if (command == "merge") return eph::cli::run_merge(rest);
   } catch (const std::exception& e) {
@@ -51,7 +53,7 @@ int main(int argc, char** argv) {
     return eph::cli::kExitUsage;
   }
   // One line that says what is wrong; the whole usage would bury it.
-  std::string hint = eph::did_you_mean(command, {"scan", "rules", "explain", "inspect", "lsp", "merge", "--version", "--help"});
+  std::string hint = eph::did_you_mean(command, {"scan", "rules", "explain", "inspect", "graph", "lsp", "merge", "--version", "--help"});
   std::fprintf(stderr, "ephemera: unknown command '%s'%s (see `ephemera --help`)\n", command.c_str(), hint.c_str());
   return eph::cli::kExitUsage;
 }

@@ -39,7 +39,9 @@ const char* kScanHelp =
     "(default: the current directory).\n"
     "\n"
     "options:\n"
-    "  --format FMT        text (default), json, sarif, junit, github or gitlab (Code Quality);\n"
+    "  --format FMT        text (default), json, sarif, junit, github, gitlab (Code Quality),\n"
+    "                      markdown (pull-request comments, $GITHUB_STEP_SUMMARY) or html (one\n"
+    "                      self-contained page with drawings of the evidence chains);\n"
     "                      repeat with --output to write several reports in one run\n"
     "  --output FILE       write the report of the preceding --format to FILE (default: stdout)\n"
     "  --fail-on SEV       exit 1 when a finding is at or above SEV (default: low; overrides the config);\n"
@@ -147,8 +149,8 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
       if (!need_value(args, i, error)) return false;
       auto f = parse_report_format(args[++i]);
       if (!f) {
-        error = "unknown format '" + args[i] + "'" + did_you_mean(args[i], {"text", "json", "sarif", "junit", "github", "gitlab"}) +
-                " (text, json, sarif, junit, github, gitlab)";
+        error = "unknown format '" + args[i] + "'" + did_you_mean(args[i], {"text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html"}) +
+                " (text, json, sarif, junit, github, gitlab, markdown, html)";
         return false;
       }
       out.sinks.push_back(Sink{*f, {}});
@@ -372,6 +374,15 @@ bool use_color(int requested) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
+// In GitHub Actions, Markdown links to lines point at the commit being checked.
+std::string github_blob_url() {
+  const char* server = std::getenv("GITHUB_SERVER_URL");
+  const char* repository = std::getenv("GITHUB_REPOSITORY");
+  const char* sha = std::getenv("GITHUB_SHA");
+  if (!server || !*server || !repository || !*repository || !sha || !*sha) return {};
+  return std::string(server) + "/" + repository + "/blob/" + sha;
+}
+
 // --changed: only the units that hold the changed files are analysed, and only the findings
 // that concern the change are reported.
 bool narrow_to_change(ScanArgs& scan, std::vector<UnitPlan>& units) {
@@ -463,7 +474,6 @@ int run_scan(const std::vector<std::string>& args) {
 
   std::signal(SIGINT, on_interrupt);
   scan.options.cancel = &g_interrupted;
-  scan.options.excerpt_sources = true;  // reports need only the lines findings point at
   AnalysisResult result = analyze(units, provider, scan.options);
   for (auto& e : found.errors) result.errors.push_back(std::move(e));
   if (result.cancelled) {
@@ -497,6 +507,7 @@ int run_scan(const std::vector<std::string>& args) {
   for (const auto& sink : scan.sinks) {
     ReportOptions options = scan.report;
     options.color = sink.output.empty() && sink.format == ReportFormat::Text && use_color(scan.color);
+    if (sink.format == ReportFormat::Markdown) options.blob_url = github_blob_url();
     if (sink.output.empty()) {
       write_report(sink.format, std::cout, result, options);
       continue;

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "cloudformation/json_documents.h"
+#include "core/ip_address.h"
 #include "core/partly_known.h"
 #include "cloudformation/template_evaluator.h"
 
@@ -54,13 +55,10 @@ std::optional<long long> integer_of(const Value& v) {
 }
 
 bool parse_ipv4_cidr(const std::string& s, uint32_t& address, int& prefix) {
-  unsigned a, b, c, d;
-  int p;
-  char tail;
-  if (std::sscanf(s.c_str(), "%u.%u.%u.%u/%d%c", &a, &b, &c, &d, &p, &tail) != 5) return false;
-  if (a > 255 || b > 255 || c > 255 || d > 255 || p < 0 || p > 32) return false;
-  address = (a << 24) | (b << 16) | (c << 8) | d;
-  prefix = p;
+  auto p = parse_ip_prefix(s);
+  if (!p || p->v6) return false;
+  address = static_cast<uint32_t>(p->address);
+  prefix = p->bits;
   return true;
 }
 

@@ -46,45 +46,19 @@ struct UnitOutput {
   std::vector<std::string> files_analyzed;  // the unit's own files and every file holding a finding
 };
 
-// Every range of a unit's output that points into a source file.
-std::vector<Range*> ranges_of(UnitOutput& out) {
-  std::vector<Range*> ranges;
-  auto add = [&](Range& r) {
-    if (r.file) ranges.push_back(&r);
-  };
-  for (auto& f : out.findings) {
-    add(f.range);
-    for (auto& r : f.related) add(r.range);
-    if (f.fix)
-      for (auto& e : f.fix->edits) add(e.range);
-    for (auto& secret : f.secrets) add(secret.where);
-  }
-  for (auto& secret : out.secrets) add(secret.where);
-  return ranges;
-}
-
 UnitOutput run_unit(const UnitPlan& plan, const Config& config, const FileProvider& fs, const AnalysisOptions& options) {
   UnitOutput out;
   LoadedUnit unit = load_unit(plan, fs, options);
   check_unit(unit, config, out.findings, out.errors, &out.secrets);
   // Keep only the files that findings (or secrets to mask) point into: memory follows the findings, not the tree.
-  std::map<const SourceFile*, std::vector<std::pair<uint32_t, uint32_t>>> used;  // file -> ranges pointing into it
-  for (Range* r : ranges_of(out)) used[r->file].emplace_back(r->begin, r->end);
-  std::map<const SourceFile*, const SourceFile*> excerpt_of;
-  for (const auto& file : unit.files) {
-    auto found = used.find(file.get());
-    if (found == used.end()) continue;
-    if (!options.excerpt_sources) {
-      out.files.push_back(file);
-      continue;
-    }
-    out.files.push_back(SourceFile::excerpt(*file, std::move(found->second)));
-    excerpt_of[file.get()] = out.files.back().get();
+  std::set<const SourceFile*> used;
+  for (const auto& f : out.findings) {
+    used.insert(f.range.file);
+    for (const auto& r : f.related) used.insert(r.range.file);
   }
-  if (!excerpt_of.empty()) {
-    for (Range* r : ranges_of(out))
-      if (auto e = excerpt_of.find(r->file); e != excerpt_of.end()) r->file = e->second;
-  }
+  for (const auto& s : out.secrets) used.insert(s.where.file);
+  for (const auto& file : unit.files)
+    if (used.count(file.get())) out.files.push_back(file);
   // A finding in a .tfvars file or a called module's file is in a file that was analysed too.
   out.files_analyzed = plan.files;
   for (const auto& f : out.findings)

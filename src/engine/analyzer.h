@@ -21,10 +21,6 @@ struct AnalysisOptions {
   std::vector<const Config*> unit_configs;
   terraform::TerraformInputs terraform;
   unsigned threads = 0;                        // 0: one per core
-  // Keep of each file only the lines that findings and secrets point at, once its unit is
-  // analysed (SourceFile::excerpt): a report needs no more, and memory then follows the
-  // findings, not the size of the files. Off for callers that read the files afterwards (LSP).
-  bool excerpt_sources = false;
   const std::atomic<bool>* cancel = nullptr;   // set to stop early (Ctrl-C, a newer LSP edit)
 };
 

@@ -1,8 +1,6 @@
 #include "engine/config_loader.h"
 #include "engine/config_resolution.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <climits>
 #include <filesystem>
@@ -11,134 +9,102 @@
 
 #include "core/spelling.h"
 #include "engine/rule_registry.h"
+#include "syntax/yaml/yaml_loader.h"
 
 namespace fs = std::filesystem;
 
 namespace eph {
 namespace {
 
+// Configuration is small: a larger file is a mistake (or an attack), not a configuration.
+constexpr uint32_t kMaxConfigBytes = 1 << 20;
+
+// Reads the positioned tree of the hardened YAML loader (the one templates use), so an
+// alias bomb or a deep nest stops at the loader's limits with a positioned error.
 class Reader {
  public:
   Reader(const std::string& path, SourceFilePtr source, std::vector<ConfigError>& errors)
       : path_(path), source_(std::move(source)), errors_(errors) {}
 
-  void error(const YAML::Node& at, std::string message, bool warning = false) {
-    const YAML::Mark m = at.Mark();
-    errors_.push_back(
-        {path_, static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1), std::move(message), warning});
+  void error(const Range& at, std::string message, bool warning = false) {
+    LineCol p = at.valid() ? at.file->position(at.begin) : LineCol{1, 1};
+    errors_.push_back({path_, p.line, p.column, std::move(message), warning});
   }
 
-  Range range(const YAML::Node& n) const {
-    const YAML::Mark m = n.Mark();
-    if (m.pos < 0) return {};
-    uint32_t begin = static_cast<uint32_t>(m.pos);
-    uint32_t end = begin + (n.IsScalar() ? static_cast<uint32_t>(n.Scalar().size()) : 0);
-    end = std::min<uint32_t>(end, static_cast<uint32_t>(source_->text().size()));
-    return Range{source_.get(), begin, end};
+  static bool is_scalar(const Value& v) {
+    return v.kind == Kind::String || v.kind == Kind::Number || v.kind == Kind::Bool;
+  }
+  // A scalar as written: `1234` is the text 1234, `"on"` the text on.
+  static std::string scalar(const Value& v) {
+    return v.kind == Kind::String ? v.text : std::string(v.where.text());
   }
 
-  std::optional<Severity> severity(const YAML::Node& n) {
-    if (n.IsScalar())
-      if (auto s = parse_severity(n.Scalar())) return s;
-    error(n, "expected a severity (critical, high, medium, low, info)");
+  std::optional<Severity> severity(const Value& n) {
+    if (is_scalar(n))
+      if (auto s = parse_severity(scalar(n))) return s;
+    error(n.where, "expected a severity (critical, high, medium, low, info)");
     return std::nullopt;
   }
 
-  std::optional<bool> boolean(const YAML::Node& n) {
-    if (n.IsScalar()) {
-      const std::string& s = n.Scalar();
+  std::optional<bool> boolean(const Value& n) {
+    if (n.kind == Kind::Bool) return n.boolean;
+    if (n.kind == Kind::String) {
+      const std::string& s = n.text;
       if (s == "true" || s == "on" || s == "yes") return true;
       if (s == "false" || s == "off" || s == "no") return false;
     }
-    error(n, "expected true or false");
+    error(n.where, "expected true or false");
     return std::nullopt;
   }
 
-  std::optional<std::vector<std::string>> strings(const YAML::Node& n) {
+  std::optional<std::vector<std::string>> strings(const Value& n) {
     std::vector<std::string> out;
-    if (n.IsScalar()) {
-      out.push_back(n.Scalar());
+    if (is_scalar(n)) {
+      out.push_back(scalar(n));
       return out;
     }
-    if (!n.IsSequence()) {
-      error(n, "expected a list of strings");
+    if (!n.is_list()) {
+      error(n.where, "expected a list of strings");
       return std::nullopt;
     }
-    for (const auto& item : n) {
-      if (!item.IsScalar()) {
-        error(item, "expected a string");
+    for (const auto& item : n.items) {
+      if (!is_scalar(item)) {
+        error(item.where, "expected a string");
         return std::nullopt;
       }
-      out.push_back(item.Scalar());
+      out.push_back(scalar(item));
     }
     return out;
   }
 
-  // Rule options as positioned values: numbers stay numbers, the rule decides what it accepts.
-  Value value(const YAML::Node& n) {
-    Range where = range(n);
-    switch (n.Type()) {
-      case YAML::NodeType::Sequence: {
-        Value list = Value::list(where);
-        for (const auto& item : n) list.items.push_back(value(item));
-        return list;
-      }
-      case YAML::NodeType::Map: {
-        Value map = Value::map(where);
-        for (const auto& kv : n) map.set(kv.first.as<std::string>(), value(kv.second), range(kv.first));
-        return map;
-      }
-      case YAML::NodeType::Scalar: {
-        const std::string& s = n.Scalar();
-        if (n.Tag() != "!") {  // unquoted: typed like YAML 1.2 core
-          if (s == "true" || s == "false") return Value::boolean_of(s == "true", where);
-          if (s == "null" || s == "~") return Value::null(where);
-          char* end = nullptr;
-          double d = std::strtod(s.c_str(), &end);
-          if (!s.empty() && end == s.c_str() + s.size()) return Value::number_of(d, where);
-        }
-        return Value::string_of(s, where);
-      }
-      default:
-        return Value::null(where);
-    }
-  }
-
-  // Options are checked against the rule's declarations. The snake_case spellings the
-  // READMEs once documented (account_limit) still work, with a warning, so existing
-  // configurations keep their meaning; anything else unknown is an error.
-  void options(const RuleInfo& rule, const YAML::Node& node, RuleSettings& settings) {
-    if (!node.IsMap()) {
-      error(node, "options must be a map");
+  void options(const RuleInfo& rule, const Value& node, RuleSettings& settings) {
+    if (!node.is_map()) {
+      error(node.where, "options must be a map");
       return;
     }
-    for (const auto& kv : node) {
-      if (!kv.first.IsScalar()) {
-        error(kv.first, "option names must be strings");
-        continue;
-      }
-      const std::string& name = kv.first.Scalar();
+    for (const auto& kv : node.fields) {
+      const std::string& name = kv.key;
       const RuleOption* option = find_option(rule.options, name);
       if (!option) {
         std::string kebab = name;
         std::replace(kebab.begin(), kebab.end(), '_', '-');
         option = kebab != name ? find_option(rule.options, kebab) : nullptr;
         if (option)
-          error(kv.first,
+          error(kv.key_range,
                 "'" + name + "' is the old spelling of " + rule.id + " option '" + kebab + "'; write '" +
                     kebab + "' (the old spelling still works but will be removed)",
                 /*warning=*/true);
       }
       if (!option) {
-        error(kv.first, unknown_option(rule, name));
+        error(kv.key_range, unknown_option(rule, name));
         continue;
       }
       if (settings.options.get(option->name)) {
-        error(kv.first, rule.id + " option '" + std::string(option->name) + "' is set twice");
+        error(kv.key_range, rule.id + " option '" + std::string(option->name) + "' is set twice");
         continue;
       }
-      if (auto v = option_value(rule, *option, kv.second))
-        settings.options.set(std::string(option->name), std::move(*v), range(kv.first));
+      if (auto v = option_value(rule, *option, kv.value))
+        settings.options.set(std::string(option->name), std::move(*v), kv.key_range);
     }
   }
 
@@ -151,98 +117,86 @@ class Reader {
     return "unknown option '" + name + "' of " + rule.id + did_you_mean(name, names) + " (options: " + known + ")";
   }
 
-  std::optional<Value> option_value(const RuleInfo& rule, const RuleOption& option, const YAML::Node& node) {
+  std::optional<Value> option_value(const RuleInfo& rule, const RuleOption& option, const Value& node) {
     const std::string what = rule.id + " option '" + std::string(option.name) + "'";
     switch (option.type) {
       case OptionType::Integer: {
-        Value v = value(node);
+        const Value& v = node;
         bool whole = v.kind == Kind::Number && v.number == static_cast<double>(static_cast<long long>(v.number));
         if (whole && v.number >= static_cast<double>(option.minimum) && v.number <= static_cast<double>(option.maximum))
           return v;
         std::string range = option.maximum == LLONG_MAX
                                 ? "of at least " + std::to_string(option.minimum)
                                 : "from " + std::to_string(option.minimum) + " to " + std::to_string(option.maximum);
-        error(node, what + " expects an integer " + range + (node.IsScalar() ? ", got '" + node.Scalar() + "'" : ""));
+        error(node.where, what + " expects an integer " + range + (is_scalar(node) ? ", got '" + scalar(node) + "'" : ""));
         return std::nullopt;
       }
       case OptionType::StringList: {
         // Scalars are taken as written: `allowed-values: [1234]` means the text 1234.
-        if (node.IsScalar()) return Value::string_of(node.Scalar(), range(node));
-        if (node.IsSequence()) {
-          Value list = Value::list(range(node));
-          for (const auto& item : node) {
-            if (!item.IsScalar()) {
-              error(item, what + " expects a list of strings");
+        if (is_scalar(node)) return Value::string_of(scalar(node), node.where);
+        if (node.is_list()) {
+          Value list = Value::list(node.where);
+          for (const auto& item : node.items) {
+            if (!is_scalar(item)) {
+              error(item.where, what + " expects a list of strings");
               return std::nullopt;
             }
-            list.items.push_back(Value::string_of(item.Scalar(), range(item)));
+            list.items.push_back(Value::string_of(scalar(item), item.where));
           }
           return list;
         }
-        error(node, what + " expects a list of strings");
+        error(node.where, what + " expects a list of strings");
         return std::nullopt;
       }
     }
     return std::nullopt;
   }
 
-  void rule(const YAML::Node& key, const YAML::Node& body, Config& config) {
-    if (!key.IsScalar()) {
-      error(key, "expected a rule id or slug");
-      return;
-    }
-    const std::string name = key.Scalar();
+  void rule(const Field& kv, Config& config) {
+    const std::string& name = kv.key;
+    const Value& body = kv.value;
     const RuleEntry* entry = find_rule(name);
     if (!entry) {
-      error(key, "unknown rule '" + name + "'" + did_you_mean(name, rule_ids_and_slugs()) + " (see `ephemera rules`)");
+      error(kv.key_range, "unknown rule '" + name + "'" + did_you_mean(name, rule_ids_and_slugs()) + " (see `ephemera rules`)");
       return;
     }
     RuleSettings& settings = config.rules[entry->info->id];
-    if (body.IsScalar()) {  // EPH401: off
+    if (is_scalar(body)) {  // EPH401: off
       if (auto b = boolean(body)) settings.enabled = *b;
       return;
     }
-    if (!body.IsMap()) {
-      error(body, "expected on/off or a map with enabled, severity, options");
+    if (!body.is_map()) {
+      error(body.where, "expected on/off or a map with enabled, severity, options");
       return;
     }
-    for (const auto& kv : body) {
-      const std::string k = kv.first.as<std::string>();
+    for (const auto& setting : body.fields) {
+      const std::string& k = setting.key;
       if (k == "enabled") {
-        if (auto b = boolean(kv.second)) settings.enabled = *b;
+        if (auto b = boolean(setting.value)) settings.enabled = *b;
       } else if (k == "severity") {
-        if (auto s = severity(kv.second)) settings.severity = *s;
+        if (auto s = severity(setting.value)) settings.severity = *s;
       } else if (k == "options") {
-        options(*entry->info, kv.second, settings);
+        options(*entry->info, setting.value, settings);
       } else {
-        error(kv.first, "unknown key '" + k + "' in rule settings" + did_you_mean(k, {"enabled", "severity", "options"}) +
+        error(setting.key_range, "unknown key '" + k + "' in rule settings" + did_you_mean(k, {"enabled", "severity", "options"}) +
                             " (enabled, severity, options)");
       }
     }
   }
 
-  void top(const YAML::Node& root, Config& config) {
-    if (root.IsNull()) return;  // an empty file configures nothing
-    if (!root.IsMap()) {
-      error(root, "the configuration must be a map of settings");
+  void top(const Value& root, Config& config) {
+    if (root.is_null()) return;  // an empty file configures nothing
+    if (!root.is_map()) {
+      error(root.where, "the configuration must be a map of settings");
       return;
     }
-    std::set<std::string> seen;
-    for (const auto& kv : root) {
-      if (!kv.first.IsScalar()) {
-        error(kv.first, "keys must be strings");
-        continue;
-      }
-      const std::string k = kv.first.Scalar();
-      if (!seen.insert(k).second) {
-        error(kv.first, "duplicate key '" + k + "'");
-        continue;
-      }
-      const YAML::Node& v = kv.second;
+    for (const auto& kv : root.fields) {
+      const std::string& k = kv.key;
+      const Value& v = kv.value;
       if (k == "fail-on") {
-        if (v.IsScalar() && v.Scalar() == "none") config.fail_on = std::nullopt;
-        else if (v.IsScalar() && parse_severity(v.Scalar())) config.fail_on = parse_severity(v.Scalar());
-        else error(v, "expected a severity (critical, high, medium, low, info) or none");
+        if (is_scalar(v) && scalar(v) == "none") config.fail_on = std::nullopt;
+        else if (is_scalar(v) && parse_severity(scalar(v))) config.fail_on = parse_severity(scalar(v));
+        else error(v.where, "expected a severity (critical, high, medium, low, info) or none");
       } else if (k == "severity") {
         if (auto s = severity(v)) config.min_severity = *s;
       } else if (k == "fail-on-parse-errors") {
@@ -254,28 +208,27 @@ class Reader {
       } else if (k == "exclude") {
         if (auto list = strings(v)) config.exclude.insert(config.exclude.end(), list->begin(), list->end());
       } else if (k == "max-file-bytes") {
-        Value n = value(v);
-        if (n.kind != Kind::Number || n.number < 1 || n.number > 1e10) error(v, "expected a positive number of bytes");
-        else config.max_file_bytes = static_cast<size_t>(n.number);
+        if (v.kind != Kind::Number || v.number < 1 || v.number > 1e10) error(v.where, "expected a positive number of bytes");
+        else config.max_file_bytes = static_cast<size_t>(v.number);
       } else if (k == "rules") {
-        if (v.IsNull()) continue;
-        if (!v.IsMap()) {
-          error(v, "rules must be a map from rule id (or slug) to settings");
+        if (v.is_null()) continue;
+        if (!v.is_map()) {
+          error(v.where, "rules must be a map from rule id (or slug) to settings");
           continue;
         }
         std::set<std::string> rules_seen;
-        for (const auto& r : v) {
-          const RuleEntry* entry = r.first.IsScalar() ? find_rule(r.first.Scalar()) : nullptr;
+        for (const auto& r : v.fields) {
+          const RuleEntry* entry = find_rule(r.key);
           if (entry && !rules_seen.insert(entry->info->id).second) {
-            error(r.first, "rule " + entry->info->id + " is configured twice");
+            error(r.key_range, "rule " + entry->info->id + " is configured twice");
             continue;
           }
-          rule(r.first, r.second, config);
+          rule(r, config);
         }
       } else {
         const std::vector<std::string> keys = {"fail-on",         "severity", "fail-on-parse-errors", "foreign-suppressions",
                                                "follow-symlinks", "exclude",  "max-file-bytes",       "rules"};
-        error(kv.first, "unknown key '" + k + "'" + did_you_mean(k, keys) +
+        error(kv.key_range, "unknown key '" + k + "'" + did_you_mean(k, keys) +
                             " (fail-on, severity, fail-on-parse-errors, foreign-suppressions, follow-symlinks, exclude, "
                             "max-file-bytes, rules)");
       }
@@ -311,12 +264,12 @@ bool parse_config(const std::string& path, const std::string& text, Config& conf
   size_t before = errors.size();
   auto source = std::make_shared<SourceFile>(path, text);
   Reader reader(path, source, errors);
-  try {
-    YAML::Node root = YAML::Load(text);
-    reader.top(root, config);
-  } catch (const YAML::Exception& e) {
-    errors.push_back({path, static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1), e.msg});
-  }
+  yaml::Limits limits;
+  limits.max_bytes = kMaxConfigBytes;
+  limits.cloudformation_tags = false;
+  yaml::ParseResult parsed = yaml::parse(*source, limits);
+  for (const Diagnostic& d : parsed.diagnostics) reader.error(d.range, d.message);
+  if (parsed.diagnostics.empty()) reader.top(parsed.value, config);
   config.source = source;
   return std::none_of(errors.begin() + static_cast<std::ptrdiff_t>(before), errors.end(),
                       [](const ConfigError& e) { return !e.warning; });

@@ -18,10 +18,6 @@ namespace fs = std::filesystem;
 namespace eph {
 namespace {
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 bool skipped_directory(const std::string& name) {
   static const std::set<std::string> skip = {".git", ".terraform", "node_modules", ".aws-sam", "cdk.out",
                                               ".serverless", ".hg", ".svn", ".venv", "__pycache__"};
@@ -29,9 +25,9 @@ bool skipped_directory(const std::string& name) {
 }
 
 bool candidate_by_name(const std::string& path) {
-  return ends_with(path, ".tf") || ends_with(path, ".tf.json") || ends_with(path, ".tfvars") ||
-         ends_with(path, ".tfvars.json") || ends_with(path, ".yaml") || ends_with(path, ".yml") ||
-         ends_with(path, ".json") || ends_with(path, ".template");
+  return path.ends_with(".tf") || path.ends_with(".tf.json") || path.ends_with(".tfvars") ||
+         path.ends_with(".tfvars.json") || path.ends_with(".yaml") || path.ends_with(".yml") ||
+         path.ends_with(".json") || path.ends_with(".template");
 }
 
 std::string join_path(const std::string& dir, const std::string& name) {
@@ -119,16 +115,16 @@ std::set<std::string> reached_modules(const std::set<std::string>& roots,
 }  // namespace
 
 FileKind classify_file(const std::string& path, const std::string* text) {
-  if (ends_with(path, ".tf")) return FileKind::Terraform;
-  if (ends_with(path, ".tf.json")) return FileKind::TerraformJson;
-  if (ends_with(path, ".tfvars") || ends_with(path, ".tfvars.json")) return FileKind::TerraformVars;
+  if (path.ends_with(".tf")) return FileKind::Terraform;
+  if (path.ends_with(".tf.json")) return FileKind::TerraformJson;
+  if (path.ends_with(".tfvars") || path.ends_with(".tfvars.json")) return FileKind::TerraformVars;
   if (!text) return FileKind::Other;
-  bool json_like = ends_with(path, ".json");
+  bool json_like = path.ends_with(".json");
   if (json_like && text->find("\"format_version\"") != std::string::npos &&
       (text->find("\"planned_values\"") != std::string::npos || text->find("\"resource_changes\"") != std::string::npos)) {
     return FileKind::TerraformPlan;
   }
-  if (ends_with(path, ".yaml") || ends_with(path, ".yml") || json_like || ends_with(path, ".template")) {
+  if (path.ends_with(".yaml") || path.ends_with(".yml") || json_like || path.ends_with(".template")) {
     if (cloudformation::looks_like_template(*text)) return FileKind::CloudFormation;
   }
   return FileKind::Other;

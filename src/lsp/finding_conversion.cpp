@@ -11,10 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 std::string path_of(const Range& range) { return range.file ? range.file->path() : std::string(); }
 
 json workspace_edit(const std::vector<TextEdit>& edits, PositionEncoding encoding, const UriOf& uri_of) {
@@ -73,7 +69,7 @@ int lsp_severity(Severity s) {
 }
 
 std::string suppression_comment(const std::string& path, const std::string& rule_id) {
-  if (ends_with(path, ".json")) return {};  // .tf.json, JSON templates and plans: no comment syntax
+  if (path.ends_with(".json")) return {};  // .tf.json, JSON templates and plans: no comment syntax
   return "# ephemera:ignore " + rule_id + " reason=\"" + kReasonPlaceholder + "\"";
 }
 

@@ -8,7 +8,7 @@ TSPoint point(const LineCol& at) { return TSPoint{at.line - 1, at.column - 1}; }
 }  // namespace
 
 bool HclDocumentTrees::wants(const std::string& path) {
-  return path.size() > 3 && path.compare(path.size() - 3, 3, ".tf") == 0;
+  return path.size() > 3 && path.ends_with(".tf");
 }
 
 void HclDocumentTrees::open(const std::string& path, const SourceFilePtr& text) {

@@ -107,7 +107,7 @@ std::string base_operator(std::string_view op) {
   std::string out = lower(op);
   if (size_t colon = out.find(':'); colon != std::string::npos) out.erase(0, colon + 1);
   constexpr std::string_view kIfExists = "ifexists";
-  if (out.size() > kIfExists.size() && out.compare(out.size() - kIfExists.size(), kIfExists.size(), kIfExists) == 0)
+  if (out.size() > kIfExists.size() && out.ends_with(kIfExists))
     out.resize(out.size() - kIfExists.size());
   return out;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // CIDR notation read the way AWS reads it: "203.0.113.0/24", "2001:db8::/32", or a bare
-// address (a single host: /32 or /128).
+// address (a single host: /32 or /128); parsed by core/ip_address.h, judged here.
 #include <optional>
 #include <string_view>
 

@@ -6,10 +6,6 @@
 namespace eph {
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string upper(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -20,7 +16,7 @@ std::string upper(std::string_view s) {
 bool host_like_name(std::string_view name) {
   std::string n = upper(name);
   for (std::string_view suffix : {"HOST", "HOSTNAME", "ENDPOINT", "DOMAIN", "URL", "URI", "SERVER"})
-    if (ends_with(n, suffix)) return true;
+    if (n.ends_with(suffix)) return true;
   return false;
 }
 
@@ -82,13 +78,13 @@ std::string host_of(std::string_view value, bool host_like) {
 }
 
 bool is_aws_service_host(std::string_view host) {
-  return ends_with(host, ".amazonaws.com") || ends_with(host, ".amazonaws.com.cn") || ends_with(host, ".api.aws") ||
-         ends_with(host, ".on.aws") || host == "amazonaws.com";
+  return host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn") || host.ends_with(".api.aws") ||
+         host.ends_with(".on.aws") || host == "amazonaws.com";
 }
 
 bool is_private_host(std::string_view host) {
-  if (host == "localhost" || ends_with(host, ".local") || ends_with(host, ".internal") || ends_with(host, ".localhost") ||
-      ends_with(host, ".localdomain") || ends_with(host, ".svc") || ends_with(host, ".lan"))
+  if (host == "localhost" || host.ends_with(".local") || host.ends_with(".internal") || host.ends_with(".localhost") ||
+      host.ends_with(".localdomain") || host.ends_with(".svc") || host.ends_with(".lan"))
     return true;
   if (host.find_first_not_of("0123456789.") == std::string_view::npos) {
     return host.rfind("10.", 0) == 0 || host.rfind("127.", 0) == 0 || host.rfind("192.168.", 0) == 0 ||

@@ -45,6 +45,7 @@ constexpr PolicyRow kPolicies[] = {
     {"aws_kms_key", "policy", PolicyKind::Resource, "KMS key", ""},
     {"aws_kms_key_policy", "policy", PolicyKind::Resource, "KMS key", ""},
     {"aws_api_gateway_rest_api", "policy", PolicyKind::Resource, "API Gateway REST API", ""},
+    {"aws_api_gateway_rest_api", "body/x-amazon-apigateway-policy", PolicyKind::Resource, "API Gateway REST API", ""},
     {"aws_api_gateway_rest_api_policy", "policy", PolicyKind::Resource, "API Gateway REST API", ""},
     {"aws_secretsmanager_secret", "policy", PolicyKind::Resource, "Secrets Manager secret", ""},
     {"aws_secretsmanager_secret_policy", "policy", PolicyKind::Resource, "Secrets Manager secret", ""},
@@ -59,6 +60,10 @@ constexpr PolicyRow kPolicies[] = {
     {"AWS::SNS::TopicPolicy", "PolicyDocument", PolicyKind::Resource, "SNS topic", ""},
     {"AWS::KMS::Key", "KeyPolicy", PolicyKind::Resource, "KMS key", ""},
     {"AWS::ApiGateway::RestApi", "Policy", PolicyKind::Resource, "API Gateway REST API", ""},
+    // The resource policy of an API imported from an OpenAPI document.
+    {"AWS::ApiGateway::RestApi", "Body/x-amazon-apigateway-policy", PolicyKind::Resource, "API Gateway REST API", ""},
+    {"AWS::Serverless::Api", "DefinitionBody/x-amazon-apigateway-policy", PolicyKind::Resource,
+     "API Gateway REST API", ""},
     {"AWS::SecretsManager::ResourcePolicy", "ResourcePolicy", PolicyKind::Resource, "Secrets Manager secret", ""},
     {"AWS::ECR::Repository", "RepositoryPolicyText", PolicyKind::Resource, "ECR repository", ""},
     {"AWS::OpenSearchService::Domain", "AccessPolicies", PolicyKind::Resource, "OpenSearch domain", ""},

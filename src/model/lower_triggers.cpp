@@ -83,7 +83,7 @@ constexpr TopicRow kKafkaTopics[] = {
 // A resource that makes a service invoke the functions named under `function` (every value
 // there, `*` for every map entry; empty: anywhere in the body, for definitions that embed
 // ARNs). `schedule`: a path on the resource, or on the rule named by `rule`, whose presence
-// makes it a schedule.
+// makes it a schedule; with `schedule_value`, only when every value there is that one.
 struct InvokerRow {
   std::string_view type;
   InboundKind kind;
@@ -91,6 +91,7 @@ struct InvokerRow {
   std::string_view function;
   std::string_view schedule = "";
   std::string_view rule = "";
+  std::string_view schedule_value = "";
 };
 constexpr InvokerRow kInvokers[] = {
     {.type = "aws_cloudwatch_event_target", .kind = InboundKind::EventRule, .service = "events", .function = "arn",
@@ -159,10 +160,14 @@ constexpr InvokerRow kInvokers[] = {
      .function = "Steps/CustomStepDetails/Target"},
     {.type = "aws_kinesis_firehose_delivery_stream", .kind = InboundKind::Other, .service = "firehose", .function = ""},
     {.type = "AWS::KinesisFirehose::DeliveryStream", .kind = InboundKind::Other, .service = "firehose", .function = ""},
+    // A custom Config rule runs per configuration change, or periodically when every trigger
+    // it declares is a scheduled notification.
     {.type = "aws_config_config_rule", .kind = InboundKind::Other, .service = "config",
-     .function = "source/source_identifier"},
+     .function = "source/source_identifier", .schedule = "source/source_detail/message_type",
+     .schedule_value = "ScheduledNotification"},
     {.type = "AWS::Config::ConfigRule", .kind = InboundKind::Other, .service = "config",
-     .function = "Source/SourceIdentifier"},
+     .function = "Source/SourceIdentifier", .schedule = "Source/SourceDetails/MessageType",
+     .schedule_value = "ScheduledNotification"},
     {.type = "aws_ses_receipt_rule", .kind = InboundKind::Other, .service = "ses", .function = "lambda_action/function_arn"},
     {.type = "AWS::SES::ReceiptRule", .kind = InboundKind::Other, .service = "ses",
      .function = "Rule/Actions/LambdaAction/FunctionArn"},
@@ -450,6 +455,14 @@ void each_value(const Value& v, const std::function<void(const Value&)>& visit) 
 bool scheduled(const Model& model, const NativeResource& r, const InvokerRow& row) {
   auto written = [](const Value* v) { return v && !v->is_null(); };
   if (row.schedule.empty()) return false;
+  if (!row.schedule_value.empty()) {
+    bool any = false, all = true;
+    each_at_path(r.body, row.schedule, [&](const Value& v) {
+      any = true;
+      all = all && is_known_string(&v) && v.text == row.schedule_value;
+    });
+    return any && all;
+  }
   if (row.rule.empty()) return written(at_path(r.body, row.schedule));
   for (const NativeResource* rule : model.referenced(at_path(r.body, row.rule)))
     if (written(at_path(rule->body, row.schedule))) return true;

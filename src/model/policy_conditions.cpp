@@ -29,7 +29,7 @@ std::string base_operator(std::string_view op) {
   std::string o = lower(op);
   if (size_t colon = o.find(':'); colon != std::string::npos) o = o.substr(colon + 1);
   constexpr std::string_view kIfExists = "ifexists";
-  if (o.size() > kIfExists.size() && o.compare(o.size() - kIfExists.size(), kIfExists.size(), kIfExists) == 0)
+  if (o.size() > kIfExists.size() && o.ends_with(kIfExists))
     o.resize(o.size() - kIfExists.size());
   return o;
 }

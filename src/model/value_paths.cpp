@@ -19,6 +19,12 @@ void each_rec(const Value& v, std::string_view path, const std::function<void(co
     visit(v);
     return;
   }
+  // A document written as a string (a JSON policy, an OpenAPI `body` from jsonencode or
+  // file()) is navigated like the map it decodes to.
+  if (v.decoded && !v.is_map()) {
+    each_rec(*v.decoded, path, visit);
+    return;
+  }
   std::string_view rest = path;
   std::string_view seg = next_segment(rest);
   if (seg == "*") {  // every entry of a map: `LambdaConfig/*`

@@ -9,6 +9,8 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
   if (name == "junit") return ReportFormat::Junit;
   if (name == "github") return ReportFormat::Github;
   if (name == "gitlab") return ReportFormat::Gitlab;
+  if (name == "markdown") return ReportFormat::Markdown;
+  if (name == "html") return ReportFormat::Html;
   return std::nullopt;
 }
 
@@ -20,6 +22,8 @@ void write_report(ReportFormat format, std::ostream& out, const AnalysisResult& 
     case ReportFormat::Junit: write_junit_report(out, result, options); return;
     case ReportFormat::Github: write_github_report(out, result, options); return;
     case ReportFormat::Gitlab: write_gitlab_report(out, result, options); return;
+    case ReportFormat::Markdown: write_markdown_report(out, result, options); return;
+    case ReportFormat::Html: write_html_report(out, result, options); return;
   }
 }
 

@@ -12,7 +12,7 @@
 
 namespace eph {
 
-enum class ReportFormat { Text, Json, Sarif, Junit, Github, Gitlab };
+enum class ReportFormat { Text, Json, Sarif, Junit, Github, Gitlab, Markdown, Html };
 
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
@@ -21,7 +21,10 @@ struct ReportOptions {
   bool show_suppressed = false;  // list suppressed findings too
   bool show_secrets = false;     // print secret values instead of masking them (report/secret_mask.h)
   std::string version = eph::version();
-  std::string source_root;       // SARIF SRCROOT, GitLab paths (absolute or relative to the cwd); empty: the cwd
+  std::string source_root;       // SARIF SRCROOT, GitLab, Markdown and HTML paths (absolute or relative to the cwd); empty: the cwd
+  // Markdown: links to lines start here ("https://github.com/o/r/blob/SHA"); empty: links
+  // relative to the source root. The CLI fills it from GitHub Actions' variables.
+  std::string blob_url;
 };
 
 void write_report(ReportFormat format, std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
@@ -32,5 +35,7 @@ void write_sarif_report(std::ostream& out, const AnalysisResult& result, const R
 void write_junit_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
 void write_github_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
 void write_gitlab_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
+void write_markdown_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
+void write_html_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options);
 
 }  // namespace eph

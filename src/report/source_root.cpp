@@ -15,9 +15,12 @@ fs::path SourceRoot::absolute(const std::string& file) const {
 }
 
 std::optional<std::string> SourceRoot::relative(const std::string& file) const {
+  if (auto it = relative_.find(file); it != relative_.end()) return it->second;
   fs::path rel = absolute(file).lexically_relative(root_);
-  if (rel.empty() || rel.begin()->string() == "..") return std::nullopt;
-  return rel.generic_string();
+  std::optional<std::string> out;
+  if (!rel.empty() && rel.begin()->string() != "..") out = rel.generic_string();
+  relative_.emplace(file, out);
+  return out;
 }
 
 }  // namespace eph

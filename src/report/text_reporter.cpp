@@ -1,8 +1,7 @@
 // Human-readable output: `file:line:col: severity EPHnnn message`, a code frame, the
 // evidence chain, and a summary line.
-#include <algorithm>
-
 #include "engine/rule_registry.h"
+#include "report/code_frame.h"
 #include "report/reporter.h"
 #include "report/secret_mask.h"
 
@@ -27,45 +26,14 @@ struct Palette {
   }
 };
 
-// The line where `range` starts, its secrets masked, and carets under the range on that
-// line (one caret when it goes on); a tab stays a tab so that the carets line up.
-void write_frame(std::ostream& out, const Range& range, const Location& loc, const SecretMask& mask, const Palette& p) {
-  if (!range.file || loc.line == 0) return;
-  const SourceFile& file = *range.file;
-  std::string_view line = file.line_text(loc.line);
-  if (line.empty()) return;
-  uint32_t line_begin = file.line_start(loc.line);
-  auto line_end = line_begin + static_cast<uint32_t>(line.size());
-  uint32_t from = std::clamp(range.begin, line_begin, line_end);
-  uint32_t to = range.end > from && range.end <= line_end ? range.end : from + 1;
-  std::string shown, caret;
-  bool marked = false;
-  auto mark = [&](bool under, char blank) {
-    caret += under ? (marked ? '~' : '^') : blank;
-    marked = marked || under;
-  };
-  std::vector<SecretMask::Cut> cuts = mask.cuts(file, line_begin, line_end);
-  size_t next = 0;
-  for (uint32_t at = line_begin; at < line_end;) {
-    if (next < cuts.size() && cuts[next].begin == at) {
-      const SecretMask::Cut& cut = cuts[next++];
-      shown += cut.text;
-      for (unsigned char c : cut.text)
-        if ((c & 0xC0) != 0x80) mark(cut.begin < to && cut.end > from, ' ');
-      at = cut.end;
-      continue;
-    }
-    char c = line[at - line_begin];
-    shown += c;
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) mark(at >= from && at < to, c == '\t' ? '\t' : ' ');
-    ++at;
-  }
-  if (!marked) caret += '^';
-  while (!caret.empty() && (caret.back() == ' ' || caret.back() == '\t')) caret.pop_back();
-  std::string number = std::to_string(loc.line);
+// The code frame (report/code_frame.h) under a finding, with its line number in a gutter.
+void write_frame(std::ostream& out, const Range& range, const SecretMask& mask, const Palette& p) {
+  std::optional<CodeFrame> frame = code_frame(range, mask);
+  if (!frame) return;
+  std::string number = std::to_string(frame->line);
   std::string gutter(number.size(), ' ');
-  out << p.dim() << " " << number << " | " << p.reset() << shown << "\n";
-  out << p.dim() << " " << gutter << " | " << p.reset() << p.bold() << caret << p.reset() << "\n";
+  out << p.dim() << " " << number << " | " << p.reset() << frame->text << "\n";
+  out << p.dim() << " " << gutter << " | " << p.reset() << p.bold() << frame->caret << p.reset() << "\n";
 }
 
 }  // namespace
@@ -87,7 +55,7 @@ void write_text_report(std::ostream& out, const AnalysisResult& result, const Re
       out << "]" << p.reset();
     }
     out << "\n";
-    write_frame(out, f.range, loc, mask, p);
+    write_frame(out, f.range, mask, p);
     for (const auto& r : f.related) {
       Location rl = to_location(r.range);
       out << "    " << p.dim() << "note:" << p.reset() << " " << rl.file << ":" << rl.line << ":" << rl.column << ": "

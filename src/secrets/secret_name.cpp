@@ -19,10 +19,6 @@ std::string_view without_trailing_digits(std::string_view w) {
   return w;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 struct SecretWord {
   std::string_view word;
   NameStrength strength;
@@ -96,11 +92,11 @@ std::optional<SecretWord> secret_word(std::string_view w) {
   for (const auto& s : kWords)
     if (w == s.word) return s;
   for (std::string_view tail : {"password", "passwd", "passphrase"})
-    if (ends_with(w, tail)) return SecretWord{w, NameStrength::Value, "password"};
-  if (ends_with(w, "token")) return SecretWord{w, NameStrength::Value, "token"};
+    if (w.ends_with(tail)) return SecretWord{w, NameStrength::Value, "password"};
+  if (w.ends_with("token")) return SecretWord{w, NameStrength::Value, "token"};
   for (std::string_view tail : {"apikey", "privatekey", "accesskey", "secretkey"})
-    if (ends_with(w, tail)) return SecretWord{w, NameStrength::Value, "key"};
-  if (ends_with(w, "secret")) {
+    if (w.ends_with(tail)) return SecretWord{w, NameStrength::Value, "key"};
+  if (w.ends_with("secret")) {
     std::string_view head = w.substr(0, w.size() - 6);
     return SecretWord{w, is_value_secret_prefix(head) ? NameStrength::Value : NameStrength::Container, "secret"};
   }

@@ -10,10 +10,6 @@
 namespace eph::terraform {
 namespace {
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 const Expr* attr_expr(const Body& body, std::string_view name) {
   const Attribute* a = body.attribute(name);
   return a ? a->expr.get() : nullptr;
@@ -78,8 +74,8 @@ void index_declarations(ModuleConfig& m, std::vector<Diagnostic>& diagnostics) {
 
 bool is_override_file(const std::string& path) {
   std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
-  return name == "override.tf" || name == "override.tf.json" || ends_with(name, "_override.tf") ||
-         ends_with(name, "_override.tf.json");
+  return name == "override.tf" || name == "override.tf.json" || name.ends_with("_override.tf") ||
+         name.ends_with("_override.tf.json");
 }
 
 // Terraform's override files: a block replaces the attributes it sets, and the nested
@@ -117,7 +113,7 @@ void merge_override_block(std::vector<ConfigFile>& files, Block&& patch) {
 
 bool is_config_file_name(const std::string& name) {
   if (name.empty() || name[0] == '.') return false;
-  return ends_with(name, ".tf") || ends_with(name, ".tf.json");
+  return name.ends_with(".tf") || name.ends_with(".tf.json");
 }
 
 std::string join_path(const std::string& dir, const std::string& name) {
@@ -130,7 +126,7 @@ ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>&
                              const hcl::ParsedHclTrees* trees) {
   ConfigFile out;
   out.file = file;
-  if (ends_with(file->path(), ".json")) {
+  if (file->path().ends_with(".json")) {
     json::ParseResult parsed = json::parse(*file);
     for (auto& d : parsed.diagnostics) diagnostics.push_back(std::move(d));
     out.body = build_json_body(parsed.value, diagnostics);

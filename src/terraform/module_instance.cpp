@@ -75,23 +75,41 @@ std::string ModuleInstance::relative_module_path() const {
 
 // --- variables, locals, outputs ---
 
+void ModuleInstance::defer_input(const std::string& name, DeferredInput input) {
+  deferred_inputs_[name] = std::move(input);
+}
+
 const Value& ModuleInstance::variable(size_t index) {
   Slot& s = variables_[index];
   if (s.state == State::Done) return s.value;
   const VariableDecl& decl = config_.variables[index];
-  s.state = State::Done;
+  if (s.state == State::Running) {
+    // The caller's expression for this input reads, through this module, the input itself.
+    unit_.env().diagnostics.push_back({Diagnostic::Kind::ParseError, decl.block->header,
+                                       "var." + decl.name + " of " + path_ +
+                                           " depends on itself through the module call's input"});
+    static const Value kCycle = Value::unknown({}, "cyclic module input");
+    return kCycle;
+  }
+  s.state = State::Running;
   ExpressionEvaluator ev(unit_.env(), nullptr);
-  auto given = inputs_.find(decl.name);
-  if (given != inputs_.end()) {
-    s.value = std::move(given->second);
+  Value value;
+  if (auto deferred = deferred_inputs_.find(decl.name); deferred != deferred_inputs_.end()) {
+    DeferredInput input = std::move(deferred->second);
+    deferred_inputs_.erase(deferred);
+    value = input();
+  } else if (auto given = inputs_.find(decl.name); given != inputs_.end()) {
+    value = std::move(given->second);
     inputs_.erase(given);
   } else if (decl.default_value) {
-    s.value = ev.eval(*decl.default_value);
+    value = ev.eval(*decl.default_value);
   } else {
-    s.value = Value::unknown(decl.block->header, "no value given for variable " + decl.name);
+    value = Value::unknown(decl.block->header, "no value given for variable " + decl.name);
   }
-  s.value = convert_to_type(std::move(s.value), decl.type, ev);
-  if (decl.sensitive) s.value.marks |= kSensitive;
+  value = convert_to_type(std::move(value), decl.type, ev);
+  if (decl.sensitive) value.marks |= kSensitive;
+  s.value = std::move(value);
+  s.state = State::Done;
   return s.value;
 }
 
@@ -505,14 +523,27 @@ void ModuleInstance::evaluate_module_call(size_t index, ModuleCallState& st) {
   Keys keys = expand(decl.count, decl.for_each, ev);
   st.expansion = keys.expansion;
   std::string base = (path_.empty() ? "" : path_ + ".") + "module." + decl.name;
+  Expansion expansion = keys.expansion;
   auto instantiate = [&](const Value& key, const Value* each_value, bool may_not_exist) {
-    bind_instance(ev, keys.expansion, key, each_value);
-    VariableValues inputs;
-    for (const Attribute& a : decl.block->body.attributes)
-      if (!is_module_meta_argument(a.name)) inputs[a.name] = ev.eval(*a.expr);
-    ev.unbind(keys.expansion == Expansion::Unknown ? 2 : keys.expansion == Expansion::Single ? 0 : 1);
     std::string child_path = base + key_suffix(key);
-    st.instances.push_back({key, load_child(decl, child_path, std::move(inputs)), may_not_exist});
+    std::unique_ptr<ModuleInstance> child = load_child(decl, child_path, {});
+    if (child) {
+      // Each input is evaluated here, with this instance's count/each bound, when the child
+      // first reads it (this module owns the child, so it outlives the closure).
+      std::shared_ptr<const Value> each = each_value ? std::make_shared<const Value>(*each_value) : nullptr;
+      for (const Attribute& a : decl.block->body.attributes) {
+        if (is_module_meta_argument(a.name)) continue;
+        child->defer_input(a.name, [this, &a, expansion, key, each]() -> Value {
+          if (!enter(a.range)) return Value::unknown(a.range, "references nested too deep");
+          ExpressionEvaluator input_ev(unit_.env(), this);
+          bind_instance(input_ev, expansion, key, each.get());
+          Value v = input_ev.eval(*a.expr);
+          leave();
+          return v;
+        });
+      }
+    }
+    st.instances.push_back({key, std::move(child), may_not_exist});
   };
   if (keys.expansion == Expansion::Single) {
     instantiate(Value::null(), nullptr, false);

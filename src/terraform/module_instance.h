@@ -2,6 +2,7 @@
 // One instance of a module (the root, or `module.net[0]`): evaluates its variables, locals,
 // resources, data sources, child modules and outputs lazily, in the order references need
 // them, so dependency order falls out and cycles are seen as re-entry.
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -23,6 +24,12 @@ class ModuleInstance : public NameResolver {
   ModuleInstance(UnitLoader& unit, const ModuleConfig& config, std::string path, std::string key_path,
                  std::vector<std::string> chain, VariableValues inputs, int depth);
   ~ModuleInstance() override;
+
+  // An input of a module call, evaluated in the caller only when this module first reads
+  // the variable: Terraform's graph has one node per input variable and per output, so an
+  // output that reads none of the inputs a caller's local depends on makes no cycle.
+  using DeferredInput = std::function<Value()>;
+  void defer_input(const std::string& name, DeferredInput input);
 
   // Evaluates everything the module declares, children included.
   void evaluate_all();
@@ -109,6 +116,7 @@ class ModuleInstance : public NameResolver {
   std::string key_path_;
   std::vector<std::string> chain_;
   VariableValues inputs_;
+  std::unordered_map<std::string, DeferredInput> deferred_inputs_;
   int depth_;
   std::vector<Slot> variables_, locals_, outputs_;
   std::vector<ResourceState> resources_;

@@ -117,8 +117,8 @@ class PlanLoader {
     std::vector<std::string> files;
     if (!fs_.is_directory(dir_)) return;
     for (const auto& name : fs_.list(dir_, true)) {
-      bool tf = name.size() > 3 && name.compare(name.size() - 3, 3, ".tf") == 0;
-      bool tf_json = name.size() > 8 && name.compare(name.size() - 8, 8, ".tf.json") == 0;
+      bool tf = name.size() > 3 && name.ends_with(".tf");
+      bool tf_json = name.size() > 8 && name.ends_with(".tf.json");
       if (tf || tf_json) files.push_back(dir_ + "/" + name);
     }
     if (files.empty()) return;

@@ -10,10 +10,6 @@
 namespace eph::terraform {
 namespace {
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 std::string type_name(const Expr* type) {
   if (!type) return {};
   if (type->kind == ExprKind::Variable || type->kind == ExprKind::Call) return type->name;
@@ -22,7 +18,7 @@ std::string type_name(const Expr* type) {
 
 // Values of a .tfvars (HCL) or .tfvars.json file, positioned in it.
 void read_tfvars(const SourceFilePtr& file, EvalEnv& env, const ModuleConfig& config, VariableValues& out) {
-  if (ends_with(file->path(), ".json")) {
+  if (file->path().ends_with(".json")) {
     json::ParseResult parsed = json::parse(*file);
     for (auto& d : parsed.diagnostics) env.diagnostics.push_back(std::move(d));
     if (!parsed.value.is_map()) return;
@@ -117,7 +113,7 @@ VariableValues root_variable_values(const ModuleConfig& config, const FileProvid
   read_file(join_path(config.dir, "terraform.tfvars.json"));
   std::vector<std::string> auto_files;
   for (const std::string& name : fs.list(config.dir, true))
-    if (ends_with(name, ".auto.tfvars") || ends_with(name, ".auto.tfvars.json")) auto_files.push_back(name);
+    if (name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json")) auto_files.push_back(name);
   std::sort(auto_files.begin(), auto_files.end());
   for (const auto& name : auto_files) read_file(join_path(config.dir, name));
   for (const auto& path : inputs.var_files) {

@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   double limit_seconds = argc > 2 ? std::stod(argv[2]) : 10.0;
   if (!fs::exists(corpus / "MANIFEST.tsv")) {
     std::cout << "corpus not found at " << corpus << ": skipped\n";
-    return 0;
+    return 77;  // ctest: skipped (SKIP_RETURN_CODE)
   }
   fs::current_path(corpus);
 

@@ -1,4 +1,5 @@
-// Turns tree-sitter's ERROR and MISSING nodes into readable EPH000 diagnostics.
+// Turns tree-sitter's ERROR and MISSING nodes into readable EPH000 diagnostics, then adds
+// what HCL rejects and the grammar accepts (hcl_strict_syntax.cpp).
 #include <cstring>
 #include <string>
 
@@ -78,6 +79,7 @@ void collect(TSNode root, const SourceFile* file, std::vector<Diagnostic>& out, 
 std::vector<Diagnostic> syntax_errors(const HclTree& tree, size_t max_errors) {
   std::vector<Diagnostic> out;
   if (tree.has_errors()) collect(tree.root(), tree.file().get(), out, max_errors);
+  strict_syntax_errors(tree, out, max_errors);
   return out;
 }
 

@@ -60,7 +60,14 @@ std::vector<TSNode> children(TSNode node);
 
 // Every ERROR and MISSING node as an EPH000 diagnostic with its exact range and a reason
 // ("unexpected '}'", "missing closing '\"'"). At most `max_errors` per file.
+// Also reports what HashiCorp's parser rejects although the grammar accepts it.
 std::vector<Diagnostic> syntax_errors(const HclTree& tree, size_t max_errors = 50);
+
+// Only that second part: an argument set twice in a body ("Attribute redefined"), a missing
+// newline after an argument or block, single-line blocks with more than one argument,
+// invalid number literals (10.11.10.12, 0x10), object items without a separator, quoted
+// strings over several lines; HCL's wording, exact ranges. Appends to `out` (up to `max_errors`).
+void strict_syntax_errors(const HclTree& tree, std::vector<Diagnostic>& out, size_t max_errors = 50);
 
 inline Range range_of(const SourceFile* file, TSNode node) {
   return Range{file, ts_node_start_byte(node), ts_node_end_byte(node)};

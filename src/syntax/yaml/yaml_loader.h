@@ -1,6 +1,11 @@
 #pragma once
+// The one YAML reader: templates, `.ephemera.yaml` and Terraform's `yamldecode` all load
+// through it, so all three have the same limits (size, depth, alias expansion).
 // YAML with positions, built from yaml-cpp's event stream (no yaml-cpp node tree).
-// yaml-cpp reports only where a node starts; the loader measures where each node ends.
+// libyaml checks every text first: where yaml-cpp 0.7 rejects valid YAML, or reads a value
+// differently from libyaml (event_digest.h), the tree is built from libyaml's events instead,
+// and what libyaml rejects is an error even when yaml-cpp takes it (libyaml_events.h). yaml-cpp reports only where a node starts;
+// the loader measures where each node ends.
 // CloudFormation short-form tags become single-key maps in the long form, so the rest of
 // the engine sees one representation for YAML and JSON templates:
 //   !Ref X -> {Ref: X}   !Condition C -> {Condition: C}   !Sub s -> {"Fn::Sub": s}
@@ -8,6 +13,7 @@
 // Duplicate keys are reported (last value wins, as in PyYAML); anchors and aliases work
 // within a node budget; nesting is bounded. Bad input gives a Diagnostic, never a crash.
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "core/finding.h"
@@ -18,6 +24,8 @@ namespace eph::yaml {
 struct Limits {
   uint32_t max_depth = 256;            // nested collections; deeper values become Unknown
   uint32_t max_alias_nodes = 100000;   // nodes copied by alias expansion, over the whole document
+  uint32_t max_bytes = UINT32_MAX;     // a longer text is not read at all (LimitReached)
+  bool cloudformation_tags = true;     // `!Ref X` -> {Ref: X}; off: a local tag is ignored
 };
 
 struct ParseResult {
@@ -26,6 +34,17 @@ struct ParseResult {
   bool ok() const;                      // no ParseError diagnostics
 };
 
+// The whole file, or the bytes [begin, end) of it (a document written inside another
+// file); ranges point into `file`.
 ParseResult parse(const SourceFile& file, Limits limits = {});
+ParseResult parse(const SourceFile& file, uint32_t begin, uint32_t end, Limits limits = {});
+
+// Text that does not stand verbatim in a file (an evaluated string): every range is
+// `fallback`, the place the text came from.
+ParseResult parse_text(std::string_view text, Range fallback, Limits limits = {});
+
+// The tree built from libyaml's events alone, whatever yaml-cpp says: for the tests that
+// hold it to the same trees and ranges as yaml-cpp's where both read the text.
+ParseResult parse_with_libyaml(const SourceFile& file, Limits limits = {});
 
 }  // namespace eph::yaml

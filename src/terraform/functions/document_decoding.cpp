@@ -1,10 +1,8 @@
 #include "terraform/functions/document_decoding.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
-
 #include "core/partly_known.h"
 #include "syntax/json/json_loader.h"
+#include "syntax/yaml/yaml_loader.h"
 #include "terraform/functions/function_support.h"
 #include "terraform/value_ops.h"
 
@@ -13,8 +11,7 @@ namespace eph::terraform::fn {
 namespace {
 
 constexpr size_t kMaxDocumentBytes = 4 << 20;
-constexpr size_t kMaxYamlNodes = 200'000;  // aliases can multiply nodes: bound the expansion
-constexpr int kMaxYamlDepth = 256;
+constexpr uint32_t kMaxYamlAliasNodes = 200'000;  // aliases can multiply nodes: bound the expansion
 
 // Where `text` stands verbatim inside `where`, the byte offset in `where.file`.
 std::optional<uint32_t> verbatim_offset(std::string_view text, const Range& where) {
@@ -26,105 +23,11 @@ std::optional<uint32_t> verbatim_offset(std::string_view text, const Range& wher
   return where.begin + static_cast<uint32_t>(at);
 }
 
-bool limit_reached(const json::ParseResult& r) {
-  for (const auto& d : r.diagnostics)
+bool limit_reached(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics)
     if (d.kind == Diagnostic::Kind::LimitReached) return true;
   return false;
 }
-
-// --- YAML ---
-
-struct YamlConverter {
-  const SourceFile* file = nullptr;  // set when positions can point into the file
-  uint32_t base = 0;
-  uint32_t limit = 0;  // end of the text in the file
-  Range fallback;
-  size_t nodes = 0;
-  bool limit_hit = false;
-
-  Range range_of(const YAML::Node& n, size_t length) const {
-    if (!file) return fallback;
-    YAML::Mark m = n.Mark();
-    if (m.pos < 0) return fallback;
-    uint32_t b = base + static_cast<uint32_t>(m.pos);
-    uint32_t e = std::min<uint32_t>(limit, b + static_cast<uint32_t>(length));
-    return Range{file, b, e};
-  }
-
-  Value scalar(const YAML::Node& n) const {
-    const std::string& s = n.Scalar();
-    const std::string& tag = n.Tag();
-    bool plain = tag == "?";
-    Range where = range_of(n, plain ? s.size() : s.size() + 2);
-    if (tag == "!" || tag == "tag:yaml.org,2002:str") return Value::string_of(s, where);
-    if (plain || tag == "tag:yaml.org,2002:null") {
-      if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value::null(where);
-    }
-    if (plain || tag == "tag:yaml.org,2002:bool") {
-      if (s == "true" || s == "True" || s == "TRUE") return Value::boolean_of(true, where);
-      if (s == "false" || s == "False" || s == "FALSE") return Value::boolean_of(false, where);
-    }
-    if (plain || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float") {
-      if (auto n = yaml_number(s)) return Value::number_of(*n, where);
-    }
-    return Value::string_of(s, where);
-  }
-
-  static std::optional<double> yaml_number(const std::string& s) {
-    std::string_view body = s;
-    bool negative = false;
-    if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
-      negative = body.front() == '-';
-      body.remove_prefix(1);
-    }
-    if (body.size() > 2 && body[0] == '0' && (body[1] == 'x' || body[1] == 'o')) {
-      int base = body[1] == 'x' ? 16 : 8;
-      double v = 0;
-      for (char ch : body.substr(2)) {
-        int d = std::isdigit(static_cast<unsigned char>(ch)) ? ch - '0'
-                : (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10 : (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10 : 99;
-        if (d >= base) return std::nullopt;
-        v = v * base + d;
-      }
-      return negative ? -v : v;
-    }
-    auto n = string_to_number(body);
-    if (!n) return std::nullopt;
-    return negative ? -*n : *n;
-  }
-
-  std::optional<Value> convert(const YAML::Node& n, int depth) {
-    if (++nodes > kMaxYamlNodes || depth > kMaxYamlDepth) {
-      limit_hit = true;
-      return std::nullopt;
-    }
-    switch (n.Type()) {
-      case YAML::NodeType::Null: return Value::null(range_of(n, 0));
-      case YAML::NodeType::Scalar: return scalar(n);
-      case YAML::NodeType::Sequence: {
-        Value list = Value::list(range_of(n, 1));
-        for (const auto& item : n) {
-          auto v = convert(item, depth + 1);
-          if (!v) return std::nullopt;
-          list.items.push_back(std::move(*v));
-        }
-        return list;
-      }
-      case YAML::NodeType::Map: {
-        Value map = Value::map(range_of(n, 1));
-        for (const auto& kv : n) {
-          if (!kv.first.IsScalar()) return std::nullopt;  // Terraform only takes string keys
-          auto v = convert(kv.second, depth + 1);
-          if (!v) return std::nullopt;
-          map.set(kv.first.Scalar(), std::move(*v), range_of(kv.first, kv.first.Scalar().size()));
-        }
-        return map;
-      }
-      case YAML::NodeType::Undefined: return std::nullopt;
-    }
-    return std::nullopt;
-  }
-};
 
 }  // namespace
 
@@ -215,7 +118,7 @@ Decoded decode_json(std::string_view text, const Range& where, const Range& fall
   auto at = verbatim_offset(text, where);
   json::ParseResult r = at ? json::parse(*where.file, *at, *at + static_cast<uint32_t>(text.size()))
                            : json::parse_text(text, where.valid() ? where : fallback);
-  if (limit_reached(r)) {
+  if (limit_reached(r.diagnostics)) {
     out.limit_hit = true;
     return out;
   }
@@ -223,31 +126,26 @@ Decoded decode_json(std::string_view text, const Range& where, const Range& fall
   return out;
 }
 
+// Through the loader templates and the configuration use, with its limits; local tags
+// (`!Ref`) mean nothing to Terraform and are read as plain values.
 Decoded decode_yaml(std::string_view text, const Range& where, const Range& fallback) {
   Decoded out;
   if (text.size() > kMaxDocumentBytes) {
     out.limit_hit = true;
     return out;
   }
-  YamlConverter conv;
-  conv.fallback = where.valid() ? where : fallback;
-  if (auto at = verbatim_offset(text, where)) {
-    conv.file = where.file;
-    conv.base = *at;
-    conv.limit = *at + static_cast<uint32_t>(text.size());
-  }
-  try {
-    YAML::Node root = YAML::Load(std::string(text));
-    out.value = conv.convert(root, 0);
-  } catch (const YAML::DeepRecursion&) {
+  yaml::Limits limits;
+  limits.max_bytes = kMaxDocumentBytes;
+  limits.max_alias_nodes = kMaxYamlAliasNodes;
+  limits.cloudformation_tags = false;
+  auto at = verbatim_offset(text, where);
+  yaml::ParseResult r = at ? yaml::parse(*where.file, *at, *at + static_cast<uint32_t>(text.size()), limits)
+                           : yaml::parse_text(text, where.valid() ? where : fallback, limits);
+  if (limit_reached(r.diagnostics)) {
     out.limit_hit = true;
-  } catch (const YAML::Exception&) {
-    // not YAML: no value
+    return out;
   }
-  if (conv.limit_hit) {
-    out.limit_hit = true;
-    out.value.reset();
-  }
+  if (r.ok()) out.value = std::move(r.value);
   return out;
 }
 
@@ -257,7 +155,7 @@ std::shared_ptr<const Value> decode_json_file(const SourceFile& file) {
   if (first == std::string_view::npos || (text[first] != '{' && text[first] != '[')) return nullptr;
   if (text.size() > kMaxDocumentBytes) return nullptr;
   json::ParseResult r = json::parse(file);
-  if (!r.ok() || limit_reached(r)) return nullptr;
+  if (!r.ok() || limit_reached(r.diagnostics)) return nullptr;
   return std::make_shared<const Value>(std::move(r.value));
 }
 
@@ -298,10 +196,7 @@ bool fill_holes(Value& v, const std::vector<Value>& parts, size_t& next) {
 }  // namespace
 
 bool is_yaml_file_name(std::string_view path) {
-  auto ends = [&](std::string_view tail) {
-    return path.size() >= tail.size() && path.substr(path.size() - tail.size()) == tail;
-  };
-  return ends(".yaml") || ends(".yml");
+  return path.ends_with(".yaml") || path.ends_with(".yml");
 }
 
 std::shared_ptr<const Value> decode_rendered_template(std::string_view rendered, const std::vector<Value>& unknown_parts,

@@ -1,113 +1,24 @@
 // CIDR arithmetic for IPv4 and IPv6: cidrsubnet, cidrsubnets, cidrhost, cidrnetmask.
 #include <cstdio>
 
+#include "core/ip_address.h"
 #include "terraform/functions/function_support.h"
 
 namespace eph::terraform::fn {
 
 namespace {
 
-using u128 = unsigned __int128;
-
-struct Prefix {
-  bool v6 = false;
-  u128 address = 0;  // IPv4 in the low 32 bits
-  int bits = 0;
-  int width() const { return v6 ? 128 : 32; }
-};
+using u128 = Uint128;
+using Prefix = IpPrefix;
 
 u128 ones(int n) { return n >= 128 ? ~u128(0) : (u128(1) << n) - 1; }
-u128 host_mask(const Prefix& p) { return ones(p.width() - p.bits); }
+u128 host_mask(const Prefix& p) { return p.host_mask(); }
 
-std::optional<uint32_t> parse_v4(std::string_view s) {
-  uint32_t out = 0;
-  int parts = 0;
-  size_t i = 0;
-  while (parts < 4) {
-    size_t start = i;
-    unsigned value = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 3) value = value * 10 + (s[i++] - '0');
-    size_t len = i - start;
-    if (len == 0 || value > 255 || (len > 1 && s[start] == '0')) return std::nullopt;  // no leading zeros
-    out = (out << 8) | value;
-    ++parts;
-    if (parts < 4) {
-      if (i >= s.size() || s[i] != '.') return std::nullopt;
-      ++i;
-    }
-  }
-  if (i != s.size()) return std::nullopt;
-  return out;
-}
-
-std::optional<u128> parse_v6(std::string_view s) {
-  std::vector<uint32_t> head, tail;
-  bool compressed = false;
-  size_t dbl = s.find("::");
-  auto parse_groups = [](std::string_view part, std::vector<uint32_t>& out, bool allow_v4) -> bool {
-    if (part.empty()) return true;
-    size_t i = 0;
-    while (i <= part.size()) {
-      size_t colon = part.find(':', i);
-      std::string_view g = part.substr(i, colon == std::string_view::npos ? std::string_view::npos : colon - i);
-      if (colon == std::string_view::npos && allow_v4 && g.find('.') != std::string_view::npos) {
-        auto v4 = parse_v4(g);
-        if (!v4) return false;
-        out.push_back(*v4 >> 16);
-        out.push_back(*v4 & 0xFFFF);
-        return true;
-      }
-      if (g.empty() || g.size() > 4) return false;
-      uint32_t value = 0;
-      for (char ch : g) {
-        int d = (ch >= '0' && ch <= '9') ? ch - '0' : (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10 : (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10 : -1;
-        if (d < 0) return false;
-        value = value * 16 + static_cast<uint32_t>(d);
-      }
-      out.push_back(value);
-      if (colon == std::string_view::npos) break;
-      i = colon + 1;
-    }
-    return true;
-  };
-  if (dbl != std::string_view::npos) {
-    compressed = true;
-    if (s.find("::", dbl + 1) != std::string_view::npos) return std::nullopt;
-    if (!parse_groups(s.substr(0, dbl), head, false) || !parse_groups(s.substr(dbl + 2), tail, true)) return std::nullopt;
-  } else if (!parse_groups(s, head, true)) {
-    return std::nullopt;
-  }
-  size_t total = head.size() + tail.size();
-  if (compressed ? total > 7 : total != 8) return std::nullopt;
-  std::vector<uint32_t> groups = head;
-  groups.resize(8 - tail.size(), 0);
-  groups.insert(groups.end(), tail.begin(), tail.end());
-  u128 out = 0;
-  for (uint32_t g : groups) out = (out << 16) | g;
-  return out;
-}
-
-// Parses "address/bits" into its network (host bits cleared), as Go's net.ParseCIDR does.
+// "address/bits" as its network (host bits cleared), as Go's net.ParseCIDR returns it.
 std::optional<Prefix> parse_prefix(std::string_view s) {
-  size_t slash = s.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
-  std::string_view addr = s.substr(0, slash), len = s.substr(slash + 1);
-  Prefix p;
-  if (addr.find(':') != std::string_view::npos) {
-    auto a = parse_v6(addr);
-    if (!a) return std::nullopt;
-    p.v6 = true;
-    p.address = *a;
-  } else {
-    auto a = parse_v4(addr);
-    if (!a) return std::nullopt;
-    p.address = *a;
-  }
-  if (len.empty() || len.size() > 3 || len.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
-  if (len.size() > 1 && len[0] == '0') return std::nullopt;
-  p.bits = std::stoi(std::string(len));
-  if (p.bits > p.width()) return std::nullopt;
-  p.address &= ~host_mask(p) & ones(p.width());
+  auto p = parse_ip_prefix(s);
+  if (!p) return std::nullopt;
+  p->address = p->network();
   return p;
 }
 

@@ -164,7 +164,7 @@ Value trimsuffix(Call& c) {
   if (!s) return c.fail(error);
   std::string_view kept = (*s)[0];
   const std::string& suffix = (*s)[1];
-  if (kept.size() >= suffix.size() && kept.substr(kept.size() - suffix.size()) == suffix) {
+  if (kept.ends_with(suffix)) {
     kept.remove_suffix(suffix.size());
   }
   return trimmed(c, (*s)[0], kept);
@@ -201,7 +201,7 @@ Value endswith(Call& c) {
   auto s = string_args(c, error);
   if (!s) return c.fail(error);
   const std::string &text = (*s)[0], &suffix = (*s)[1];
-  return bool_result(c, text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0);
+  return bool_result(c, text.ends_with(suffix));
 }
 
 Value strcontains(Call& c) {

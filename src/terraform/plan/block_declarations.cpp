@@ -59,7 +59,7 @@ const std::map<std::string, BlockDeclarations::Entry>& BlockDeclarations::scan(c
   std::vector<std::string> names = fs_.list(dir, true);
   std::sort(names.begin(), names.end());
   for (const auto& name : names) {
-    if (name.size() < 3 || name.compare(name.size() - 3, 3, ".tf") != 0) continue;
+    if (name.size() < 3 || !name.ends_with(".tf")) continue;
     auto text = fs_.read(dir + "/" + name);
     if (!text) continue;
     auto file = std::make_shared<const SourceFile>(dir + "/" + name, std::move(*text));

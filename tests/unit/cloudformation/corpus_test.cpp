@@ -14,8 +14,8 @@
 using namespace eph;
 
 
-TEST_CASE("cloudformation corpus: every template loads, parse errors only where expected") {
-  std::filesystem::path dir = EPHEMERA_CORPUS_DIR;
+TEST_CASE("cloudformation corpus: every template loads, parse errors only where expected" * doctest::test_suite("corpus")) {
+  std::filesystem::path dir = testing::corpus_dir();
   if (!std::filesystem::exists(dir / "MANIFEST.tsv")) {
     MESSAGE("corpus not present: skipped");
     return;
@@ -50,8 +50,8 @@ TEST_CASE("cloudformation corpus: every template loads, parse errors only where 
   CHECK(resources > 2000);
 }
 
-TEST_CASE("cloudformation corpus: templates are recognised by content") {
-  std::filesystem::path dir = EPHEMERA_CORPUS_DIR;
+TEST_CASE("cloudformation corpus: templates are recognised by content" * doctest::test_suite("corpus")) {
+  std::filesystem::path dir = testing::corpus_dir();
   if (!std::filesystem::exists(dir / "MANIFEST.tsv")) return;
   auto manifest = testing::read_corpus_manifest(dir);
   testing::DiskFiles fs;

@@ -2,6 +2,7 @@
 // and the upward search.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -98,7 +99,7 @@ TEST_CASE("config: unknown keys and bad values are errors with line and column")
 
   e = parse_errors("fail-on: low\nfail-on: high\n");
   REQUIRE(e.size() == 1);
-  CHECK(e[0].message == "duplicate key 'fail-on'");
+  CHECK(e[0].message == "duplicate key 'fail-on' (first at line 1)");
 
   e = parse_errors("rules:\n  EPH002: off\n  unused-suppression: on\n");
   REQUIRE(e.size() == 1);
@@ -137,4 +138,37 @@ TEST_CASE("config: found from the scanned path upward, nearest first") {
   CHECK_FALSE(load_config_file((root / "missing.yaml").string(), config, errors));
   CHECK(errors.back().message.rfind("cannot read configuration file", 0) == 0);
   fs::remove_all(root);
+}
+
+TEST_CASE("config: an alias bomb stops at the YAML loader's limit, with a position") {
+  std::string bomb = "exclude: &a [x, x, x, x, x, x, x, x, x]\n";
+  const char* names = "abcdefghij";
+  for (int i = 1; i < 10; ++i) {
+    bomb += std::string("k") + names[i] + ": &" + names[i] + " [";
+    for (int k = 0; k < 9; ++k) bomb += std::string(k ? ", " : "") + "*" + names[i - 1];
+    bomb += "]\n";
+  }
+  auto started = std::chrono::steady_clock::now();
+  auto errors = parse_errors(bomb);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+  REQUIRE(!errors.empty());
+  CHECK(errors[0].message.find("alias expansion exceeds") != std::string::npos);
+  CHECK(errors[0].line > 1);
+  CHECK(errors[0].column > 1);
+}
+
+TEST_CASE("config: depth and size limits, and YAML yaml-cpp alone would misread") {
+  std::string deep = "rules: ";
+  for (int i = 0; i < 400; ++i) deep += "[";
+  auto errors = parse_errors(deep);
+  REQUIRE(!errors.empty());
+  CHECK(errors[0].line == 1);
+
+  auto big = parse_errors("exclude: [" + std::string(2 << 20, 'x') + "]\n");
+  REQUIRE(big.size() == 1);
+  CHECK(big[0].message.find("exceeds the limit") != std::string::npos);
+
+  auto trailing = parse_errors("fail-on: high\nnot-a-key");
+  REQUIRE(trailing.size() == 1);
+  CHECK(trailing[0].to_string().rfind(".ephemera.yaml:2:", 0) == 0);
 }

@@ -137,6 +137,7 @@ TEST_CASE("report formats are parsed by name") {
   CHECK(parse_report_format("junit") == ReportFormat::Junit);
   CHECK(parse_report_format("github") == ReportFormat::Github);
   CHECK(parse_report_format("gitlab") == ReportFormat::Gitlab);
+  CHECK(parse_report_format("markdown") == ReportFormat::Markdown);
   CHECK_FALSE(parse_report_format("xml"));
 }
 
@@ -174,6 +175,64 @@ TEST_CASE("golden: sarif") {
 TEST_CASE("golden: junit") { check_golden("report.junit.xml", render(ReportFormat::Junit, true)); }
 TEST_CASE("golden: github") { check_golden("report.github.txt", render(ReportFormat::Github, false)); }
 TEST_CASE("golden: gitlab") { check_golden("report.gitlab.json", render(ReportFormat::Gitlab, false)); }
+TEST_CASE("golden: markdown") {
+  // An evidence link whose text Mermaid and Markdown would both read: the markdown-mermaid
+  // test parses the diagram of this golden file with Mermaid's own parser.
+  AnalysisResult r = sample_result();
+  auto it = std::find_if(r.findings.begin(), r.findings.end(),
+                         [](const Finding& f) { return f.rule_id == "EPH003" && !f.suppressed; });
+  REQUIRE(it != r.findings.end());
+  Finding& active = *it;
+  const SourceFile* main = active.range.file;
+  auto at = [&](std::string_view needle) {
+    auto pos = static_cast<uint32_t>(main->text().find(needle));
+    return Range{main, pos, pos + static_cast<uint32_t>(needle.size())};
+  };
+  active.related.push_back({at("environment {"), "runs in \"x\" <&> | `tick` #1 [a] {b} (c) ```"});
+  active.related.push_back({at("DB_PASSWORD"), "the value comes from here: hunter2 <&> \"x\""});
+  ReportOptions options;
+  options.version = "0.0.0-test";
+  options.source_root = "/src/project";
+  options.show_suppressed = true;
+  std::ostringstream out;
+  write_report(ReportFormat::Markdown, out, r, options);
+  CHECK(out.str().find("hunter2") == std::string::npos);
+  check_golden("report.md", out.str());
+}
+
+TEST_CASE("markdown: links to lines start at the blob URL when one is given") {
+  ReportOptions options;
+  options.source_root = "/src/project";
+  options.blob_url = "https://github.com/o/r/blob/abc123";
+  std::ostringstream out;
+  write_report(ReportFormat::Markdown, out, sample_result(), options);
+  CHECK(out.str().find("(https://github.com/o/r/blob/abc123/template.yaml#L4)") != std::string::npos);
+  CHECK(out.str().find("(https://github.com/o/r/blob/abc123/modules/api%20dir/main.tf#L1)") != std::string::npos);
+}
+
+TEST_CASE("markdown: stays under GitHub's 65,536 characters and counts what it left out") {
+  AnalysisResult r = sample_result();
+  const Finding model = r.findings.back();
+  r.findings.clear();
+  r.suppressed = 0;
+  const size_t total = 2000;
+  for (size_t i = 0; i < total; ++i) {
+    Finding f = model;
+    f.message = "finding number " + std::to_string(i) + " with a message long enough to take some room";
+    r.findings.push_back(f);
+  }
+  ReportOptions options;
+  options.source_root = "/src/project";
+  std::ostringstream out;
+  write_report(ReportFormat::Markdown, out, r, options);
+  const std::string md = out.str();
+  CHECK(md.size() <= 65536);
+  size_t shown = 0;
+  for (size_t at = md.find("<details>"); at != std::string::npos; at = md.find("<details>", at + 1)) ++shown;
+  CHECK(shown > 10);
+  CHECK(shown < total);
+  CHECK(md.find("**" + std::to_string(total - shown) + " findings not shown**") != std::string::npos);
+}
 
 TEST_CASE("gitlab: every issue has the fields GitLab Code Quality requires") {
   auto issues = nlohmann::json::parse(render(ReportFormat::Gitlab, true));

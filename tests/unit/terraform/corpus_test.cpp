@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kCorpus = fs::path(EPHEMERA_CORPUS_DIR) / "terraform";
+const fs::path kCorpus = fs::path(testing::corpus_dir()) / "terraform";
 
 std::vector<std::string> module_dirs() {
   std::set<std::string> dirs;
@@ -38,7 +38,7 @@ LoadedUnit load_corpus_dir(const std::string& relative) {
 
 }  // namespace
 
-TEST_CASE("corpus: every Terraform directory loads, parse errors only where the manifest expects them") {
+TEST_CASE("corpus: every Terraform directory loads, parse errors only where the manifest expects them" * doctest::test_suite("corpus")) {
   std::vector<std::string> dirs = module_dirs();
   if (dirs.empty()) return;  // corpus absent
   // Directories holding a file the corpus marks as broken HCL must report a parse error there;
@@ -70,7 +70,7 @@ TEST_CASE("corpus: every Terraform directory loads, parse errors only where the 
   CHECK(resources > 500);
 }
 
-TEST_CASE("corpus: evaluated values in terraform-aws-modules examples") {
+TEST_CASE("corpus: evaluated values in terraform-aws-modules examples" * doctest::test_suite("corpus")) {
   if (!fs::exists(kCorpus)) return;
   SUBCASE("lambda simple example: function name through module inputs and random_pet") {
     LoadedUnit unit = load_corpus_dir("terraform-aws-lambda/examples/simple");

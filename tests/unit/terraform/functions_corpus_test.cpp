@@ -4,17 +4,18 @@
 
 #include "engine/disk_file_provider.h"
 #include "function_test_support.h"
+#include "unit/corpus_manifest.h"
 
 using namespace eph;
 using eph::test::Harness;
 
 namespace {
 
-const std::string kCorpus = EPHEMERA_CORPUS_DIR;
+const std::string kCorpus = testing::corpus_dir().string();
 
 }  // namespace
 
-TEST_CASE("corpus: IAM policy files next to Terraform decode with positions") {
+TEST_CASE("corpus: IAM policy files next to Terraform decode with positions" * doctest::test_suite("corpus")) {
   const std::string root = kCorpus + "/terraform/serverless-patterns";
   const std::string modules[] = {root + "/firehose-transformation-terraform/modules/lambda",
                                  root + "/lambda-esm-kinesis-filters-terraform/modules/lambda"};
@@ -44,7 +45,7 @@ TEST_CASE("corpus: IAM policy files next to Terraform decode with positions") {
   }
 }
 
-TEST_CASE("corpus: validation patterns from the corpus modules run as RE2 would") {
+TEST_CASE("corpus: validation patterns from the corpus modules run as RE2 would" * doctest::test_suite("corpus")) {
   struct Row {
     const char* pattern;
     const char* text;
@@ -78,7 +79,7 @@ TEST_CASE("corpus: validation patterns from the corpus modules run as RE2 would"
   CHECK(test::render(groups) == R"(["5","minutes"])");
 }
 
-TEST_CASE("corpus: decoding a sensitive string keeps every part sensitive") {
+TEST_CASE("corpus: decoding a sensitive string keeps every part sensitive" * doctest::test_suite("corpus")) {
   Harness h;
   Value secret = Value::string_of(R"({"user": "admin", "password": "hunter2"})");
   secret.marks = kSensitive;

@@ -130,3 +130,40 @@ TEST_CASE("override files replace attributes and nested blocks of the matching b
   CHECK(attr(unit, "aws_lambda_function.f", "timeout")->where.file->path() == "root/main_override.tf");
   CHECK(unit.resources.size() == 1);
 }
+
+TEST_CASE("modules: an output that reads none of the inputs a caller's local depends on is no cycle") {
+  // As in Azure's verified modules: a local reads one output of a module call while another
+  // input of the same call depends on that local. Terraform's graph is per output and per
+  // input variable, so this is valid; each instance still sees its own count/each.
+  MemoryFiles files;
+  files.add("root/main.tf",
+            "locals {\n  prefix = module.naming.prefix\n}\n"
+            "module \"naming\" {\n  source = \"./modules/naming\"\n  base = \"app\"\n"
+            "  tags = { owner = local.prefix }\n}\n"
+            "module \"fns\" {\n  source = \"./modules/naming\"\n  for_each = { a = 1, b = 2 }\n"
+            "  base = \"${local.prefix}-${each.key}\"\n  tags = { n = each.value }\n}\n"
+            "resource \"null_resource\" \"r\" {\n  tagged = module.naming.tagged\n  b = module.fns[\"b\"].prefix\n}\n");
+  files.add("root/modules/naming/main.tf",
+            "variable \"base\" {}\nvariable \"tags\" {}\n"
+            "output \"prefix\" {\n  value = \"${var.base}-prod\"\n}\n"
+            "output \"tagged\" {\n  value = var.tags.owner\n}\n");
+  LoadedUnit unit = load(files);
+  CHECK(unit.diagnostics.empty());
+  CHECK(text_at(unit, "null_resource.r", "tagged") == "app-prod");
+  CHECK(text_at(unit, "null_resource.r", "b") == "app-prod-b-prod");
+}
+
+TEST_CASE("modules: an input that reads, through the module, the input itself is a cycle") {
+  MemoryFiles files;
+  files.add("root/main.tf",
+            "module \"m\" {\n  source = \"./modules/echo\"\n  in = module.m.other\n}\n"
+            "resource \"null_resource\" \"r\" {\n  v = module.m.out\n}\n");
+  files.add("root/modules/echo/main.tf",
+            "variable \"in\" {}\noutput \"out\" {\n  value = var.in\n}\noutput \"other\" {\n  value = var.in\n}\n");
+  LoadedUnit unit = load(files);
+  REQUIRE(unit.diagnostics.size() == 1);
+  CHECK(unit.diagnostics[0].message.find("var.in of module.m depends on itself") != std::string::npos);
+  const Value* v = attr(unit, "null_resource.r", "v");
+  REQUIRE(v);
+  CHECK(v->is_unknown());
+}

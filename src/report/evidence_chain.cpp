@@ -1,0 +1,83 @@
+#include "report/evidence_chain.h"
+
+#include <array>
+#include <filesystem>
+#include <utility>
+
+#include "report/resource_kind.h"
+
+namespace eph {
+namespace {
+
+// Phrases the rules' evidence messages use, first match wins (network_evidence.cpp and
+// the rules under rules/). A message that names none links as "leads to". "Lambda
+// function X" alone is the function whose path follows (a NAT gateway serves it).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kRelations = {{
+    {"runs in", "runs in"},
+    {"route table", "routes through"},
+    {"default route", "routes through"},
+    {"NAT gateway", "routes through"},
+    {"internet gateway", "routes through"},
+    {"endpoint", "routes through"},
+    {"invokes", "invokes"},
+    {"Lambda function ", "serves"},
+    {"the function", "invokes"},
+    {"function ", "invokes"},
+    {"route ", "routes to"},
+    {"statement", "grants"},
+    {"grant", "grants"},
+    {"permission", "grants"},
+    {"policy", "grants"},
+    {"role", "grants"},
+    {"comes from", "comes from"},
+    {"used by", "used by"},
+}};
+
+}  // namespace
+
+std::string relation_of(std::string_view message) {
+  for (const auto& [phrase, relation] : kRelations)
+    if (message.find(phrase) != std::string_view::npos) return std::string(relation);
+  return "leads to";
+}
+
+// A network path goes on from the link before ("runs in subnet", "uses route table", "the
+// default route leads to"); any other link hangs off the finding itself.
+bool continues_path(std::string_view relation) { return relation == "runs in" || relation == "routes through"; }
+
+std::string file_line(const Range& range, const SourceRoot& root) {
+  if (!range.valid()) return {};
+  Location l = to_location(range);
+  std::string file = root.relative(l.file).value_or(std::filesystem::path(l.file).lexically_normal().generic_string());
+  return file + ":" + std::to_string(l.line);
+}
+
+std::optional<Diagram> evidence_chain(const Finding& finding, const SecretMask& mask, const SourceRoot& root) {
+  if (finding.related.empty()) return std::nullopt;
+  Diagram d;
+  auto node_at = [&](const Range& range, std::string title) {
+    std::string where = file_line(range, root);
+    for (size_t i = 0; i < d.nodes.size(); ++i)
+      if (!where.empty() && d.nodes[i].where == where) return i;
+    d.nodes.push_back(DiagramNode{std::move(title), resource_kind_at(range), std::move(where), {}, {}, {}});
+    return d.nodes.size() - 1;
+  };
+  const size_t anchor = node_at(finding.range, finding.resource.empty() ? finding.rule_id : finding.resource);
+  d.nodes[anchor].severity = finding.severity;
+  d.nodes[anchor].findings.push_back(finding.rule_id + " " + std::string(to_string(finding.severity)) + ": " +
+                                     mask.text(finding.message));
+  size_t previous = anchor;
+  for (const RelatedLocation& r : finding.related) {
+    size_t next = node_at(r.range, mask.text(r.message));
+    std::string relation = relation_of(r.message);
+    size_t from = continues_path(relation) ? previous : anchor;
+    previous = next;
+    if (next == from) continue;
+    bool known = false;
+    for (const DiagramEdge& e : d.edges) known = known || (e.from == from && e.to == next);
+    if (!known) d.edges.push_back(DiagramEdge{from, next, std::move(relation)});
+  }
+  return d;
+}
+
+}  // namespace eph

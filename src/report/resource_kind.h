@@ -1,0 +1,14 @@
+#pragma once
+// The type of the resource whose declaration encloses a position, read from the source the
+// way a reader sees it: Terraform's `resource "aws_subnet" "a" {` (or `data`, `module`),
+// CloudFormation's `Type:` of the logical id a YAML or JSON position lies under. Reports
+// name node kinds with it; empty when the position lies in no resource.
+#include <string>
+
+#include "core/source.h"
+
+namespace eph {
+
+std::string resource_kind_at(const Range& range);
+
+}  // namespace eph

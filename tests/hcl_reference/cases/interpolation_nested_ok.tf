@@ -1,0 +1,6 @@
+resource "a" "b" {
+  x = "${var.a}-${
+    var.b
+  }"
+  y = "a${"b"}c"
+}

@@ -1,0 +1,3 @@
+resource "a" "b" {
+  y = 1 z = 2
+}

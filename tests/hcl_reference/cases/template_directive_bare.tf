@@ -1,0 +1,1 @@
+x = %{if true}a%{endif}
