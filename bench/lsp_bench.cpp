@@ -170,7 +170,10 @@ double percentile(std::vector<double> v, double p) {
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
-                 "usage: ephemera_lsp_bench EPHEMERA_BINARY [EDITS=200] [PAUSE_MS=100] [FILES=1] [BURSTS=60] [BURST_KEYS=5]\n");
+                 "usage: ephemera_lsp_bench EPHEMERA_BINARY [EDITS=200] [PAUSE_MS=100] [FILES=1] [BURSTS=60] [BURST_KEYS=5]"
+                 " [DEBOUNCE_MS]\n"
+                 "  DEBOUNCE_MS: start the server with --debounce-ms DEBOUNCE_MS (75 was the fixed default before\n"
+                 "  the adaptive one); without it, the server's default\n");
     return 2;
   }
   std::string binary = argv[1];
@@ -179,6 +182,7 @@ int main(int argc, char** argv) {
   int file_count = argc > 4 ? std::max(1, std::atoi(argv[4])) : 1;
   int bursts = argc > 5 ? std::max(0, std::atoi(argv[5])) : 60;
   int burst_keys = argc > 6 ? std::max(2, std::atoi(argv[6])) : 5;
+  std::string debounce = argc > 7 ? argv[7] : "";
   constexpr int kBurstGapMs = 40, kBurstPauseMs = 300;
   if (edits < 1) edits = 1;
 
@@ -193,7 +197,9 @@ int main(int argc, char** argv) {
 
   Samples paused, burst;
   {
-    eph::testing::LspClient client({binary, "lsp"});
+    std::vector<std::string> server = {binary, "lsp"};
+    if (!debounce.empty()) server.insert(server.end(), {"--debounce-ms", debounce});
+    eph::testing::LspClient client(server);
     int id = client.request("initialize", {{"processId", nullptr},
                                            {"rootUri", "file://" + dir.string()},
                                            {"capabilities", json::object()}});
@@ -229,8 +235,8 @@ int main(int argc, char** argv) {
   }
   fs::remove_all(dir);
 
-  std::printf("ephemera lsp: didChange -> publishDiagnostics on a generated %d-line Terraform module in %zu file(s)\n",
-              line_count, module.files.size());
+  std::printf("ephemera lsp%s: didChange -> publishDiagnostics on a generated %d-line Terraform module in %zu file(s)\n",
+              debounce.empty() ? "" : (" --debounce-ms " + debounce).c_str(), line_count, module.files.size());
   auto report = [](const char* what, const Samples& s) {
     if (s.ms.empty()) return;
     double median = percentile(s.ms, 0.5), p95 = percentile(s.ms, 0.95), worst = *std::max_element(s.ms.begin(), s.ms.end());
