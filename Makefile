@@ -3,7 +3,7 @@ BUILD_DIR ?= build/release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: bootstrap bootstrap-tests build run test test-sanitize fuzz bench bench-lsp bench-report dist deb clean snapshot
+.PHONY: bootstrap bootstrap-tests build run test test-sanitize fuzz bench bench-lsp bench-report bench-custom-rules dist deb clean snapshot
 
 bootstrap:
 	@scripts/bootstrap
@@ -72,6 +72,11 @@ COMPARE ?=
 bench: build
 	@$(BUILD_DIR)/bench/ephemera_bench --ephemera $(BUILD_DIR)/ephemera $(if $(SCALE),--scale $(SCALE) --repeat 1) \
 	  $(if $(COMPARE),--compare $(COMPARE)) $(BENCH_PATHS)
+
+# What twenty custom rules (examples/custom-rules and bench/custom-rules) add to a full scan.
+bench-custom-rules: build
+	@$(BUILD_DIR)/bench/ephemera_custom_rules_bench --rules-dir examples/custom-rules --rules-dir bench/custom-rules \
+	  $(BENCH_PATHS)
 
 # The HTML report of 10,000 findings rendered to a file in under 2 s (bench/report_render_bench.cpp).
 bench-report: build

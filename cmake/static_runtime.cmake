@@ -1,6 +1,6 @@
-# Release binaries need no shared library beyond the C library: yaml-cpp and libyaml (the
-# static archives Debian's libyaml-cpp-dev and libyaml-dev ship), libstdc++ and libgcc are
-# linked in. tree-sitter is
+# Release binaries need no shared library beyond the C library: yaml-cpp, libyaml and RE2
+# (the static archives Debian's libyaml-cpp-dev, libyaml-dev and libre2-dev ship), libstdc++
+# and libgcc are linked in. tree-sitter is
 # built here as static libraries anyway. glibc stays shared: a static glibc breaks NSS and
 # dlopen. The sanitizer runtimes want the shared C++ runtime, so those builds keep it.
 if(EPHEMERA_SANITIZE OR EPHEMERA_FUZZ)
@@ -8,8 +8,12 @@ if(EPHEMERA_SANITIZE OR EPHEMERA_FUZZ)
 else()
   set(static_runtime_default ON)
 endif()
-option(EPHEMERA_STATIC_RUNTIME "Link yaml-cpp, libyaml, libstdc++ and libgcc into ephemera statically"
+option(EPHEMERA_STATIC_RUNTIME "Link yaml-cpp, libyaml, RE2, libstdc++ and libgcc into ephemera statically"
        ${static_runtime_default})
+
+# RE2 is found with pkg-config (re2.pc, from libre2-dev) in both cases.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 
 if(EPHEMERA_STATIC_RUNTIME)
   find_library(YAML_CPP_ARCHIVE NAMES libyaml-cpp.a)
@@ -27,11 +31,25 @@ if(EPHEMERA_STATIC_RUNTIME)
     message(FATAL_ERROR "libyaml.a not found (Debian's libyaml-dev ships it)")
   endif()
   set(EPHEMERA_LIBYAML ${LIBYAML_ARCHIVE})
+  # RE2 (custom rules' patterns): Debian's libre2-dev ships its static archive; the 2022
+  # RE2 of Debian 12 needs nothing but the C++ runtime and pthreads (no abseil).
+  find_library(RE2_ARCHIVE NAMES libre2.a)
+  if(NOT RE2_ARCHIVE)
+    message(FATAL_ERROR "libre2.a not found (Debian's libre2-dev ships it); "
+                        "configure with -DEPHEMERA_STATIC_RUNTIME=OFF to link RE2's shared library")
+  endif()
+  add_library(ephemera_re2 STATIC IMPORTED)
+  set_target_properties(ephemera_re2 PROPERTIES
+    IMPORTED_LOCATION ${RE2_ARCHIVE}
+    INTERFACE_INCLUDE_DIRECTORIES "${RE2_INCLUDE_DIRS}"
+    INTERFACE_LINK_LIBRARIES Threads::Threads)
+  set(EPHEMERA_RE2 ephemera_re2)
   # Applied to the shipped executable only (cmake/release.cmake): the test programs may keep
   # the shared C++ runtime.
   set(EPHEMERA_STATIC_RUNTIME_LINK_OPTIONS -static-libstdc++ -static-libgcc)
 else()
   set(EPHEMERA_YAML_CPP yaml-cpp)
+  set(EPHEMERA_RE2 PkgConfig::RE2)
   find_library(LIBYAML_SHARED NAMES yaml)
   if(NOT LIBYAML_SHARED)
     message(FATAL_ERROR "libyaml not found (Debian's libyaml-dev)")

@@ -19,7 +19,7 @@ _ephemera() {
   done
 
   if [[ -z $command ]]; then
-    COMPREPLY=($(compgen -W 'scan rules explain inspect graph lsp merge help version --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W 'scan rules explain test-rules inspect graph lsp merge help version --help --version' -- "$cur"))
     return
   fi
 
@@ -32,12 +32,12 @@ _ephemera() {
         --rule|--skip-rule) COMPREPLY=($(compgen -W "$(_ephemera_rules)" -- "$cur")); return ;;
         --output|-o|--config|--baseline|--write-baseline|--only-file|--var-file)
           COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
-        --source-root) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --source-root|--rules-dir) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         --var|--exclude|--threads|--shard|--max-file-bytes) return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W '--format --output --fail-on --soft-fail --severity --rule --skip-rule --config --no-config --baseline
-          --write-baseline --no-foreign-suppressions --only-file --changed --source-root --var --var-file --exclude
+        COMPREPLY=($(compgen -W '--format --output --fail-on --soft-fail --severity --rule --skip-rule --rules-dir --config --no-config
+          --baseline --write-baseline --no-foreign-suppressions --only-file --changed --source-root --var --var-file --exclude
           --threads --shard --max-file-bytes --show-suppressed --show-secrets --follow-symlinks --color --no-color --help' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
@@ -46,14 +46,27 @@ _ephemera() {
     rules)
       case $prev in
         --format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
+        --rules-dir) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
       esac
-      COMPREPLY=($(compgen -W '--format --help' -- "$cur"))
+      COMPREPLY=($(compgen -W '--format --rules-dir --config --no-config --help' -- "$cur"))
       ;;
     explain)
+      case $prev in
+        --rules-dir) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --config) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '--rules-dir --config --no-config --help' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "$(_ephemera_rules)" -- "$cur"))
+      fi
+      ;;
+    test-rules)
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '--help' -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "$(_ephemera_rules)" -- "$cur"))
+        COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null
       fi
       ;;
     inspect)

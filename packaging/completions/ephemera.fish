@@ -2,13 +2,14 @@
 # Options follow `ephemera <command> --help` (the dist/completions test keeps them in step);
 # rule ids and slugs come from `ephemera rules`.
 
-set -l commands scan rules explain inspect graph lsp merge help version
+set -l commands scan rules explain test-rules inspect graph lsp merge help version
 complete -c ephemera -f
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -l help -d 'Print help'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a scan -d 'Analyse Terraform, CloudFormation and SAM'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a rules -d 'List every rule'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a explain -d "Print a rule's documentation"
+complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a test-rules -d 'Run the fixtures of custom rules'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a inspect -d 'Print the evaluated resources as JSON'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a graph -d 'Draw the traffic view (dot, mermaid, svg, json)'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'Run the language server on stdin/stdout'
@@ -27,6 +28,7 @@ complete -c ephemera -n $scan -l soft-fail -d 'Report, but exit 0 even with find
 complete -c ephemera -n $scan -l rule -x -a '(ephemera rules 2>/dev/null | awk \'{ print $1; print $3 }\')' -d 'Run only this rule'
 complete -c ephemera -n $scan -l skip-rule -x -a '(ephemera rules 2>/dev/null | awk \'{ print $1; print $3 }\')' -d 'Do not run this rule'
 complete -c ephemera -n $scan -l severity -x -a $severities -d 'Report only findings at or above this severity'
+complete -c ephemera -n $scan -l rules-dir -x -a '(__fish_complete_directories)' -d 'Also run the custom rules under DIR'
 complete -c ephemera -n $scan -l config -r -F -d 'Read settings from FILE'
 complete -c ephemera -n $scan -l no-config -d 'Ignore .ephemera.yaml files'
 complete -c ephemera -n $scan -l baseline -r -F -d 'Report only findings not recorded in FILE'
@@ -50,9 +52,14 @@ complete -c ephemera -n $scan -l help -d 'Print help'
 
 # rules, explain, inspect, lsp
 complete -c ephemera -n "__fish_seen_subcommand_from rules" -l format -x -a 'text json' -d 'Output format'
+complete -c ephemera -n "__fish_seen_subcommand_from rules explain" -l rules-dir -x -a '(__fish_complete_directories)' -d 'Also the custom rules under DIR'
+complete -c ephemera -n "__fish_seen_subcommand_from rules explain" -l config -r -F -d 'Read custom-rules: from FILE'
+complete -c ephemera -n "__fish_seen_subcommand_from rules explain" -l no-config -d 'Ignore .ephemera.yaml files'
 complete -c ephemera -n "__fish_seen_subcommand_from rules" -l help -d 'Print help'
 complete -c ephemera -n "__fish_seen_subcommand_from explain" -x -a '(ephemera rules 2>/dev/null | awk \'{ print $1; print $3 }\')' -d 'Rule'
 complete -c ephemera -n "__fish_seen_subcommand_from explain" -l help -d 'Print help'
+complete -c ephemera -n "__fish_seen_subcommand_from test-rules" -a '(__fish_complete_directories)' -d 'Directory of custom rules'
+complete -c ephemera -n "__fish_seen_subcommand_from test-rules" -l help -d 'Print help'
 complete -c ephemera -n "__fish_seen_subcommand_from inspect" -F
 complete -c ephemera -n "__fish_seen_subcommand_from inspect" -l help -d 'Print help'
 complete -c ephemera -n "__fish_seen_subcommand_from merge" -F

@@ -18,6 +18,7 @@ const char* kUsage =
     "  scan [PATH...]     analyse Terraform, CloudFormation and SAM under PATH (default .)\n"
     "  rules              list every rule\n"
     "  explain RULE       print a rule's documentation (RULE: an id like EPH301 or a slug, any case)\n"
+    "  test-rules DIR...  run the fixtures of the custom rules under DIR (docs/custom-rules.md)\n"
     "  inspect PATH       print the evaluated resources of PATH as JSON (for debugging)\n"
     "  graph PATH         draw the traffic view of PATH (dot, mermaid, svg or json)\n"
     "  lsp                run the language server on stdin/stdout (for editors)\n"
@@ -48,12 +49,13 @@ int main(int argc, char** argv) {
     if (command == "graph") return eph::cli::run_graph(rest);
     if (command == "lsp") return eph::cli::run_lsp(rest);
     if (command == "merge") return eph::cli::run_merge(rest);
+    if (command == "test-rules") return eph::cli::run_test_rules(rest);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ephemera: %s\n", e.what());
     return eph::cli::kExitUsage;
   }
   // One line that says what is wrong; the whole usage would bury it.
-  std::string hint = eph::did_you_mean(command, {"scan", "rules", "explain", "inspect", "graph", "lsp", "merge", "--version", "--help"});
+  std::string hint = eph::did_you_mean(command, {"scan", "rules", "explain", "test-rules", "inspect", "graph", "lsp", "merge", "--version", "--help"});
   std::fprintf(stderr, "ephemera: unknown command '%s'%s (see `ephemera --help`)\n", command.c_str(), hint.c_str());
   return eph::cli::kExitUsage;
 }

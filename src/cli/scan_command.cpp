@@ -51,6 +51,8 @@ const char* kScanHelp =
     "  --rule RULE         run only RULE (an id or slug, any case; repeatable). Parse errors (EPH000)\n"
     "                      and safety limits (EPH001) are still reported unless skipped\n"
     "  --skip-rule RULE    do not run RULE (repeatable; wins over --rule and the config)\n"
+    "  --rules-dir DIR     also run the custom rules (*.rule.yaml) under DIR (repeatable; see\n"
+    "                      docs/custom-rules.md); the config's custom-rules: adds more\n"
     "  --config FILE       read settings from FILE instead of the nearest .ephemera.yaml\n"
     "  --no-config         ignore .ephemera.yaml files\n"
     "  --baseline FILE     report and fail only on findings not recorded in FILE (its paths are\n"
@@ -101,7 +103,8 @@ struct ScanArgs {
   // Flags that win over the configuration file, applied after it is read.
   std::optional<std::optional<Severity>> fail_on;  // set: the flag was given; nullopt inside: none
   std::optional<Severity> min_severity;
-  std::vector<std::string> only_rules, skipped_rules;  // rule ids
+  std::vector<std::string> only_rules, skipped_rules;  // rule names as given, resolved once custom rules are in
+  std::vector<std::string> rules_dirs;                 // --rules-dir
   std::optional<size_t> max_file_bytes;
   std::vector<std::string> exclude;
   bool no_foreign_suppressions = false;
@@ -121,7 +124,7 @@ struct ScanArgs {
 const std::vector<std::string>& known_options() {
   static const std::vector<std::string> options = {
       "--format",    "--output",        "--fail-on",         "--soft-fail",     "--severity",
-      "--rule",      "--skip-rule",     "--config",          "--no-config",     "--baseline",
+      "--rule",      "--skip-rule",     "--rules-dir",     "--config",          "--no-config",     "--baseline",
       "--write-baseline",               "--no-foreign-suppressions",            "--only-file",     "--changed",
       "--source-root", "--var",         "--var-file",        "--exclude",       "--threads",       "--shard",
       "--max-file-bytes",               "--show-suppressed", "--show-secrets", "--color",         "--no-color",
@@ -175,9 +178,10 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
       out.fail_on = std::optional<Severity>();
     } else if (a == "--rule" || a == "--skip-rule") {
       if (!need_value(args, i, error)) return false;
-      auto id = rule_id_of(args[++i], error);
-      if (!id) return false;
-      (a == "--rule" ? out.only_rules : out.skipped_rules).push_back(*id);
+      (a == "--rule" ? out.only_rules : out.skipped_rules).push_back(args[++i]);
+    } else if (a == "--rules-dir") {
+      if (!need_value(args, i, error)) return false;
+      out.rules_dirs.push_back(args[++i]);
     } else if (a == "--var") {
       if (!need_value(args, i, error)) return false;
       std::string kv = args[++i];
@@ -265,27 +269,41 @@ void read_tf_var_environment(terraform::TerraformInputs& inputs) {
 // --rule runs only the rules named (and the scan's own failures, EPH000 and EPH001: a file
 // nobody could read is a file nobody checked); --skip-rule turns rules off. Both win over
 // the configuration file.
-void select_rules(const ScanArgs& scan, Config& config) {
-  if (!scan.only_rules.empty()) {
+bool select_rules(const ScanArgs& scan, Config& config) {
+  std::vector<std::string> only, skipped;
+  std::string error;
+  for (const auto& [names, ids] : {std::pair{&scan.only_rules, &only}, std::pair{&scan.skipped_rules, &skipped}}) {
+    for (const auto& name : *names) {
+      auto id = rule_id_of(name, error);
+      if (!id) {
+        std::cerr << "ephemera scan: " << error << "\n";
+        return false;
+      }
+      ids->push_back(*id);
+    }
+  }
+  if (!only.empty()) {
     for (const auto& e : all_rules()) {
       const std::string& id = e.info->id;
-      bool named = std::find(scan.only_rules.begin(), scan.only_rules.end(), id) != scan.only_rules.end();
+      bool named = std::find(only.begin(), only.end(), id) != only.end();
       if (named) config.rules[id].enabled = true;
       else if (id != "EPH000" && id != "EPH001") config.rules[id].enabled = false;
     }
   }
-  for (const auto& id : scan.skipped_rules) config.rules[id].enabled = false;
+  for (const auto& id : skipped) config.rules[id].enabled = false;
+  return true;
 }
 
-// What the flags set wins over every configuration file.
-void apply_flags(const ScanArgs& scan, Config& config) {
+// What the flags set wins over every configuration file. False: a rule named is unknown.
+bool apply_flags(const ScanArgs& scan, Config& config) {
   if (scan.follow_symlinks) config.follow_symlinks = true;
   if (scan.fail_on) config.fail_on = *scan.fail_on;
-  select_rules(scan, config);
+  if (!select_rules(scan, config)) return false;
   if (scan.min_severity) config.min_severity = *scan.min_severity;
   if (scan.max_file_bytes) config.max_file_bytes = *scan.max_file_bytes;
   config.exclude.insert(config.exclude.end(), scan.exclude.begin(), scan.exclude.end());
   if (scan.no_foreign_suppressions) config.foreign_suppressions = false;
+  return true;
 }
 
 // Reads one configuration file, printing its errors and warnings. `tree`: the scanned roots,
@@ -317,8 +335,10 @@ bool configure(ScanArgs& scan, const PathConfinement& tree) {
   scan.config_in_effect = file;
   if (file && !read_config(*file, config, tree)) return false;
   scan.config_file_settings = config;
-  apply_flags(scan, config);
-  return true;
+  // Custom rules join the built-in ones before --rule and --skip-rule name them. They are the
+  // run's (one rule registry): those of the scan's configuration file and --rules-dir.
+  if (!install_custom_rules_of(config, scan.rules_dirs, "ephemera scan")) return false;
+  return apply_flags(scan, config);
 }
 
 // Each unit gets the .ephemera.yaml nearest above its directory (config_resolution.h), as in

@@ -1,6 +1,8 @@
 #pragma once
 // Effective configuration of a scan: .ephemera.yaml merged with command-line flags.
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,6 +12,8 @@
 #include "core/value.h"
 
 namespace eph {
+
+struct CustomRuleSet;
 
 struct RuleSettings {
   bool enabled = true;
@@ -28,6 +32,13 @@ struct Config {
   bool follow_symlinks = false;                             // follow links out of the scanned paths (unsafe)
   std::string today;                                        // YYYY-MM-DD for suppression expiry; empty: now
   SourceFilePtr source;                                     // the .ephemera.yaml read, kept for its ranges
+  // `custom-rules:` directories (relative to the configuration file) and the rules loaded
+  // from them; the CLI and the LSP install them beside the built-in rules.
+  std::vector<std::string> custom_rule_dirs;
+  std::shared_ptr<const CustomRuleSet> custom_rules;
+  // Set by the caller before parsing to read rule files from elsewhere than the disk (the
+  // LSP: unsaved editor buffers first). Empty: the disk.
+  std::function<std::optional<std::string>(const std::string& path)> read_rule_file;
 
   const RuleSettings& settings(const std::string& rule_id) const;
 };

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/spelling.h"
+#include "custom/custom_rules.h"
 #include "engine/rule_registry.h"
 #include "syntax/yaml/yaml_loader.h"
 
@@ -155,12 +156,12 @@ class Reader {
   void rule(const Field& kv, Config& config) {
     const std::string& name = kv.key;
     const Value& body = kv.value;
-    const RuleEntry* entry = find_rule(name);
-    if (!entry) {
+    const RuleInfo* info = rule_named(name, config);
+    if (!info) {
       error(kv.key_range, "unknown rule '" + name + "'" + did_you_mean(name, rule_ids_and_slugs()) + " (see `ephemera rules`)");
       return;
     }
-    RuleSettings& settings = config.rules[entry->info->id];
+    RuleSettings& settings = config.rules[info->id];
     if (is_scalar(body)) {  // EPH401: off
       if (auto b = boolean(body)) settings.enabled = *b;
       return;
@@ -176,12 +177,41 @@ class Reader {
       } else if (k == "severity") {
         if (auto s = severity(setting.value)) settings.severity = *s;
       } else if (k == "options") {
-        options(*entry->info, setting.value, settings);
+        options(*info, setting.value, settings);
       } else {
         error(setting.key_range, "unknown key '" + k + "' in rule settings" + did_you_mean(k, {"enabled", "severity", "options"}) +
                             " (enabled, severity, options)");
       }
     }
+  }
+
+  // A built-in rule, or a custom rule of this file's `custom-rules:`.
+  static const RuleInfo* rule_named(const std::string& name, const Config& config) {
+    if (const RuleEntry* entry = find_rule(name)) return entry->info;
+    if (config.custom_rules) {
+      for (const auto& info : config.custom_rules->infos)
+        if (same_ignoring_case(info->id, name) || same_ignoring_case(info->slug, name)) return info.get();
+    }
+    return nullptr;
+  }
+
+  // `custom-rules:`: directories relative to this file, inside its directory.
+  void custom_rules(const Value& v, Config& config) {
+    std::optional<std::vector<std::string>> dirs = strings(v);
+    if (!dirs) return;
+    fs::path base = fs::path(path_).parent_path();
+    for (const auto& dir : *dirs) {
+      fs::path p(dir);
+      bool escapes = p.is_absolute() || std::any_of(p.begin(), p.end(), [](const fs::path& part) { return part == ".."; });
+      if (dir.empty() || escapes) {
+        error(v.where, "custom-rules: '" + dir + "' must be a directory below the configuration file's (relative, without '..')");
+        continue;
+      }
+      config.custom_rule_dirs.push_back((base / p).lexically_normal().string());
+    }
+    auto set = std::make_shared<CustomRuleSet>();
+    load_custom_rules(config.custom_rule_dirs, *set, errors_, config.read_rule_file);
+    config.custom_rules = std::move(set);
   }
 
   void top(const Value& root, Config& config) {
@@ -190,6 +220,9 @@ class Reader {
       error(root.where, "the configuration must be a map of settings");
       return;
     }
+    // Custom rules first: `rules:` may configure them.
+    for (const auto& kv : root.fields)
+      if (kv.key == "custom-rules") custom_rules(kv.value, config);
     for (const auto& kv : root.fields) {
       const std::string& k = kv.key;
       const Value& v = kv.value;
@@ -210,6 +243,8 @@ class Reader {
       } else if (k == "max-file-bytes") {
         if (v.kind != Kind::Number || v.number < 1 || v.number > 1e10) error(v.where, "expected a positive number of bytes");
         else config.max_file_bytes = static_cast<size_t>(v.number);
+      } else if (k == "custom-rules") {
+        continue;  // read first
       } else if (k == "rules") {
         if (v.is_null()) continue;
         if (!v.is_map()) {
@@ -218,19 +253,20 @@ class Reader {
         }
         std::set<std::string> rules_seen;
         for (const auto& r : v.fields) {
-          const RuleEntry* entry = find_rule(r.key);
-          if (entry && !rules_seen.insert(entry->info->id).second) {
-            error(r.key_range, "rule " + entry->info->id + " is configured twice");
+          const RuleInfo* info = rule_named(r.key, config);
+          if (info && !rules_seen.insert(info->id).second) {
+            error(r.key_range, "rule " + info->id + " is configured twice");
             continue;
           }
           rule(r, config);
         }
       } else {
         const std::vector<std::string> keys = {"fail-on",         "severity", "fail-on-parse-errors", "foreign-suppressions",
-                                               "follow-symlinks", "exclude",  "max-file-bytes",       "rules"};
+                                               "follow-symlinks", "exclude",  "max-file-bytes",       "rules",
+                                               "custom-rules"};
         error(kv.key_range, "unknown key '" + k + "'" + did_you_mean(k, keys) +
                             " (fail-on, severity, fail-on-parse-errors, foreign-suppressions, follow-symlinks, exclude, "
-                            "max-file-bytes, rules)");
+                            "max-file-bytes, rules, custom-rules)");
       }
     }
   }

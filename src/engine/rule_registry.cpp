@@ -1,9 +1,13 @@
 #include "engine/rule_registry.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <deque>
+#include <mutex>
 #include <stdexcept>
 
+#include "core/spelling.h"
 #include "engine/rule_docs.h"
 
 namespace eph {
@@ -114,21 +118,45 @@ bool parse_rule_doc(std::string_view folder, std::string_view text, RuleInfo& ou
   return true;
 }
 
-const std::vector<RuleEntry>& all_rules() { return registry().entries; }
-
 namespace {
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
+// The built-in rules with one set of custom rules. Lists are never freed: a reader may hold
+// a reference to an older one while the LSP installs edited rules.
+struct RuleList {
+  std::vector<std::shared_ptr<const RuleInfo>> infos;
+  std::vector<std::shared_ptr<const Rule>> rules;
+  std::vector<RuleEntry> entries;
+};
+std::mutex g_lists_mutex;
+std::deque<RuleList> g_lists;
+std::atomic<const std::vector<RuleEntry>*> g_current{nullptr};
 
 }  // namespace
 
+const std::vector<RuleEntry>& builtin_rules() { return registry().entries; }
+
+const std::vector<RuleEntry>& all_rules() {
+  const std::vector<RuleEntry>* current = g_current.load(std::memory_order_acquire);
+  return current ? *current : registry().entries;
+}
+
+void set_custom_rules(std::vector<std::pair<std::shared_ptr<const RuleInfo>, std::shared_ptr<const Rule>>> rules) {
+  std::lock_guard lock(g_lists_mutex);
+  RuleList& list = g_lists.emplace_back();
+  list.entries = registry().entries;
+  for (auto& [info, rule] : rules) {
+    list.entries.push_back(RuleEntry{info.get(), rule.get()});
+    list.infos.push_back(std::move(info));
+    list.rules.push_back(std::move(rule));
+  }
+  std::stable_sort(list.entries.begin(), list.entries.end(),
+                   [](const RuleEntry& a, const RuleEntry& b) { return a.info->id < b.info->id; });
+  g_current.store(&list.entries, std::memory_order_release);
+}
+
 const RuleEntry* find_rule(std::string_view id_or_slug) {
   for (const auto& e : all_rules()) {
-    if (equal_ignoring_case(e.info->id, id_or_slug) || equal_ignoring_case(e.info->slug, id_or_slug)) return &e;
+    if (same_ignoring_case(e.info->id, id_or_slug) || same_ignoring_case(e.info->slug, id_or_slug)) return &e;
   }
   return nullptr;
 }
@@ -153,6 +181,7 @@ std::string_view repository_url() { return EPHEMERA_REPOSITORY_URL; }
 std::string_view rule_docs_base_url() { return EPHEMERA_REPOSITORY_URL "/blob/v" EPHEMERA_RELEASE_VERSION; }
 
 std::string rule_help_uri(const RuleInfo& info) {
+  if (info.custom()) return info.help_uri;
   return std::string(rule_docs_base_url()) + "/rules/" + info.folder + "/README.md";
 }
 

@@ -19,6 +19,11 @@ struct RuleInfo {
   std::string_view documentation;  // README body without front matter
   std::string summary;   // first paragraph of the body, for SARIF short descriptions
   RuleOptions options;   // declared by the rule (Rule::options)
+  // Custom rules (src/custom): the rule file they come from, and their documentation link
+  // (the rule's `docs.url`, else the file). Empty for built-in rules.
+  std::string source_file;
+  std::string help_uri;
+  bool custom() const { return !source_file.empty(); }
 };
 
 struct RuleEntry {
@@ -26,8 +31,14 @@ struct RuleEntry {
   const Rule* rule;
 };
 
-// Every rule, sorted by id, with its metadata; built on first use.
+// Every rule, sorted by id, with its metadata: the built-in rules and the custom rules
+// installed (custom/custom_rules.h). The reference stays valid while the program runs.
 const std::vector<RuleEntry>& all_rules();
+// The built-in rules only.
+const std::vector<RuleEntry>& builtin_rules();
+// Replaces the custom rules that join the built-in ones in all_rules(). Analyses running
+// meanwhile keep the list they started with (each list is kept: a few per session).
+void set_custom_rules(std::vector<std::pair<std::shared_ptr<const RuleInfo>, std::shared_ptr<const Rule>>> rules);
 // By id or slug, in any case (`eph301`, `Secret-In-Env-Var`).
 const RuleEntry* find_rule(std::string_view id_or_slug);
 // Every id and slug, for "did you mean" suggestions.

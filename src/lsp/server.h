@@ -93,6 +93,10 @@ class Server {
   // After any change to a configuration file or the settings: re-read and re-analyse.
   void configuration_changed();
   void reanalyze_all();
+  // Custom rules: the rules of every configuration read so far join the built-in rules;
+  // the errors of their rule files are published on those files.
+  void install_workspace_custom_rules();
+  void publish_rule_file_errors(const Config& config, const std::vector<ConfigError>& errors);
 
   // The local path of params.textDocument.uri (InvalidParams when it is not a file URI).
   std::string document_path(const nlohmann::json& params) const;
@@ -109,6 +113,7 @@ class Server {
   std::map<std::string, std::optional<std::string>> config_file_of_dir_;  // document dir -> nearest config file
   std::map<std::string, Config> config_of_file_;                          // config file -> its settings
   std::set<std::string> config_files_with_errors_;                         // their diagnostics are up
+  std::set<std::string> rule_files_with_errors_;                           // custom rule files, likewise
   ClientSettings client_settings_;
   bool initialized_ = false;  // `initialize` answered
   bool shutdown_ = false;
@@ -121,7 +126,8 @@ class Server {
 // mistyped ones reported in `problems`.
 ClientSettings parse_client_settings(const nlohmann::json& settings, std::vector<std::string>& problems);
 
-// True for .ephemera.yaml / .ephemera.yml.
+// True for .ephemera.yaml / .ephemera.yml, and custom rule files (*.rule.yaml): editing
+// either re-reads the configuration and re-analyses every open document.
 bool is_config_path(const std::string& path);
 
 }  // namespace eph::lsp

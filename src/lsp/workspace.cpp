@@ -1,7 +1,10 @@
 // Configuration (.ephemera.yaml, client settings) and files changed outside the editor.
+#include <algorithm>
 #include <filesystem>
 
 #include "engine/config_resolution.h"
+#include "custom/custom_rules.h"
+#include "custom/rule_file.h"
 #include "engine/disk_file_provider.h"
 #include "lsp/json_rpc.h"
 #include "lsp/server.h"
@@ -38,6 +41,7 @@ ClientSettings parse_client_settings(const json& settings, std::vector<std::stri
 
 bool is_config_path(const std::string& path) {
   std::string name = std::filesystem::path(path).filename().string();
+  if (name.size() > custom::kRuleFileSuffix.size() && name.ends_with(custom::kRuleFileSuffix)) return true;
   for (const char* config_name : kConfigFileNames)
     if (name == config_name) return true;
   return false;
@@ -47,15 +51,65 @@ const Config& Server::file_config(const std::string& config_path) {
   auto cached = config_of_file_.find(config_path);
   if (cached != config_of_file_.end()) return cached->second;
   Config config;
+  // Rule files are read from their unsaved buffers first; in BuffersOnly mode only from those.
+  config.read_rule_file = [this](const std::string& path) -> std::optional<std::string> {
+    if (const OpenDocument* open = documents_.find(normalize_path(path))) return open->text->text();
+    if (options_.files != FileAccess::Workspace) return std::nullopt;
+    return PathConfinement(workspace_roots_).read_named_file(path);
+  };
   std::vector<ConfigError> errors;
   bool ok = false;
   if (const OpenDocument* open = documents_.find(config_path)) ok = parse_config(config_path, open->text->text(), config, errors);
   else if (options_.files == FileAccess::Workspace) ok = load_config_file(config_path, config, errors, PathConfinement(workspace_roots_));
   else ok = true;  // BuffersOnly: a closed file is not read, the defaults apply
   // A broken file is shown, not half-applied: analysis goes on with the defaults meanwhile.
-  if (!ok) config = Config{};
-  publish_config_errors(config_path, errors);
-  return config_of_file_.emplace(config_path, std::move(config)).first->second;
+  // Errors in custom rule files only leave those rules out: one broken rule never stops the others.
+  std::vector<ConfigError> own, of_rule_files;
+  for (auto& e : errors) (e.path == config_path ? own : of_rule_files).push_back(std::move(e));
+  bool only_rule_files = std::none_of(own.begin(), own.end(), [](const ConfigError& e) { return !e.warning; });
+  if (!ok && !only_rule_files) config = Config{};
+  config.read_rule_file = nullptr;  // it refers to this server; the jobs copy the configuration
+  publish_config_errors(config_path, own);
+  publish_rule_file_errors(config, of_rule_files);
+  const Config& stored = config_of_file_.emplace(config_path, std::move(config)).first->second;
+  install_workspace_custom_rules();
+  return stored;
+}
+
+void Server::publish_rule_file_errors(const Config& config, const std::vector<ConfigError>& errors) {
+  std::map<std::string, std::vector<ConfigError>> by_file;
+  for (const auto& e : errors) by_file[e.path].push_back(e);
+  if (config.custom_rules)
+    for (const auto& file : config.custom_rules->files) by_file[file];  // clears what was fixed
+  for (const auto& [file, list] : by_file) {
+    if (list.empty() && !rule_files_with_errors_.count(file)) continue;
+    json diagnostics = json::array();
+    for (const auto& e : list) {
+      json at = {{"line", e.line > 0 ? e.line - 1 : 0}, {"character", e.column > 0 ? e.column - 1 : 0}};
+      diagnostics.push_back({{"range", {{"start", at}, {"end", at}}}, {"severity", 1}, {"source", "ephemera"},
+                             {"code", "custom-rule"}, {"message", e.message}});
+    }
+    const OpenDocument* open = documents_.find(normalize_path(file));
+    json params = {{"uri", open ? open->uri : path_to_uri(file)}, {"diagnostics", diagnostics}};
+    if (open) params["version"] = open->version;
+    send_(notification("textDocument/publishDiagnostics", std::move(params)));
+    if (list.empty()) rule_files_with_errors_.erase(file);
+    else rule_files_with_errors_.insert(file);
+  }
+}
+
+void Server::install_workspace_custom_rules() {
+  CustomRuleSet all;
+  std::set<std::string> ids;
+  for (const auto& [path, config] : config_of_file_) {
+    if (!config.custom_rules) continue;
+    for (size_t i = 0; i < config.custom_rules->infos.size(); ++i) {
+      if (!ids.insert(config.custom_rules->infos[i]->id).second) continue;  // another configuration's rule of that id runs
+      all.infos.push_back(config.custom_rules->infos[i]);
+      all.rules.push_back(config.custom_rules->rules[i]);
+    }
+  }
+  install_custom_rules(all);
 }
 
 void Server::publish_config_errors(const std::string& config_path, const std::vector<ConfigError>& errors) {
@@ -93,6 +147,13 @@ Config Server::effective_config(const std::string& document_path) {
     found = config_file_of_dir_.emplace(dir, std::move(file)).first;
   }
   Config config = found->second ? file_config(*found->second) : Config{};
+  // Custom rules of other configurations do not apply here.
+  for (const auto& entry : all_rules()) {
+    if (!entry.info->custom()) continue;
+    bool own = config.custom_rules && std::any_of(config.custom_rules->infos.begin(), config.custom_rules->infos.end(),
+                                                  [&](const auto& info) { return info.get() == entry.info; });
+    if (!own) config.rules[entry.info->id].enabled = false;
+  }
   if (client_settings_.min_severity) config.min_severity = client_settings_.min_severity;
   for (const auto& id : client_settings_.disabled_rules) config.rules[id].enabled = false;
   return config;
@@ -101,6 +162,7 @@ Config Server::effective_config(const std::string& document_path) {
 void Server::configuration_changed() {
   config_file_of_dir_.clear();
   config_of_file_.clear();
+  install_workspace_custom_rules();  // none until the configurations are read again
   std::set<std::string> had_errors = config_files_with_errors_;
   reanalyze_all();
   // A configuration file no document uses any more still gets its errors refreshed.

@@ -52,6 +52,27 @@ constexpr InlineCodeRow kInlineCode[] = {
      .archive_sources = "source/content"},
 };
 
+// Runtime and tags, by designated column so that a row cannot swap them silently.
+struct FunctionAttributesRow {
+  std::string_view type, runtime = "", tags = "";
+};
+constexpr FunctionAttributesRow kFunctionAttributes[] = {
+    {.type = "aws_lambda_function", .runtime = "runtime", .tags = "tags"},
+    {.type = "AWS::Lambda::Function", .runtime = "Runtime", .tags = "Tags"},
+    {.type = "AWS::Serverless::Function", .runtime = "Runtime", .tags = "Tags"},
+    {.type = "google_cloudfunctions_function", .runtime = "runtime", .tags = "labels"},
+    {.type = "google_cloudfunctions2_function", .runtime = "build_config/runtime", .tags = "labels"},
+    {.type = "google_cloud_run_service", .tags = "metadata/labels"},
+    {.type = "google_cloud_run_v2_service", .tags = "labels"},
+    {.type = "azurerm_function_app", .tags = "tags"},
+    {.type = "azurerm_function_app_slot", .tags = "tags"},
+    {.type = "azurerm_linux_function_app", .tags = "tags"},
+    {.type = "azurerm_windows_function_app", .tags = "tags"},
+    {.type = "azurerm_linux_function_app_slot", .tags = "tags"},
+    {.type = "azurerm_windows_function_app_slot", .tags = "tags"},
+    {.type = "azurerm_function_app_flex_consumption", .runtime = "runtime_name", .tags = "tags"},
+};
+
 // Cloud Run (v1) sets its ceiling through a Knative annotation whose key contains a slash.
 constexpr std::string_view kKnativeAnnotations = "template/metadata/annotations";
 constexpr std::string_view kKnativeMaxScale = "autoscaling.knative.dev/maxScale";
@@ -107,6 +128,34 @@ void read_network(const NativeResource& r, const FunctionRow& row, Function& fn)
   fn.vpc_range = vpc->where.valid() ? vpc->where : r.declaration;
 }
 
+void read_tags(const Value* tags, Function& fn) {
+  if (!tags || tags->is_null()) return;
+  if (tags->is_map()) {
+    for (const auto& f : tags->fields) fn.tags.push_back(Tag{f.key, f.key_range, &f.value});
+    return;
+  }
+  if (!tags->is_list()) {
+    fn.tags_known = false;
+    return;
+  }
+  for (const Value& item : tags->items) {  // CloudFormation: [{Key: team, Value: payments}]
+    const Value* key = item.get("Key");
+    if (!is_known_string(key)) {
+      fn.tags_known = false;
+      continue;
+    }
+    fn.tags.push_back(Tag{key->text, key->where, item.get("Value")});
+  }
+}
+
+void read_attributes(const NativeResource& r, Function& fn) {
+  for (const auto& row : kFunctionAttributes) {
+    if (row.type != r.type) continue;
+    if (!row.runtime.empty()) fn.runtime = at_path(r.body, row.runtime);
+    if (!row.tags.empty()) read_tags(at_path(r.body, row.tags), fn);
+  }
+}
+
 const Value* inline_code(const Model& model, const NativeResource& r) {
   for (const auto& row : kInlineCode) {
     if (row.type != r.type) continue;
@@ -143,6 +192,7 @@ void lower_functions(const LoadedUnit& unit, Model& model) {
         if (env.name == kAzureScaleOutSetting) fn.max_instances = env.value;
     }
     read_network(r, *row, fn);
+    read_attributes(r, fn);
     fn.inline_code = inline_code(model, r);
     if (!row->role.empty()) {
       fn.role = at_path(r.body, row->role);

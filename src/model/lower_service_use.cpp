@@ -33,14 +33,6 @@ constexpr std::string_view kKms = "kms";
 // punctuation): `egress = "internet"`, `needs-internet = "true"`...
 constexpr std::string_view kEgressTagNames[] = {"egress", "internetegress", "needsinternet", "internetaccess"};
 constexpr std::string_view kTruthy[] = {"true", "yes", "1", "required", "enabled", "internet"};
-struct TagPaths {
-  std::string_view type, tags;
-};
-constexpr TagPaths kFunctionTags[] = {
-    {"aws_lambda_function", "tags"},
-    {"AWS::Lambda::Function", "Tags"},
-    {"AWS::Serverless::Function", "Tags"},
-};
 
 // Data stores reached inside the network (not API calls): finite downstreams. By the
 // service of a resource the environment refers to, and by data-plane grants.
@@ -268,27 +260,14 @@ void read_environment(const Function& fn, const LoadedUnit& unit, const RefResol
 }
 
 const Value* internet_tag(const Function& fn) {
-  for (const auto& row : kFunctionTags) {
-    if (row.type != fn.resource->type) continue;
-    const Value* tags = at_path(fn.resource->body, row.tags);
-    if (!tags) return nullptr;
-    auto check = [](std::string_view key, const Value* value) -> bool {
-      std::string k = normalised(key);
-      bool named = false;
-      for (auto n : kEgressTagNames) named = named || k == n;
-      if (!named) return false;
-      std::string v = normalised(string_of(value));
-      for (auto t : kTruthy)
-        if (v == t) return true;
-      return false;
-    };
-    if (tags->is_map()) {
-      for (const auto& f : tags->fields)
-        if (check(f.key, &f.value)) return &f.value;
-    } else {
-      for (const Value* item : list_items(tags))
-        if (check(string_of(item->get("Key")), item->get("Value"))) return item;
-    }
+  for (const Tag& tag : fn.tags) {
+    std::string k = normalised(tag.key);
+    bool named = false;
+    for (auto n : kEgressTagNames) named = named || k == n;
+    if (!named) continue;
+    std::string v = normalised(string_of(tag.value));
+    for (auto t : kTruthy)
+      if (v == t) return tag.value;
   }
   return nullptr;
 }

@@ -19,7 +19,7 @@ namespace {
 
 struct MappingRow {
   std::string_view type = "", function = "", source = "", self_managed = "", max_concurrency = "", batch_size = "",
-                   parallelization = "", enabled = "", topics = "";
+                   parallelization = "", enabled = "", topics = "", on_failure = "";
 };
 constexpr MappingRow kMappings[] = {
     {.type = "aws_lambda_event_source_mapping",
@@ -30,7 +30,8 @@ constexpr MappingRow kMappings[] = {
      .batch_size = "batch_size",
      .parallelization = "parallelization_factor",
      .enabled = "enabled",
-     .topics = "topics"},
+     .topics = "topics",
+     .on_failure = "destination_config/on_failure/destination_arn"},
     {.type = "AWS::Lambda::EventSourceMapping",
      .function = "FunctionName",
      .source = "EventSourceArn",
@@ -39,7 +40,8 @@ constexpr MappingRow kMappings[] = {
      .batch_size = "BatchSize",
      .parallelization = "ParallelizationFactor",
      .enabled = "Enabled",
-     .topics = "Topics"},
+     .topics = "Topics",
+     .on_failure = "DestinationConfig/OnFailure/Destination"},
 };
 
 // SAM `Events` of polled sources: the same facts under the event's Properties.
@@ -59,7 +61,8 @@ constexpr MappingRow kSamMappingFields = {.max_concurrency = "ScalingConfig/Maxi
                                           .batch_size = "BatchSize",
                                           .parallelization = "ParallelizationFactor",
                                           .enabled = "Enabled",
-                                          .topics = "Topics"};
+                                          .topics = "Topics",
+                                          .on_failure = "DestinationConfig/OnFailure/Destination"};
 
 // Where a stream declares its shards; `mode` ON_DEMAND means the count changes by itself.
 struct ShardRow {
@@ -70,6 +73,16 @@ constexpr ShardRow kShards[] = {
     {.type = "AWS::Kinesis::Stream", .shard_count = "ShardCount", .mode = "StreamModeDetails/StreamMode"},
 };
 constexpr std::string_view kOnDemand = "ON_DEMAND";
+// SQS dead-letter queues: on the queue, or in a standalone redrive policy naming the queue.
+struct RedriveRow {
+  std::string_view type, policy, queue = "";
+};
+constexpr RedriveRow kQueueRedrive[] = {
+    {.type = "aws_sqs_queue", .policy = "redrive_policy"},
+    {.type = "AWS::SQS::Queue", .policy = "RedrivePolicy"},
+    {.type = "aws_sqs_queue_redrive_policy", .policy = "redrive_policy", .queue = "queue_url"},
+};
+constexpr std::string_view kSqsQueueTypes[] = {"aws_sqs_queue", "AWS::SQS::Queue"};
 // Kafka topics declared in the code (the Kafka Terraform provider): their partition count.
 struct TopicRow {
   std::string_view type, name, partitions;
@@ -399,6 +412,37 @@ void classify_polled(const Model& model, Inbound& in, const Value* source, const
   }
 }
 
+// Where a polled source's failing records go (Inbound::failure_destination).
+void read_failure_destination(const Model& model, Inbound& in, const Value* source, const Value* on_failure) {
+  if (on_failure && !on_failure->is_null()) {
+    in.failure_destination = on_failure;
+    return;
+  }
+  if (in.service != "sqs") return;  // streams and Kafka: only the mapping has one
+  std::vector<const NativeResource*> queues;
+  for (const NativeResource* r : model.referenced(source))
+    for (auto type : kSqsQueueTypes)
+      if (r->type == type) queues.push_back(r);
+  if (queues.empty()) {
+    in.failure_destination_known = false;  // a queue from outside the code
+    return;
+  }
+  for (const NativeResource* queue : queues) {
+    for (const auto& row : kQueueRedrive) {
+      if (row.queue.empty()) {
+        const Value* policy = row.type == queue->type ? at_path(queue->body, row.policy) : nullptr;
+        if (policy && !policy->is_null()) in.failure_destination = policy;
+        continue;
+      }
+      for (const auto& r : model.unit->resources) {
+        if (r.type != row.type) continue;
+        for (const NativeResource* named : model.referenced(at_path(r.body, row.queue)))
+          if (named == queue) in.failure_destination = at_path(r.body, row.policy);
+      }
+    }
+  }
+}
+
 std::string source_name(const Model& model, const Value* v, const NativeResource& fallback) {
   for (const NativeResource* r : model.referenced(v)) return r->address;
   if (is_known_string(v)) return v->text;
@@ -424,6 +468,7 @@ void lower_mappings(const LoadedUnit& unit, Model& model) {
       in.parallelization_factor = at_path(r.body, row.parallelization);
       in.enabled = at_path(r.body, row.enabled);
       classify_polled(model, in, source, at_path(r.body, row.topics));
+      read_failure_destination(model, in, source, at_path(r.body, row.on_failure));
       fn->inbound.push_back(std::move(in));
     }
   }
@@ -519,6 +564,7 @@ void lower_sam_events(Model& model) {
         in.parallelization_factor = at_path(props, kSamMappingFields.parallelization);
         in.enabled = at_path(props, kSamMappingFields.enabled);
         classify_polled(model, in, source, at_path(props, kSamMappingFields.topics));
+        read_failure_destination(model, in, source, at_path(props, kSamMappingFields.on_failure));
         fn.inbound.push_back(std::move(in));
       }
       bool known = type == "Api" || type == "HttpApi";  // API routes: lower_api_routes

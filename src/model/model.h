@@ -68,6 +68,13 @@ struct EnvVar {
   const Value* value = nullptr;
 };
 
+// A tag (AWS, Azure) or label (Google Cloud), from a map or a CloudFormation list of {Key, Value}.
+struct Tag {
+  std::string key;
+  Range key_range;
+  const Value* value = nullptr;
+};
+
 // ---------------------------------------------------------------- traffic view: inbound
 //
 // Every way a request or event reaches a function, with the facts that bound or open it
@@ -134,6 +141,11 @@ struct Inbound {
   const Value* parallelization_factor = nullptr;
   const Value* partitions = nullptr;         // Kafka topic partitions, when declared
   const Value* enabled = nullptr;            // `false`: a disabled mapping
+  // Where records that keep failing go: the mapping's on-failure destination, else the SQS
+  // queue's redrive policy (its dead-letter queue). Null: none; `failure_destination_known`
+  // is false when the queue is not in the code (its redrive policy cannot be seen).
+  const Value* failure_destination = nullptr;
+  bool failure_destination_known = true;
 
   bool public_entry() const {
     return kind == InboundKind::ApiRoute || kind == InboundKind::WebSocketRoute || kind == InboundKind::FunctionUrl ||
@@ -158,6 +170,12 @@ struct Function {
   Cloud cloud = Cloud::Aws;
   std::string_view label;                    // "Lambda function", "Cloud Run service", "Function App"
   const Value* name = nullptr;               // configured name (function_name / FunctionName), if written
+  const Value* runtime = nullptr;            // "python3.12", "nodejs20.x"; null: not written (a container image)
+
+  // Tags as written on the function (provider-wide default tags are not seen); `tags_known`
+  // is false when the tags as a whole, or a tag's key, are Unknown.
+  std::vector<Tag> tags;
+  bool tags_known = true;
 
   // Environment: `environment_known` is false when the variables as a whole are Unknown.
   std::vector<EnvVar> environment;

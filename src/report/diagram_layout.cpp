@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 
 namespace eph {
 namespace {
 
 constexpr double kFontSize = 12, kSmallFont = 10.5;
 constexpr double kMinWidth = 120, kMaxWidth = 340, kPadding = 12;
-constexpr double kRowGap = 22, kMinColumnGap = 70, kMaxColumnGap = 190;
+constexpr double kRowGap = 22, kMinColumnGap = 70, kMaxColumnGap = 190, kWaypointHeight = 8;
 constexpr size_t kTitleChars = 48, kSubChars = 64;
 constexpr int kSweeps = 8;
 
@@ -138,6 +137,29 @@ Layout layered_layout(const Diagram& diagram, const std::vector<size_t>& nodes) 
   Layers layers(layer_count);
   for (size_t v = 0; v < n; ++v) layers[layer[v]].push_back(nodes[v]);
 
+  // An edge that skips layers gets a waypoint in each (ids past the diagram's nodes), and
+  // the ordering sees it as a chain through them.
+  std::vector<std::pair<size_t, size_t>> chained;
+  std::vector<int> waypoint_layer;               // by waypoint id - diagram.nodes.size()
+  std::vector<std::vector<size_t>> waypoints_of(diagram.edges.size());
+  for (size_t i = 0; i < diagram.edges.size(); ++i) {
+    const DiagramEdge& e = diagram.edges[i];
+    if (!local.count(e.from) || !local.count(e.to) || e.from == e.to) continue;
+    int from = layer[local[e.from]], to = layer[local[e.to]];
+    size_t previous = e.from;
+    for (int l = from + 1; l < to; ++l) {
+      size_t id = diagram.nodes.size() + waypoint_layer.size();
+      waypoint_layer.push_back(l);
+      layers[l].push_back(id);
+      waypoints_of[i].push_back(id);
+      chained.push_back({previous, id});
+      previous = id;
+    }
+    chained.push_back({previous, e.to});
+  }
+  edges = std::move(chained);
+  auto is_waypoint = [&](size_t id) { return id >= diagram.nodes.size(); };
+
   // Barycenter sweeps down and up; the ordering with the fewest crossings wins.
   Layers best = layers;
   size_t best_crossings = total_crossings(layers, edges);
@@ -155,7 +177,8 @@ Layout layered_layout(const Diagram& diagram, const std::vector<size_t>& nodes) 
   for (size_t v = 0; v < n; ++v) {
     const DiagramNode& node = diagram.nodes[nodes[v]];
     std::string sub = node.kind.empty() ? node.where : node.kind + " \u00b7 " + node.where;
-    double w = std::max(text_width(shorten(node.title, kTitleChars), kFontSize), text_width(shorten(sub, kSubChars), kSmallFont));
+    // Titles are bold: a tenth wider than the estimate.
+    double w = std::max(text_width(shorten(node.title, kTitleChars), kFontSize) * 1.1, text_width(shorten(sub, kSubChars), kSmallFont));
     if (!node.findings.empty())  // the flag line: "⚠ 2 findings: EPH301 critical"
       w = std::max(w, text_width("! 2 findings: " + node.findings.front().substr(0, node.findings.front().find(':')), kSmallFont) + 8);
     column_width[layer[v]] = std::max(column_width[layer[v]], std::min(kMaxWidth, w + 2 * kPadding));
@@ -172,15 +195,22 @@ Layout layered_layout(const Diagram& diagram, const std::vector<size_t>& nodes) 
     x += column_width[l] + (l + 1 < layer_count ? gap[l] : 0);
   }
   out.width = x;
+  auto height_of = [&](size_t v) { return is_waypoint(v) ? kWaypointHeight : node_height(diagram.nodes[v]); };
   for (int l = 0; l < layer_count; ++l) {
     double h = 0;
-    for (size_t v : best[l]) h += node_height(diagram.nodes[v]) + kRowGap;
+    for (size_t v : best[l]) h += height_of(v) + kRowGap;
     column_height[l] = h - kRowGap;
   }
   out.height = *std::max_element(column_height.begin(), column_height.end());
+  std::vector<double> waypoint_y(waypoint_layer.size());
   for (int l = 0; l < layer_count; ++l) {
     double y = (out.height - column_height[l]) / 2;
     for (size_t v : best[l]) {
+      if (is_waypoint(v)) {
+        waypoint_y[v - diagram.nodes.size()] = y + kWaypointHeight / 2;
+        y += kWaypointHeight + kRowGap;
+        continue;
+      }
       NodeBox& box = out.boxes[v];
       box.layer = l;
       box.width = column_width[l];
@@ -190,21 +220,13 @@ Layout layered_layout(const Diagram& diagram, const std::vector<size_t>& nodes) 
       y += box.height + kRowGap;
     }
   }
+  out.routes.resize(diagram.edges.size());
+  for (size_t i = 0; i < diagram.edges.size(); ++i)
+    for (size_t id : waypoints_of[i]) {
+      int l = waypoint_layer[id - diagram.nodes.size()];
+      out.routes[i].push_back(Waypoint{column_x[l], column_x[l] + column_width[l], waypoint_y[id - diagram.nodes.size()]});
+    }
   return out;
-}
-
-size_t layout_crossings(const Diagram& diagram, const Layout& layout) {
-  std::vector<std::pair<size_t, size_t>> edges;
-  int layer_count = 0;
-  for (const NodeBox& b : layout.boxes) layer_count = std::max(layer_count, b.layer + 1);
-  Layers layers(layer_count);
-  std::vector<size_t> order(diagram.nodes.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return layout.boxes[a].y < layout.boxes[b].y; });
-  for (size_t v : order)
-    if (layout.boxes[v].width > 0) layers[layout.boxes[v].layer].push_back(v);
-  for (const DiagramEdge& e : diagram.edges) edges.push_back({e.from, e.to});
-  return total_crossings(layers, edges);
 }
 
 }  // namespace eph

@@ -1,5 +1,6 @@
 #include "report/diagram_svg.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "report/diagram_layout.h"
@@ -30,7 +31,7 @@ const char* severity_class(Severity s) {
 }
 
 struct Point {
-  double x, y;
+  double x = 0, y = 0;
 };
 
 }  // namespace
@@ -117,34 +118,58 @@ void write_svg(std::ostream& out, const Diagram& diagram, const SvgOptions& opti
         << "<text x=\"" << num(kMargin) << "\" y=\"" << num(top[g] - kGroupTitle + 17) << "\">"
         << xml_text(shorten(groups[g].first, 120)) << "</text></g>\n";
   }
-  // Edges first, so that boxes cover their ends.
-  for (const DiagramEdge& e : diagram.edges) {
+  // Edges first, so that boxes cover their ends. A forward edge is a chain of curves with
+  // level ends through the columns it skips; an edge back (or within a column) loops under
+  // every box of its group.
+  std::vector<size_t> group_of(diagram.nodes.size());
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (size_t v : groups[g].second) group_of[v] = g;
+  for (size_t i = 0; i < diagram.edges.size(); ++i) {
+    const DiagramEdge& e = diagram.edges[i];
     const NodeBox &a = box[e.from], &b = box[e.to];
     if (a.width == 0 || b.width == 0) continue;
-    Point p0, p1, p2, p3;
+    Point label_at;
+    std::string d;
     if (b.layer > a.layer) {
-      p0 = {a.x + a.width, a.y + a.height / 2};
-      p3 = {b.x, b.y + b.height / 2};
-      double dx = (p3.x - p0.x) / 2;
-      p1 = {p0.x + dx, p0.y};
-      p2 = {p3.x - dx, p3.y};
-    } else {  // an edge back or within a column: a loop below the boxes
-      p0 = {a.x + a.width / 2, a.y + a.height};
-      p3 = {b.x + b.width / 2 + (e.from == e.to ? 12 : 0), b.y + b.height};
-      double below = std::max(p0.y, p3.y) + kBelow;
-      p1 = {p0.x, below};
-      p2 = {p3.x, below};
+      const size_t g = group_of[e.from];
+      std::vector<Point> stops{{a.x + a.width, a.y + a.height / 2}};
+      for (const Waypoint& w : layouts[g].routes[i]) {
+        stops.push_back({w.x_left + kMargin, w.y + top[g]});
+        stops.push_back({w.x_right + kMargin, w.y + top[g]});
+      }
+      stops.push_back({b.x, b.y + b.height / 2});
+      d = "M" + num(stops[0].x) + "," + num(stops[0].y);
+      for (size_t k = 0; k + 1 < stops.size(); ++k) {
+        Point p0 = stops[k], p3 = stops[k + 1];
+        if (k % 2 == 1) {  // straight through a skipped column
+          d += "L" + num(p3.x) + "," + num(p3.y);
+          continue;
+        }
+        double dx = (p3.x - p0.x) / 2;
+        d += "C" + num(p0.x + dx) + "," + num(p0.y) + " " + num(p3.x - dx) + "," + num(p3.y) + " " + num(p3.x) + "," +
+             num(p3.y);
+      }
+      // The label sits in the gap the edge leaves its source by.
+      Point p0 = stops[0], p3 = stops[1];
+      label_at = {(p0.x + p3.x) / 2, (p0.y + p3.y) / 2};
+    } else {
+      const size_t g = group_of[e.from];
+      Point p0{a.x + a.width / 2, a.y + a.height}, p3{b.x + b.width / 2 + (e.from == e.to ? 12 : 0), b.y + b.height};
+      double below = top[g] + layouts[g].height + kBelow * 0.6;
+      // Down, along under every box, and up: corners rounded, never through a box.
+      double dir = p3.x < p0.x ? -1 : 1, r = std::min(8.0, std::abs(p3.x - p0.x) / 2);
+      d = "M" + num(p0.x) + "," + num(p0.y) + "L" + num(p0.x) + "," + num(below - r) + "Q" + num(p0.x) + "," + num(below) +
+          " " + num(p0.x + dir * r) + "," + num(below) + "L" + num(p3.x - dir * r) + "," + num(below) + "Q" + num(p3.x) + "," +
+          num(below) + " " + num(p3.x) + "," + num(below - r) + "L" + num(p3.x) + "," + num(p3.y);
+      label_at = {(p0.x + p3.x) / 2, below};
     }
-    out << "<g class=\"eph-edge\"><path d=\"M" << num(p0.x) << "," << num(p0.y) << "C" << num(p1.x) << "," << num(p1.y)
-        << " " << num(p2.x) << "," << num(p2.y) << " " << num(p3.x) << "," << num(p3.y) << "\" marker-end=\"url(#" << arrow
-        << ")\"/>";
+    out << "<g class=\"eph-edge\"><path d=\"" << d << "\" marker-end=\"url(#" << arrow << ")\"/>";
     if (!e.label.empty()) {
-      Point mid{(p0.x + 3 * p1.x + 3 * p2.x + p3.x) / 8, (p0.y + 3 * p1.y + 3 * p2.y + p3.y) / 8};
       std::string label = shorten(e.label, 30);
       double w = text_width(label, 10.5) + 6;
-      out << "<title>" << xml_text(e.label) << "</title><rect x=\"" << num(mid.x - w / 2) << "\" y=\"" << num(mid.y - 8)
-          << "\" width=\"" << num(w) << "\" height=\"14\" rx=\"3\"/><text x=\"" << num(mid.x) << "\" y=\"" << num(mid.y + 3.5)
-          << "\" text-anchor=\"middle\">" << xml_text(label) << "</text>";
+      out << "<title>" << xml_text(e.label) << "</title><rect x=\"" << num(label_at.x - w / 2) << "\" y=\""
+          << num(label_at.y - 8) << "\" width=\"" << num(w) << "\" height=\"14\" rx=\"3\"/><text x=\"" << num(label_at.x)
+          << "\" y=\"" << num(label_at.y + 3.5) << "\" text-anchor=\"middle\">" << xml_text(label) << "</text>";
     }
     out << "</g>\n";
   }
@@ -158,7 +183,7 @@ void write_svg(std::ostream& out, const Diagram& diagram, const SvgOptions& opti
     for (const std::string& f : n.findings) out << "\n" << xml_text(f);
     out << "</title><rect x=\"" << num(b.x) << "\" y=\"" << num(b.y) << "\" width=\"" << num(b.width) << "\" height=\""
         << num(b.height) << "\" rx=\"6\"/>";
-    size_t title_chars = static_cast<size_t>((b.width - 24) / (12 * 0.58));
+    size_t title_chars = static_cast<size_t>((b.width - 24) / (12 * 0.58 * 1.1));
     size_t sub_chars = static_cast<size_t>((b.width - 24) / (10.5 * 0.58));
     double y = b.y + 12 + 12;
     out << "<text class=\"title\" x=\"" << num(b.x + 12) << "\" y=\"" << num(y) << "\">" << xml_text(shorten(n.title, title_chars))

@@ -55,27 +55,41 @@ std::string file_line(const Range& range, const SourceRoot& root) {
 std::optional<Diagram> evidence_chain(const Finding& finding, const SecretMask& mask, const SourceRoot& root) {
   if (finding.related.empty()) return std::nullopt;
   Diagram d;
+  // One node per resource block (a finding on a function's `vpc_config` and a link to the
+  // function's header are one function), else per line.
+  std::vector<std::string> block_of;  // by node: "file:block line", or "file:line"
   auto node_at = [&](const Range& range, std::string title) {
     std::string where = file_line(range, root);
+    ResourceBlock block = resource_block_at(range);
+    std::string key = where.empty() || !block.line ? where
+                                                   : where.substr(0, where.rfind(':')) + ":block " + std::to_string(block.line);
     for (size_t i = 0; i < d.nodes.size(); ++i)
-      if (!where.empty() && d.nodes[i].where == where) return i;
-    d.nodes.push_back(DiagramNode{std::move(title), resource_kind_at(range), std::move(where), {}, {}, {}});
+      if (!key.empty() && block_of[i] == key) return i;
+    d.nodes.push_back(DiagramNode{std::move(title), std::move(block.kind), std::move(where), {}, {}, {}});
+    block_of.push_back(std::move(key));
     return d.nodes.size() - 1;
   };
   const size_t anchor = node_at(finding.range, finding.resource.empty() ? finding.rule_id : finding.resource);
   d.nodes[anchor].severity = finding.severity;
   d.nodes[anchor].findings.push_back(finding.rule_id + " " + std::string(to_string(finding.severity)) + ": " +
                                      mask.text(finding.message));
-  size_t previous = anchor;
+  size_t previous = anchor, path_start = anchor;
+  bool in_path = false;
   for (const RelatedLocation& r : finding.related) {
     size_t next = node_at(r.range, mask.text(r.message));
     std::string relation = relation_of(r.message);
-    size_t from = continues_path(relation) ? previous : anchor;
+    // Each subnet of a path hangs off where the path starts (the function); the rest of
+    // the path goes on from the link before.
+    if (relation == "runs in" && !in_path) path_start = previous;
+    in_path = continues_path(relation);
+    size_t from = relation == "runs in" ? path_start : in_path ? previous : anchor;
     previous = next;
     if (next == from) continue;
     bool known = false;
     for (const DiagramEdge& e : d.edges) known = known || (e.from == from && e.to == next);
-    if (!known) d.edges.push_back(DiagramEdge{from, next, std::move(relation)});
+    // "function X runs in this VPC": the link runs in the place before it, not the other way.
+    bool reversed = r.message.find(" in this ") != std::string::npos;
+    if (!known) d.edges.push_back(reversed ? DiagramEdge{next, from, std::move(relation)} : DiagramEdge{from, next, std::move(relation)});
   }
   return d;
 }

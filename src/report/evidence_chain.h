@@ -1,7 +1,7 @@
 #pragma once
 // A finding's evidence chain as a drawing: the finding's own resource, and each related
 // location the rule gave. A node is a place with the kind of resource written there and
-// file:line; two links at the same line are one node. The edge into a node says how it
+// file:line; links into one resource block (or, outside blocks, one line) are one node. The edge into a node says how it
 // relates, read from the link's message ("runs in", "routes through", "invokes",
 // "grants"...): a network path (function -> subnet -> route table -> NAT gateway) goes on
 // from the link before it, any other link hangs off the finding. Findings without related

@@ -33,7 +33,7 @@ bool blank_or_comment(std::string_view line) {
 }
 
 // Terraform: the top-level block header at or above `line`, unless a block closed in between.
-std::string terraform_kind(const SourceFile& file, uint32_t line) {
+ResourceBlock terraform_kind(const SourceFile& file, uint32_t line) {
   for (uint32_t l = line; l >= 1; --l) {
     std::string_view text = file.line_text(l);
     if (text.empty() || text[0] == ' ' || text[0] == '\t' || blank_or_comment(text)) continue;
@@ -42,12 +42,12 @@ std::string terraform_kind(const SourceFile& file, uint32_t line) {
       if (text.substr(0, block.size()) != block) continue;
       std::string_view rest = trim(text.substr(block.size()));
       if (block == "resource" || block == "data") {
-        if (rest.empty() || rest.front() != '"') return std::string(block);
+        if (rest.empty() || rest.front() != '"') return {std::string(block), l};
         size_t close = rest.find('"', 1);
         std::string type(rest.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
-        return block == "data" ? "data." + type : type;
+        return {block == "data" ? "data." + type : type, l};
       }
-      return std::string(block);
+      return {std::string(block), l};
     }
     return {};
   }
@@ -55,7 +55,7 @@ std::string terraform_kind(const SourceFile& file, uint32_t line) {
 }
 
 // CloudFormation YAML: the `Type:` of the logical id under `Resources:` that holds `line`.
-std::string yaml_kind(const SourceFile& file, uint32_t line) {
+ResourceBlock yaml_kind(const SourceFile& file, uint32_t line) {
   uint32_t resources = 0;
   for (uint32_t l = line; l >= 1 && !resources; --l) {
     std::string_view text = file.line_text(l);
@@ -83,13 +83,13 @@ std::string yaml_kind(const SourceFile& file, uint32_t line) {
     if (blank_or_comment(text)) continue;
     if (indent_of(text) <= id_indent) break;
     std::string_view t = trim(text);
-    if (t.substr(0, 5) == "Type:") return std::string(unquote(t.substr(5)));
+    if (t.substr(0, 5) == "Type:") return {std::string(unquote(t.substr(5))), id_line};
   }
   return {};
 }
 
 // CloudFormation JSON: the "Type" of the member of "Resources" whose object holds `offset`.
-std::string json_kind(const SourceFile& file, uint32_t offset) {
+ResourceBlock json_kind(const SourceFile& file, uint32_t offset) {
   const std::string& s = file.text();
   size_t at = s.find("\"Resources\"");
   if (at == std::string::npos) return {};
@@ -112,7 +112,7 @@ std::string json_kind(const SourceFile& file, uint32_t offset) {
     } else if (c == '{' || c == '[') {
       if (++depth == 2) object_begin = i, type.clear();
     } else if (c == '}' || c == ']') {
-      if (depth == 2 && object_begin <= offset && offset <= i) return type;
+      if (depth == 2 && object_begin <= offset && offset <= i) return {type, file.position(static_cast<uint32_t>(object_begin)).line};
       if (--depth == 0) return {};
     }
   }
@@ -121,7 +121,9 @@ std::string json_kind(const SourceFile& file, uint32_t offset) {
 
 }  // namespace
 
-std::string resource_kind_at(const Range& range) {
+std::string resource_kind_at(const Range& range) { return resource_block_at(range).kind; }
+
+ResourceBlock resource_block_at(const Range& range) {
   if (!range.valid()) return {};
   const SourceFile& file = *range.file;
   uint32_t line = file.position(range.begin).line;

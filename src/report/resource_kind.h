@@ -9,6 +9,11 @@
 
 namespace eph {
 
+struct ResourceBlock {
+  std::string kind;   // "aws_subnet", "data.aws_iam_policy_document", "AWS::SQS::Queue"; empty: none
+  uint32_t line = 0;  // where the block starts (its header or logical id); 0: in no block
+};
+ResourceBlock resource_block_at(const Range& range);
 std::string resource_kind_at(const Range& range);
 
 }  // namespace eph

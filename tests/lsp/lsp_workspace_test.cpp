@@ -241,3 +241,49 @@ TEST_CASE("files excluded by .ephemera.yaml get no diagnostics, alone or as part
   client.notify("exit", nullptr);
   CHECK(client.wait_exit() == 0);
 }
+
+TEST_CASE("custom rules apply in the editor; a broken rule file stops only itself; editing one re-analyses") {
+  ScratchDir dir("custom-rules");
+  dir.write(".ephemera.yaml", "custom-rules: [policies]\nrules:\n  EPH401: off\n");
+  const std::string rule =
+      "id: ACME1\nslug: acme-runtime\ntitle: Runtime policy\nseverity: high\n"
+      "docs: {what: w, why: y, fix: f}\nmatch: function\nwhere:\n  - field: runtime\n    equals: python3.12\n"
+      "message: '{address} runs {runtime}'\n";
+  dir.write("policies/runtime.rule.yaml", rule);
+  dir.write("policies/broken.rule.yaml", "id: ACME2\nslug: broken\ntitle: Broken\nseverity: low\n"
+                                         "docs: {what: w, why: y, fix: f}\nmatch: lambda\nmessage: m\n");
+  dir.write("stack/template.yaml", kTemplate);
+  std::string uri = dir.uri("stack/template.yaml"), rule_uri = dir.uri("policies/runtime.rule.yaml");
+  std::string broken_uri = dir.uri("policies/broken.rule.yaml");
+  LspClient client({EPHEMERA_BINARY, "lsp"});
+  REQUIRE(client.response(client.request("initialize", initialize_params(dir))));
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "yaml"}, {"version", 1}, {"text", kTemplate}}}});
+  auto broken = client.diagnostics(broken_uri);
+  REQUIRE(broken);
+  REQUIRE((*broken)["params"]["diagnostics"].size() == 1);
+  CHECK((*broken)["params"]["diagnostics"][0]["code"] == "custom-rule");
+  CHECK((*broken)["params"]["diagnostics"][0]["range"]["start"] == position(5, 7));
+  auto m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m) == std::vector<std::string>{"ACME1"});  // the other rule runs
+  CHECK((*m)["params"]["diagnostics"][0]["range"]["start"] == position(5, 15));
+
+  // An unsaved edit of the rule file applies at once.
+  client.notify("textDocument/didOpen", {{"textDocument", {{"uri", rule_uri}, {"languageId", "yaml"}, {"version", 1},
+                                                           {"text", rule}}}});
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  std::string edited = rule;
+  edited.replace(edited.find("python3.12"), 10, "python3.8");
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", rule_uri}, {"version", 2}}},
+                                           {"contentChanges", json::array({{{"text", edited}}})}});
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK(codes(*m).empty());
+
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}

@@ -126,7 +126,7 @@ class Replay {
       case YAML_SCALAR_EVENT: {
         const auto& s = e.data.scalar;
         YAML::anchor_t id = anchor(s.anchor);
-        std::string value(reinterpret_cast<const char*>(s.value), s.length);
+        std::string value = s.value ? std::string(reinterpret_cast<const char*>(s.value), s.length) : std::string();
         bool plain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE;
         std::string tag = tag_of(s.tag);
         if (tag.empty() && plain && is_null_word(value)) {

@@ -81,7 +81,7 @@ TEST_CASE("config: unknown keys and bad values are errors with line and column")
   auto e = parse_errors("fail-on: high\nrulez: {}\n");
   REQUIRE(e.size() == 1);
   CHECK(e[0].to_string() == ".ephemera.yaml:2:1: unknown key 'rulez'; did you mean rules? (fail-on, severity, fail-on-parse-errors, "
-                            "foreign-suppressions, follow-symlinks, exclude, max-file-bytes, rules)");
+                            "foreign-suppressions, follow-symlinks, exclude, max-file-bytes, rules, custom-rules)");
 
   e = parse_errors("fail-on: severe\n");
   REQUIRE(e.size() == 1);

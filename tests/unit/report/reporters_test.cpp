@@ -138,6 +138,7 @@ TEST_CASE("report formats are parsed by name") {
   CHECK(parse_report_format("github") == ReportFormat::Github);
   CHECK(parse_report_format("gitlab") == ReportFormat::Gitlab);
   CHECK(parse_report_format("markdown") == ReportFormat::Markdown);
+  CHECK(parse_report_format("html") == ReportFormat::Html);
   CHECK_FALSE(parse_report_format("xml"));
 }
 
@@ -188,7 +189,9 @@ TEST_CASE("golden: markdown") {
     auto pos = static_cast<uint32_t>(main->text().find(needle));
     return Range{main, pos, pos + static_cast<uint32_t>(needle.size())};
   };
-  active.related.push_back({at("environment {"), "runs in \"x\" <&> | `tick` #1 [a] {b} (c) ```"});
+  const SourceFile* tmpl = r.files[1].get();
+  REQUIRE(tmpl->path() == "/src/project/template.yaml");
+  active.related.push_back({Range{tmpl, 0, 10}, "runs in \"x\" <&> | `tick` #1 [a] {b} (c) ```"});
   active.related.push_back({at("DB_PASSWORD"), "the value comes from here: hunter2 <&> \"x\""});
   ReportOptions options;
   options.version = "0.0.0-test";
@@ -198,6 +201,28 @@ TEST_CASE("golden: markdown") {
   write_report(ReportFormat::Markdown, out, r, options);
   CHECK(out.str().find("hunter2") == std::string::npos);
   check_golden("report.md", out.str());
+}
+
+TEST_CASE("golden: html") { check_golden("report.html", render(ReportFormat::Html, true)); }
+
+TEST_CASE("html: one page that loads nothing, secrets masked, every finding filterable") {
+  const std::string html = render(ReportFormat::Html, true);
+  CHECK(html.find("hunter2") == std::string::npos);
+  CHECK(html.find("default-src 'none'") != std::string::npos);
+  for (const char* loads : {" src=", "<link", "@import", "url(http"}) CHECK(html.find(loads) == std::string::npos);
+  size_t articles = 0;
+  for (size_t at = html.find("<article class=\"finding\""); at != std::string::npos; at = html.find("<article class=\"finding\"", at + 1)) {
+    ++articles;
+    size_t end = html.find('>', at);
+    std::string tag = html.substr(at, end - at);
+    CHECK(tag.find("data-severity=") != std::string::npos);
+    CHECK(tag.find("data-rule=") != std::string::npos);
+    CHECK(tag.find("data-file=") != std::string::npos);
+  }
+  CHECK(articles == 4);  // --show-suppressed: all four
+  size_t drawings = 0;
+  for (size_t at = html.find("<figure class=\"chain\">"); at != std::string::npos; at = html.find("<figure class=\"chain\">", at + 1)) ++drawings;
+  CHECK(drawings == 1);  // only the parse error has an evidence chain
 }
 
 TEST_CASE("markdown: links to lines start at the blob URL when one is given") {

@@ -14,7 +14,7 @@
 
 #include "engine/analyzer.h"
 #include "engine/disk_file_provider.h"
-#include "fixtures/expectations.h"
+#include "engine/fixture_expectations.h"
 #include "report/reporter.h"
 #include "report/secret_mask.h"
 
