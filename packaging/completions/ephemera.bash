@@ -33,11 +33,11 @@ _ephemera() {
         --output|-o|--config|--baseline|--write-baseline|--only-file|--var-file)
           COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         --source-root|--rules-dir) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
-        --var|--exclude|--threads|--shard|--max-file-bytes) return ;;
+        --var|--stage|--exclude|--threads|--shard|--max-file-bytes) return ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '--format --output --fail-on --soft-fail --severity --rule --skip-rule --rules-dir --config --no-config
-          --baseline --write-baseline --no-foreign-suppressions --only-file --changed --source-root --var --var-file --exclude
+          --baseline --write-baseline --no-foreign-suppressions --only-file --changed --source-root --var --var-file --stage --exclude
           --threads --shard --max-file-bytes --show-suppressed --show-secrets --follow-symlinks --color --no-color --help' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null

@@ -39,6 +39,7 @@ complete -c ephemera -n $scan -l changed -d 'The PATHs are the files a change to
 complete -c ephemera -n $scan -l source-root -x -a '(__fish_complete_directories)' -d 'SARIF and GitLab paths relative to DIR'
 complete -c ephemera -n $scan -l var -x -d 'Set a Terraform input variable (NAME=VALUE)'
 complete -c ephemera -n $scan -l var-file -r -F -d 'Read Terraform variables from a .tfvars file'
+complete -c ephemera -n $scan -l stage -x -d 'The Serverless Framework stage'
 complete -c ephemera -n $scan -l exclude -x -d 'Skip paths matching GLOB'
 complete -c ephemera -n $scan -l threads -x -d 'Analyse with N threads'
 complete -c ephemera -n $scan -l shard -x -d 'Analyse only the K-th of N shares of the units (K/N)'

@@ -25,6 +25,7 @@
 #include "engine/rule_registry.h"
 #include "engine/sharding.h"
 #include "core/spelling.h"
+#include "formats/source_format.h"
 #include "report/reporter.h"
 
 extern char** environ;
@@ -66,8 +67,9 @@ const char* kScanHelp =
     "                      everything when .ephemera.yaml changed) and report the findings in\n"
     "                      them or with evidence in them; deleted files are allowed\n"
     "  --source-root DIR   SARIF and GitLab: paths relative to DIR (default: the current directory)\n"
-    "  --var NAME=VALUE    set a Terraform input variable\n"
+    "  --var NAME=VALUE    set a Terraform input variable (and serverless.yml's ${env:NAME})\n"
     "  --var-file FILE     read Terraform variables from a .tfvars file\n"
+    "  --stage NAME        the Serverless Framework stage (default: provider.stage, else dev)\n"
     "  --exclude GLOB      skip paths matching GLOB (repeatable)\n"
     "  --threads N         analyse with N threads (default: one per core)\n"
     "  --shard K/N         analyse only the K-th of N size-balanced, disjoint shares of the units\n"
@@ -126,7 +128,7 @@ const std::vector<std::string>& known_options() {
       "--format",    "--output",        "--fail-on",         "--soft-fail",     "--severity",
       "--rule",      "--skip-rule",     "--rules-dir",     "--config",          "--no-config",     "--baseline",
       "--write-baseline",               "--no-foreign-suppressions",            "--only-file",     "--changed",
-      "--source-root", "--var",         "--var-file",        "--exclude",       "--threads",       "--shard",
+      "--source-root", "--var",         "--var-file",        "--stage",        "--exclude",       "--threads",       "--shard",
       "--max-file-bytes",               "--show-suppressed", "--show-secrets", "--color",         "--no-color",
       "--help"};
   return options;
@@ -191,6 +193,10 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
         return false;
       }
       out.options.terraform.vars.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+      out.options.serverless.env.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+    } else if (a == "--stage") {
+      if (!need_value(args, i, error)) return false;
+      out.options.serverless.stage = args[++i];
     } else if (a == "--var-file") {
       if (!need_value(args, i, error)) return false;
       out.options.terraform.var_files.push_back(args[++i]);
@@ -351,9 +357,9 @@ bool configure_units(ScanArgs& scan, std::vector<UnitPlan>& units, UnitConfigs& 
     const Config* config = configs.of_unit(unit);
     if (!config) return false;
     PathExclusion exclusion(*config);
-    if (unit.kind == UnitPlan::Kind::TerraformModule)
-      std::erase_if(unit.files, [&](const std::string& f) { return exclusion.excluded(f); });
-    bool empty = unit.kind == UnitPlan::Kind::TerraformModule ? unit.files.empty() : exclusion.excluded(unit.root);
+    bool directory_unit = !unit.rejected() && unit.format->directory_units();
+    if (directory_unit) std::erase_if(unit.files, [&](const std::string& f) { return exclusion.excluded(f); });
+    bool empty = directory_unit ? unit.files.empty() : exclusion.excluded(unit.root);
     if (empty) continue;
     kept.push_back(std::move(unit));
     scan.options.unit_configs.push_back(config);

@@ -63,7 +63,7 @@ bool looks_like_template(std::string_view text) {
 LoadedUnit load_template(const std::string& path, const FileProvider& fs) {
   LoadedUnit unit;
   unit.name = path;
-  unit.format = SourceFormat::CloudFormation;
+  unit.format = "cloudformation";
   auto text = fs.read(path);
   if (!text) {
     auto file = std::make_shared<const SourceFile>(path, std::string());

@@ -97,7 +97,6 @@ void load_resources(const Value& root, std::vector<NativeResource>& out) {
     for (const auto& [name, value] : p.bindings) ev.bind(name, value);
 
     NativeResource r;
-    r.format = SourceFormat::CloudFormation;
     r.type = type->text;
     r.address = p.logical_id;
     r.declaration = p.declaration;
@@ -129,7 +128,6 @@ void load_resources(const Value& root, std::vector<NativeResource>& out) {
       std::optional<Value> evaluated = value ? ev.eval(*value) : std::nullopt;
       if (!evaluated) continue;
       NativeResource r;
-      r.format = SourceFormat::CloudFormation;
       r.type = std::string(kOutputType);
       r.address = "Outputs." + f.key;
       r.declaration = f.key_range;

@@ -9,10 +9,7 @@
 
 namespace eph {
 
-enum class SourceFormat { Terraform, TerraformPlan, CloudFormation };
-
 struct NativeResource {
-  SourceFormat format = SourceFormat::Terraform;
   std::string type;       // "aws_lambda_function", "data.aws_iam_policy_document", "AWS::Serverless::Function"
   std::string address;    // full Terraform address with module path and instance key, or logical id
   std::string module;     // Terraform module path ("module.net"), empty at the root
@@ -26,7 +23,7 @@ struct NativeResource {
 // one template, or one plan.
 struct LoadedUnit {
   std::string name;                  // directory or file it came from
-  SourceFormat format = SourceFormat::Terraform;
+  std::string format;               // the name of the format that loaded it (formats/registry)
   std::vector<SourceFilePtr> files;  // every file that positions point into
   std::vector<NativeResource> resources;
   std::vector<Diagnostic> diagnostics;

@@ -10,10 +10,11 @@
 #include <set>
 #include <thread>
 
-#include "cloudformation/template_frontend.h"
 #include "engine/rule_registry.h"
 #include "engine/suppressions.h"
 #include "engine/utf8_validation.h"
+#include "formats/registry.h"
+#include "model/endpoint_fix.h"
 #include "model/model.h"
 
 namespace eph {
@@ -48,7 +49,7 @@ struct UnitOutput {
 
 UnitOutput run_unit(const UnitPlan& plan, const Config& config, const FileProvider& fs, const AnalysisOptions& options) {
   UnitOutput out;
-  LoadedUnit unit = load_unit(plan, fs, options);
+  LoadedUnit unit = load_unit(plan, fs, options, &config);
   check_unit(unit, config, out.findings, out.errors, &out.secrets);
   // Keep only the files that findings (or secrets to mask) point into: memory follows the findings, not the tree.
   std::set<const SourceFile*> used;
@@ -91,18 +92,16 @@ std::string collapse_space(std::string_view s) {
 
 }  // namespace
 
-LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options) {
+LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options,
+                     const Config* unit_config) {
   try {
-    switch (plan.kind) {
-      case UnitPlan::Kind::TerraformModule:
-        return terraform::load_module(plan.root, plan.files, fs, options.terraform);
-      case UnitPlan::Kind::TerraformPlan:
-        return terraform::load_plan(plan.root, fs);
-      case UnitPlan::Kind::Template:
-        return cloudformation::load_template(plan.root, fs);
-      case UnitPlan::Kind::Rejected:
-        return rejected_unit(plan, fs);
-    }
+    if (plan.rejected()) return rejected_unit(plan, fs);
+    // The unit's .ephemera.yaml gives the serverless stage and env, under what the command line gives.
+    const Config& config = unit_config ? *unit_config : options.config;
+    serverless::ServerlessInputs serverless = options.serverless;
+    if (!serverless.stage) serverless.stage = config.serverless_stage;
+    serverless.env.insert(serverless.env.begin(), config.serverless_env.begin(), config.serverless_env.end());
+    return plan.format->load(plan, fs, SourceInputs{options.terraform, serverless});
   } catch (const std::exception& e) {
     UnitPlan failed = plan;
     failed.reject_kind = Diagnostic::Kind::ParseError;
@@ -116,7 +115,8 @@ void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Findin
                 std::vector<InputError>& errors, std::vector<SecretValue>* secrets) {
   Model model;
   try {
-    model = build_model(unit);
+    const SourceFormat* format = format_named(unit.format);
+    model = build_model(unit, format ? format->endpoint_fix_writer() : nullptr);
   } catch (const std::exception& e) {
     errors.push_back({unit.name, std::string("internal error while building the model: ") + e.what()});
     model = Model{};

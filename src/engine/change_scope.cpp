@@ -7,6 +7,7 @@
 #include "engine/config_loader.h"
 #include "engine/config_resolution.h"
 #include "engine/disk_file_provider.h"
+#include "formats/registry.h"
 
 namespace fs = std::filesystem;
 
@@ -25,10 +26,7 @@ bool at_or_above(const std::string& dir, const std::string& path) {
   return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/';
 }
 
-bool is_terraform_source(const std::string& path) {
-  FileKind kind = classify_file(path);
-  return kind == FileKind::Terraform || kind == FileKind::TerraformJson || kind == FileKind::TerraformVars;
-}
+
 
 std::string directory_of(const std::string& normalized) {
   std::string dir = fs::path(normalized).parent_path().string();
@@ -62,7 +60,7 @@ ChangeScope scope_of_change(const std::vector<std::string>& changed, const std::
     } else if (is_config_name(p)) {
       if (context.nearest_config_applies) config_dirs.insert(directory_of(p));
       else scope.configs_not_applied.push_back(path);
-    } else if (is_terraform_source(p)) {
+    } else if (in_directory_unit(p)) {
       module_dirs.insert(directory_of(p));
       files.insert(p);
     } else {
@@ -78,35 +76,32 @@ ChangeScope scope_of_change(const std::vector<std::string>& changed, const std::
   // reported once, in the source): the one selects the other.
   std::set<std::string> plan_dirs;
   for (const auto& unit : units) {
-    if (unit.kind == UnitPlan::Kind::TerraformPlan && files.count(normalize_path(unit.root)))
+    if (unit.companion_of_directory && files.count(normalize_path(unit.root)))
       module_dirs.insert(directory_of(normalize_path(unit.root)));
   }
   for (const auto& unit : units) {
     bool selected = false;
-    switch (unit.kind) {
-      case UnitPlan::Kind::TerraformModule:
-        selected = std::any_of(unit.module_dirs.begin(), unit.module_dirs.end(),
-                               [&](const std::string& d) { return module_dirs.count(d) > 0; });
-        if (selected) plan_dirs.insert(normalize_path(unit.root));
-        break;
-      case UnitPlan::Kind::TerraformPlan:
-      case UnitPlan::Kind::Template:
-      case UnitPlan::Kind::Rejected:
-        selected = files.count(normalize_path(unit.root)) > 0;
-        break;
+    if (!unit.rejected() && unit.format->directory_units()) {
+      selected = std::any_of(unit.module_dirs.begin(), unit.module_dirs.end(),
+                             [&](const std::string& d) { return module_dirs.count(d) > 0; });
+      if (selected) plan_dirs.insert(normalize_path(unit.root));
+    } else {
+      selected = files.count(normalize_path(unit.root)) > 0;
     }
     // A nested configuration file governs the units at or below its directory (the nearest
     // one applies to each unit): every finding in their files concerns its change.
     std::string dir = normalize_path(unit_directory(unit));
     if (std::any_of(config_dirs.begin(), config_dirs.end(), [&](const std::string& d) { return at_or_above(d, dir); })) {
       selected = true;
-      if (unit.kind == UnitPlan::Kind::TerraformModule) scope.files_concerned.insert(scope.files_concerned.end(), unit.files.begin(), unit.files.end());
-      else scope.files_concerned.push_back(unit.root);
+      if (!unit.rejected() && unit.format->directory_units())
+        scope.files_concerned.insert(scope.files_concerned.end(), unit.files.begin(), unit.files.end());
+      else
+        scope.files_concerned.push_back(unit.root);
     }
     if (selected) scope.units.push_back(unit);
   }
   for (const auto& unit : units) {
-    if (unit.kind == UnitPlan::Kind::TerraformPlan && plan_dirs.count(directory_of(normalize_path(unit.root))) &&
+    if (unit.companion_of_directory && plan_dirs.count(directory_of(normalize_path(unit.root))) &&
         !files.count(normalize_path(unit.root)))
       scope.units.push_back(unit);
   }

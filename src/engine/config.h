@@ -30,6 +30,8 @@ struct Config {
   bool foreign_suppressions = true;                         // honour checkov/tfsec/cfn_nag/cfn-lint skips
   bool fail_on_parse_errors = true;                         // EPH000 fails the scan whatever fail_on says
   bool follow_symlinks = false;                             // follow links out of the scanned paths (unsafe)
+  std::optional<std::string> serverless_stage;              // serverless: stage (--stage overrides)
+  std::vector<std::pair<std::string, std::string>> serverless_env;  // serverless: env, for ${env:NAME}
   std::string today;                                        // YYYY-MM-DD for suppression expiry; empty: now
   SourceFilePtr source;                                     // the .ephemera.yaml read, kept for its ranges
   // `custom-rules:` directories (relative to the configuration file) and the rules loaded

@@ -153,6 +153,28 @@ class Reader {
     return std::nullopt;
   }
 
+  // serverless: {stage: NAME, env: {NAME: VALUE}}: the stage and the ${env:NAME} values of
+  // serverless.yml files (the environment of the machine running the scan is never read).
+  void serverless(const Value& v, Config& config) {
+    if (v.is_null()) return;
+    if (!v.is_map()) {
+      error(v.where, "serverless must be a map with stage and env");
+      return;
+    }
+    for (const auto& kv : v.fields) {
+      if (kv.key == "stage" && is_scalar(kv.value)) {
+        config.serverless_stage = scalar(kv.value);
+      } else if (kv.key == "env" && kv.value.is_map()) {
+        for (const auto& e : kv.value.fields) {
+          if (is_scalar(e.value)) config.serverless_env.emplace_back(e.key, scalar(e.value));
+          else error(e.value.where, "serverless env: expected NAME: VALUE");
+        }
+      } else {
+        error(kv.key_range, "serverless: expected stage (a name) or env (a map of NAME: VALUE)");
+      }
+    }
+  }
+
   void rule(const Field& kv, Config& config) {
     const std::string& name = kv.key;
     const Value& body = kv.value;
@@ -243,6 +265,8 @@ class Reader {
       } else if (k == "max-file-bytes") {
         if (v.kind != Kind::Number || v.number < 1 || v.number > 1e10) error(v.where, "expected a positive number of bytes");
         else config.max_file_bytes = static_cast<size_t>(v.number);
+      } else if (k == "serverless") {
+        serverless(v, config);
       } else if (k == "custom-rules") {
         continue;  // read first
       } else if (k == "rules") {
@@ -263,10 +287,10 @@ class Reader {
       } else {
         const std::vector<std::string> keys = {"fail-on",         "severity", "fail-on-parse-errors", "foreign-suppressions",
                                                "follow-symlinks", "exclude",  "max-file-bytes",       "rules",
-                                               "custom-rules"};
+                                               "custom-rules",    "serverless"};
         error(kv.key_range, "unknown key '" + k + "'" + did_you_mean(k, keys) +
                             " (fail-on, severity, fail-on-parse-errors, foreign-suppressions, follow-symlinks, exclude, "
-                            "max-file-bytes, rules, custom-rules)");
+                            "max-file-bytes, rules, custom-rules, serverless)");
       }
     }
   }

@@ -1,5 +1,6 @@
 #include "engine/config_resolution.h"
 #include "engine/config_loader.h"
+#include "formats/source_format.h"
 
 #include <filesystem>
 
@@ -8,7 +9,7 @@ namespace fs = std::filesystem;
 namespace eph {
 
 std::string unit_directory(const UnitPlan& plan) {
-  if (plan.kind == UnitPlan::Kind::TerraformModule) return plan.root;
+  if (!plan.rejected() && plan.format->directory_units()) return plan.root;
   return document_unit_directory(plan.root);
 }
 

@@ -7,14 +7,9 @@
 #include "core/resource.h"
 #include "engine/path_confinement.h"
 #include "engine/path_exclusion.h"
+#include "formats/unit_plan.h"
 
 namespace eph {
-
-enum class FileKind { Terraform, TerraformJson, TerraformVars, CloudFormation, TerraformPlan, Other };
-
-// Kind by name alone; YAML and JSON that need a look at the content return Other
-// unless `text` is given.
-FileKind classify_file(const std::string& path, const std::string* text = nullptr);
 
 struct InputError {
   std::string path;
@@ -40,21 +35,10 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths, const Path
 DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion,
                                const PathConfinement& confinement);
 
-struct UnitPlan {
-  enum class Kind { TerraformModule, TerraformPlan, Template, Rejected };
-  Kind kind = Kind::TerraformModule;
-  std::string root;                // module directory, or the file
-  std::vector<std::string> files;  // Terraform: the module's .tf/.tf.json files
-  Diagnostic::Kind reject_kind = Diagnostic::Kind::ParseError;
-  std::string reject_reason;       // Rejected: why (too large, binary, unreadable)
-  // Terraform: the directories (normalised) of the module and of every local module it
-  // calls, directly or not: a change in any of them can change this unit's findings.
-  std::vector<std::string> module_dirs;
-};
-
-// Groups discovered files into units: one per Terraform root module (a directory
-// that no other scanned module calls as a local module, or the first of a call cycle
-// that no such root reaches), plan or template; each link not followed is an EPH001.
+// Groups discovered files into units: each file goes to the first format of the registry
+// that recognises it (formats/registry.h), and each format groups its files (Terraform: one
+// unit per root module; templates, plans, serverless.yml: one per file); each link not
+// followed, oversize, unreadable, binary or non-UTF-8 source is a refused unit (EPH001).
 std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& fs, size_t max_file_bytes);
 
 }  // namespace eph

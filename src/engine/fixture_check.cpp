@@ -5,6 +5,7 @@
 
 #include "engine/disk_file_provider.h"
 #include "engine/fixture_expectations.h"
+#include "formats/registry.h"
 
 namespace fs = std::filesystem;
 
@@ -59,8 +60,7 @@ bool is_fixture_file(const fs::path& p) {
   std::string name = p.filename().string();
   auto ends = [&](std::string_view s) { return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0; };
   if (name == "README.md" || ends(".cpp") || ends(".h") || ends(".expect") || ends(".md") || ends(".rule.yaml")) return false;
-  return ends(".tf") || ends(".tf.json") || ends(".yaml") || ends(".yml") || ends(".json") || ends(".template") ||
-         ends(".tfvars");
+  return candidate_source_name(name);  // every format's file names (formats/registry)
 }
 
 FixtureOutcome check_fixture(const fs::path& fixture, const AnalysisOptions& options) {

@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "engine/path_confinement.h"
+#include "formats/source_format.h"
 
 namespace eph {
 namespace {
@@ -28,18 +29,18 @@ struct Groups {
 
 // The places a unit can report in that another unit can report in too.
 std::vector<std::string> shared_places(const UnitPlan& unit) {
-  switch (unit.kind) {
-    case UnitPlan::Kind::TerraformModule:
-      return unit.module_dirs.empty() ? std::vector<std::string>{normalize_path(unit.root)} : unit.module_dirs;
-    case UnitPlan::Kind::TerraformPlan: {
-      // Its findings that the configuration beside it reports are reported there only.
-      std::string dir = std::filesystem::path(normalize_path(unit.root)).parent_path().string();
-      return {dir.empty() ? "/" : dir};
-    }
-    case UnitPlan::Kind::Template:
-    case UnitPlan::Kind::Rejected: break;
+  std::vector<std::string> places;
+  if (!unit.rejected() && unit.format->directory_units()) {
+    places = unit.module_dirs.empty() ? std::vector<std::string>{normalize_path(unit.root)} : unit.module_dirs;
+  } else if (unit.companion_of_directory) {
+    // A plan's findings that the configuration beside it reports are reported there only.
+    std::string dir = std::filesystem::path(normalize_path(unit.root)).parent_path().string();
+    places.push_back(dir.empty() ? "/" : dir);
+  } else {
+    places.push_back("file:" + normalize_path(unit.root));
   }
-  return {"file:" + normalize_path(unit.root)};
+  for (const auto& included : unit.included_files) places.push_back("file:" + included);
+  return places;
 }
 
 }  // namespace

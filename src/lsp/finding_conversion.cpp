@@ -4,6 +4,7 @@
 
 #include "engine/discovery.h"
 #include "engine/rule_registry.h"
+#include "formats/registry.h"
 #include "lsp/json_metadata_suppression.h"
 
 namespace eph::lsp {
@@ -69,8 +70,8 @@ int lsp_severity(Severity s) {
 }
 
 std::string suppression_comment(const std::string& path, const std::string& rule_id) {
-  if (path.ends_with(".json")) return {};  // .tf.json, JSON templates and plans: no comment syntax
-  return "# ephemera:ignore " + rule_id + " reason=\"" + kReasonPlaceholder + "\"";
+  const SourceFormat* format = format_for_name(path);
+  return format ? format->suppression_comment(path, rule_id, kReasonPlaceholder) : std::string();
 }
 
 PublishedFinding publish_finding(const Finding& finding, PositionEncoding encoding, const UriOf& uri_of,

@@ -1,5 +1,7 @@
 #include "lsp/hcl_document_trees.h"
 
+#include "formats/registry.h"
+
 namespace eph::lsp {
 namespace {
 
@@ -8,7 +10,7 @@ TSPoint point(const LineCol& at) { return TSPoint{at.line - 1, at.column - 1}; }
 }  // namespace
 
 bool HclDocumentTrees::wants(const std::string& path) {
-  return path.size() > 3 && path.ends_with(".tf");
+  return hcl_syntax_file(path);
 }
 
 void HclDocumentTrees::open(const std::string& path, const SourceFilePtr& text) {

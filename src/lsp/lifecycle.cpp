@@ -1,6 +1,7 @@
 // initialize / initialized / shutdown / exit: capabilities and position-encoding negotiation.
 #include "core/version.h"
 #include "engine/disk_file_provider.h"
+#include "formats/registry.h"
 #include "lsp/json_rpc.h"
 #include "lsp/server.h"
 #include "lsp/uri.h"
@@ -76,8 +77,9 @@ json Server::on_initialize(const json& params) {
 void Server::on_initialized(const json&) {
   if (!watch_registration_) return;
   // Files changed outside the editor (git checkout, terraform fmt) and .ephemera.yaml.
-  json watchers = json::array({{{"globPattern", "**/*.{tf,tf.json,tfvars,yaml,yml,json,template}"}},
-                               {{"globPattern", "**/.ephemera.yaml"}}});
+  json watchers = json::array();
+  for (const auto& glob : watched_source_globs()) watchers.push_back({{"globPattern", glob}});
+  watchers.push_back({{"globPattern", "**/.ephemera.yaml"}});
   send_({{"jsonrpc", "2.0"},
          {"id", "ephemera/register-watchers-" + std::to_string(next_request_id_++)},
          {"method", "client/registerCapability"},

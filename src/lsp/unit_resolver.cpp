@@ -4,13 +4,11 @@
 #include <filesystem>
 
 #include "engine/disk_file_provider.h"
+#include "formats/registry.h"
 
 namespace eph::lsp {
 
-bool is_terraform_path(const std::string& path) {
-  FileKind kind = classify_file(path);
-  return kind == FileKind::Terraform || kind == FileKind::TerraformJson || kind == FileKind::TerraformVars;
-}
+bool is_terraform_path(const std::string& path) { return in_directory_unit(path); }
 
 DocumentUnit unit_of_document(const std::string& path, const FileProvider& fs, size_t max_file_bytes,
                               const PathExclusion& exclusion) {

@@ -15,12 +15,7 @@ constexpr std::string_view kCloudFormationEndpointType = "AWS::EC2::VPCEndpoint"
 // The attribute of a Terraform VPC that names the route table AWS created with it.
 constexpr std::string_view kImplicitTableAttribute = "default_route_table_id";
 
-struct Wiring {
-  bool gateway = false;
-  std::string suffix;                           // endpoint service suffix: "s3"
-  std::vector<const NativeResource*> targets;   // route tables (gateway) or subnets (interface)
-  bool implicit_table = false;                  // the VPC's own main table is one of the route tables
-};
+using Wiring = EndpointWiring;
 
 std::optional<Wiring> wiring_for(const FunctionNetwork& fn_net, std::string_view iam_service) {
   const EndpointService* svc = endpoint_for_service(iam_service);
@@ -258,17 +253,37 @@ std::optional<Fix> cloudformation_fix(const Model& model, const FunctionNetwork&
              {*edit}};
 }
 
+class TerraformEndpointWriter final : public EndpointFixWriter {
+ public:
+  std::optional<Fix> write(const Model& model, const FunctionNetwork& fn_net, const EndpointWiring& w) const override {
+    return terraform_fix(model, fn_net, w);
+  }
+};
+
+class CloudFormationEndpointWriter final : public EndpointFixWriter {
+ public:
+  std::optional<Fix> write(const Model& model, const FunctionNetwork& fn_net, const EndpointWiring& w) const override {
+    return cloudformation_fix(model, fn_net, w);
+  }
+};
+
 }  // namespace
 
+const EndpointFixWriter& terraform_endpoint_writer() {
+  static const TerraformEndpointWriter writer;
+  return writer;
+}
+
+const EndpointFixWriter& cloudformation_endpoint_writer() {
+  static const CloudFormationEndpointWriter writer;
+  return writer;
+}
+
 std::optional<Fix> endpoint_fix(const Model& model, const FunctionNetwork& fn_net, std::string_view iam_service) {
+  if (!model.endpoint_writer) return std::nullopt;  // the unit's format writes no such fix (plan JSON)
   auto w = wiring_for(fn_net, iam_service);
   if (!w || (w->targets.empty() && !w->implicit_table)) return std::nullopt;
-  switch (fn_net.vpc->resource->format) {
-    case SourceFormat::Terraform: return terraform_fix(model, fn_net, *w);
-    case SourceFormat::CloudFormation: return cloudformation_fix(model, fn_net, *w);
-    case SourceFormat::TerraformPlan: return std::nullopt;
-  }
-  return std::nullopt;
+  return model.endpoint_writer->write(model, fn_net, *w);
 }
 
 }  // namespace eph

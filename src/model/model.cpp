@@ -67,9 +67,10 @@ const Function* Model::function_for(const Value* value) const {
   return nullptr;
 }
 
-Model build_model(const LoadedUnit& unit) {
+Model build_model(const LoadedUnit& unit, const EndpointFixWriter* endpoint_writer) {
   Model model;
   model.unit = &unit;
+  model.endpoint_writer = endpoint_writer;
   for (const auto& r : unit.resources) {
     model.by_address.emplace(r.address, &r);
     // A reference to a whole counted block (`aws_iam_role.this`) resolves to its first instance.

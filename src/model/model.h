@@ -301,8 +301,12 @@ struct ApiRoute {
 
 // ---------------------------------------------------------------- the model
 
+class EndpointFixWriter;
+
 struct Model {
   const LoadedUnit* unit = nullptr;
+  // How the unit's format writes an endpoint fix (formats/); null: no such fix is offered.
+  const EndpointFixWriter* endpoint_writer = nullptr;
   const std::vector<Diagnostic>& diagnostics() const { return unit->diagnostics; }
 
   std::deque<Function> functions;            // deques: rules keep pointers across lowering steps
@@ -344,6 +348,6 @@ struct Model {
 // network_of(fn)->egress to tell "no" (Egress::None) from "unknown" (Egress::Unknown).
 bool reaches_internet_via_nat(const Model& model, const Function& fn);
 
-Model build_model(const LoadedUnit& unit);
+Model build_model(const LoadedUnit& unit, const EndpointFixWriter* endpoint_writer = nullptr);
 
 }  // namespace eph

@@ -52,15 +52,6 @@ Json value_json(const Value& v) {
   return j;
 }
 
-std::string_view format_name(SourceFormat f) {
-  switch (f) {
-    case SourceFormat::Terraform: return "terraform";
-    case SourceFormat::TerraformPlan: return "terraform-plan";
-    case SourceFormat::CloudFormation: return "cloudformation";
-  }
-  return "";
-}
-
 const char* diagnostic_kind_name(Diagnostic::Kind kind) {
   switch (kind) {
     case Diagnostic::Kind::ParseError: return "parse-error";
@@ -77,7 +68,7 @@ void write_inspect_json(std::ostream& out, const std::vector<LoadedUnit>& units)
   for (const auto& unit : units) {
     Json u;
     u["unit"] = unit.name;
-    u["format"] = std::string(format_name(unit.format));
+    u["format"] = unit.format.empty() ? "rejected" : unit.format;
     Json diags = Json::array();
     for (const auto& d : unit.diagnostics) {
       diags.push_back({{"kind", diagnostic_kind_name(d.kind)},

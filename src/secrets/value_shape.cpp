@@ -173,7 +173,10 @@ bool is_placeholder(std::string_view v) {
     if (starts_with(low, p)) return true;
   static constexpr std::string_view kWords[] = {"secret", "password", "passwd", "token", "apikey", "api_key", "api-key",
                                                 "test", "testing", "default", "empty", "notset", "not-set", "unset",
-                                                "foo", "bar", "foobar", "n/a", "na", "unknown", "value", "string", "local"};
+                                                "foo", "bar", "foobar", "n/a", "na", "unknown", "value", "string", "local",
+                                                // the sequences people type for "some value here"
+                                                "abc123", "123abc", "abcdef", "abcd1234", "123456", "1234567890",
+                                                "qwerty"};
   return std::find(std::begin(kWords), std::end(kWords), low) != std::end(kWords);
 }
 

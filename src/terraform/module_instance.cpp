@@ -670,7 +670,6 @@ void ModuleInstance::evaluate_all() {
 void ModuleInstance::emit_outputs(std::vector<NativeResource>& out) {
   for (size_t i = 0; i < config_.outputs.size(); ++i) {
     NativeResource r;
-    r.format = SourceFormat::Terraform;
     r.type = std::string(kOutputType);
     r.address = "output." + config_.outputs[i].name;
     r.declaration = config_.outputs[i].block->header;
@@ -687,7 +686,6 @@ void ModuleInstance::emit(std::vector<NativeResource>& out) {
     for (size_t j = 0; j < st.instances.size(); ++j) {
       Instance& inst = st.instances[j];
       NativeResource r;
-      r.format = SourceFormat::Terraform;
       r.type = decl.is_data ? "data." + decl.type : decl.type;
       r.address = inst.address;
       r.module = path_;

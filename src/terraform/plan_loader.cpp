@@ -157,7 +157,6 @@ class PlanLoader {
     if (address.empty() || type.empty() || (data_only && !data) || !seen_.insert(address).second) return;
 
     NativeResource res;
-    res.format = SourceFormat::TerraformPlan;
     res.type = data ? "data." + type : type;
     res.address = address;
     res.module = module_address;
@@ -249,7 +248,7 @@ Diagnostic file_error(const SourceFile& file, std::string message) {
 LoadedUnit load_plan(const std::string& path, const FileProvider& fs) {
   LoadedUnit unit;
   unit.name = path;
-  unit.format = SourceFormat::TerraformPlan;
+  unit.format = "terraform-plan";
   auto text = fs.read(path);
   auto file = std::make_shared<const SourceFile>(path, text ? std::move(*text) : std::string());
   unit.files.push_back(file);

@@ -121,7 +121,7 @@ Value UnitLoader::render_template(const SourceFilePtr& file, const Value& vars) 
 
 LoadedUnit UnitLoader::load(const std::vector<std::string>& files, const TerraformInputs& inputs) {
   unit_.name = root_dir_;
-  unit_.format = SourceFormat::Terraform;
+  unit_.format = "terraform";
   std::vector<std::string> names = files;
   if (names.empty()) {
     for (const std::string& name : fs_.list(root_dir_, true))

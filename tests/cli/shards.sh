@@ -2,7 +2,8 @@
 # `--shard K/N` and `ephemera merge`: for N = 2, 3 and 5, the shards are disjoint (no finding
 # in two of them), and merging their JSON reports gives exactly the report and the exit code
 # of the whole scan; merging their SARIF reports, the same results and exit code. Trees: the rule fixtures and the examples (many units,
-# modules called from several roots, parse errors), and ../shared/corpus when present.
+# modules called from several roots, parse errors), serverless services that read one file,
+# and ../shared/corpus when present.
 # usage: shards.sh EPHEMERA SOURCE_DIR
 set -uo pipefail
 bin=$(realpath "$1")
@@ -67,6 +68,18 @@ print(json.dumps(d, indent=1, sort_keys=True))' "$tmp/$f.sarif" > "$tmp/$f.sarif
 mkdir -p "$tmp/tree"
 cp -R "$source_dir/rules" "$source_dir/examples" "$tmp/tree/"
 check_tree "rule fixtures and examples" "$tmp/tree"
+# Serverless services that read one file through ${file(...)}: the secret in it is one finding
+# of the full scan (reached from every service), so every shard that has it has them all.
+mkdir -p "$tmp/services"
+printf 'stripe: sk_live_51Habc0123456789abcdefXYZ\n' > "$tmp/services/common.yml"
+for svc in a b c d e f; do
+  mkdir -p "$tmp/services/$svc"
+  printf '%s\n' "service: svc-$svc" 'provider:' '  name: aws' '  runtime: python3.12' 'functions:' '  charge:' \
+    '    handler: charge.handler' '    reservedConcurrency: 5' '    environment:' "      STRIPE_KEY: \${file(../common.yml):stripe}" \
+    > "$tmp/services/$svc/serverless.yml"
+done
+printf 'service: lone\nprovider:\n  name: aws\n  environment:\n    DB_PASSWORD: hunter2-prod-7f3a\n' > "$tmp/services/serverless.yml"
+check_tree "serverless services sharing a file" "$tmp/services"
 if [ -d "$source_dir/../shared/corpus" ]; then
   check_tree corpus "$(realpath "$source_dir/../shared/corpus")"
 fi

@@ -12,6 +12,9 @@
 #include "engine/analyzer.h"
 #include "engine/config_loader.h"
 #include "engine/suppressions.h"
+#include "formats/cloudformation_format.h"
+#include "formats/terraform_format.h"
+#include "formats/terraform_plan_format.h"
 #include "lsp/server.h"
 #include "lsp/transport.h"
 
@@ -35,7 +38,7 @@ void terraform_module(std::string_view data) {
   size_t split = data.find(kSplit);
   files.add("m/main.tf", std::string(data.substr(0, split)));
   if (split != std::string_view::npos) files.add("m/child/main.tf", std::string(data.substr(split + kSplit.size())));
-  load_and_check(UnitPlan{UnitPlan::Kind::TerraformModule, "m", {"m/main.tf"}, {}, {}}, files);
+  load_and_check(UnitPlan{&terraform_format(), "m", {"m/main.tf"}}, files);
 }
 
 void cloudformation_template(std::string_view data) {
@@ -43,13 +46,13 @@ void cloudformation_template(std::string_view data) {
   std::string path = first != std::string_view::npos && data[first] == '{' ? "template.json" : "template.yaml";
   MemoryFileProvider files;  // nothing touches the disk
   files.add(path, std::string(data));
-  load_and_check(UnitPlan{UnitPlan::Kind::Template, path, {path}, {}, {}}, files);
+  load_and_check(UnitPlan{&cloudformation_format(), path, {path}}, files);
 }
 
 void terraform_plan(std::string_view data) {
   MemoryFileProvider files;  // nothing touches the disk
   files.add("plan.json", std::string(data));
-  load_and_check(UnitPlan{UnitPlan::Kind::TerraformPlan, "plan.json", {"plan.json"}, {}, {}}, files);
+  load_and_check(UnitPlan{&terraform_plan_format(), "plan.json", {"plan.json"}}, files);
 }
 
 void config_and_suppressions(std::string_view data) {

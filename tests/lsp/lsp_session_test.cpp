@@ -252,6 +252,63 @@ TEST_CASE("a CloudFormation template: rule findings follow the edits, at their e
   CHECK(client.wait_exit() == 0);
 }
 
+TEST_CASE("a serverless.yml: findings as you type, in the service file, and its suppression comment") {
+  const std::string kService =
+      "service: shop\n"
+      "provider:\n"
+      "  name: aws\n"
+      "  runtime: nodejs20.x\n"
+      "functions:\n"
+      "  hook:\n"
+      "    handler: hook.handler\n"
+      "    reservedConcurrency: 5\n"
+      "    url: true\n";
+  ScratchDir dir("serverless");
+  dir.write("svc/serverless.yml", kService);
+  std::string uri = dir.uri("svc/serverless.yml");
+  LspClient client({EPHEMERA_BINARY, "lsp", "--debounce-ms", "20"});
+  REQUIRE(client.response(client.request("initialize", initialize_params(dir))));
+  client.notify("initialized", json::object());
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "yaml"}, {"version", 1}, {"text", kService}}}});
+  // `url: true` is a function URL without authorization: EPH601 on `true`.
+  auto m = client.diagnostics(uri);
+  REQUIRE(m);
+  REQUIRE((*m)["params"]["diagnostics"].size() == 1);
+  CHECK((*m)["params"]["diagnostics"][0]["code"] == "EPH601");
+  CHECK((*m)["params"]["diagnostics"][0]["range"] == range(8, 9, 8, 13));
+
+  // An authorizer (typed as a new key under url) removes it.
+  client.notify("textDocument/didChange", change(uri, 2, range(8, 9, 8, 13), "\n      authorizer: aws_iam"));
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK((*m)["params"]["version"] == 2);
+  CHECK((*m)["params"]["diagnostics"].empty());
+
+  // Back to `url: true`: the code action's comment is a YAML comment the engine honours.
+  client.notify("textDocument/didChange", change(uri, 3, range(8, 8, 9, 25), " true"));
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  REQUIRE((*m)["params"]["diagnostics"].size() == 1);
+  int id = client.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}},
+                                                      {"range", range(8, 9, 8, 9)},
+                                                      {"context", {{"diagnostics", json::array()}}}});
+  auto actions = client.response(id);
+  REQUIRE(actions);
+  REQUIRE((*actions)["result"].size() == 1);
+  json edit = (*actions)["result"][0]["edit"]["changes"][uri][0];
+  CHECK(edit["newText"] == "    # ephemera:ignore EPH601 reason=\"explain why this is acceptable\"\n");
+  client.notify("textDocument/didChange", change(uri, 4, edit["range"], edit["newText"]));
+  m = client.diagnostics(uri);
+  REQUIRE(m);
+  CHECK((*m)["params"]["version"] == 4);
+  CHECK((*m)["params"]["diagnostics"].empty());
+
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  CHECK(client.wait_exit() == 0);
+}
+
 TEST_CASE("a Terraform module: rule findings, a graph finding across files, hover, code action; every message") {
   auto function = [](const std::string& name, int reserved) {
     return "resource \"aws_lambda_function\" \"" + name + "\" {\n"

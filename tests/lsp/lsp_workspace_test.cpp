@@ -2,6 +2,9 @@
 // files changed outside the editor (workspace/didChangeWatchedFiles).
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+
 #include "lsp/lsp_client.h"
 #include "lsp/session_helpers.h"
 
@@ -112,7 +115,13 @@ TEST_CASE("a client that can watch files is asked to, after initialized") {
   CHECK((*reg)["method"] == "client/registerCapability");
   const json& registration = (*reg)["params"]["registrations"][0];
   CHECK(registration["method"] == "workspace/didChangeWatchedFiles");
-  CHECK(registration["registerOptions"]["watchers"].size() == 2);
+  // One pattern per source format (formats/registry.cpp) and the configuration file.
+  std::set<std::string> globs;
+  for (const auto& w : registration["registerOptions"]["watchers"]) globs.insert(w["globPattern"].get<std::string>());
+  CHECK(globs.count("**/.ephemera.yaml"));
+  CHECK(globs.count("**/*.{tf,tf.json,tfvars,tfvars.json}"));
+  CHECK(globs.count("**/*.{yaml,yml,json,template}"));
+  CHECK(globs.count("**/serverless.{yml,yaml,json}"));
   client.send({{"jsonrpc", "2.0"}, {"id", (*reg)["id"]}, {"result", nullptr}});  // the client's answer
   client.request("shutdown", nullptr);
   client.notify("exit", nullptr);

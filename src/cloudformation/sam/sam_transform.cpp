@@ -56,7 +56,6 @@ void add_implicit_apis(const Value& globals, std::vector<NativeResource>& resour
     const Field* event = first_implicit_event(resources, api);
     if (!event) continue;
     NativeResource r;
-    r.format = SourceFormat::CloudFormation;
     r.type = std::string(api.type);
     r.address = std::string(api.logical_id);
     r.declaration = event->key_range;

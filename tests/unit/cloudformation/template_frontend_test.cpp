@@ -42,7 +42,7 @@ TEST_CASE("cloudformation: resource declarations and property positions in YAML"
   REQUIRE(unit.files.size() == 1);
   const NativeResource* fn = find_resource(unit, "Fn");
   REQUIRE(fn);
-  CHECK(fn->format == SourceFormat::CloudFormation);
+  CHECK(unit.format == "cloudformation");
   CHECK(fn->declaration.text() == "Fn");
   CHECK(start_of(fn->declaration).line == 2);
   CHECK(start_of(fn->declaration).column == 3);

@@ -81,7 +81,7 @@ TEST_CASE("config: unknown keys and bad values are errors with line and column")
   auto e = parse_errors("fail-on: high\nrulez: {}\n");
   REQUIRE(e.size() == 1);
   CHECK(e[0].to_string() == ".ephemera.yaml:2:1: unknown key 'rulez'; did you mean rules? (fail-on, severity, fail-on-parse-errors, "
-                            "foreign-suppressions, follow-symlinks, exclude, max-file-bytes, rules, custom-rules)");
+                            "foreign-suppressions, follow-symlinks, exclude, max-file-bytes, rules, custom-rules, serverless)");
 
   e = parse_errors("fail-on: severe\n");
   REQUIRE(e.size() == 1);
@@ -172,3 +172,14 @@ TEST_CASE("config: depth and size limits, and YAML yaml-cpp alone would misread"
   REQUIRE(trailing.size() == 1);
   CHECK(trailing[0].to_string().rfind(".ephemera.yaml:2:", 0) == 0);
 }
+
+TEST_CASE("config: serverless stage and env values") {
+  Config config;
+  std::vector<ConfigError> errors;
+  parse_config(".ephemera.yaml", "serverless:\n  stage: prod\n  env:\n    REGION: eu-west-1\n  stages: x\n", config, errors);
+  CHECK(config.serverless_stage == std::optional<std::string>("prod"));
+  CHECK(config.serverless_env == std::vector<std::pair<std::string, std::string>>{{"REGION", "eu-west-1"}});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].line == 5);
+}
+

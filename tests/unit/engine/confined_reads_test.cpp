@@ -9,6 +9,7 @@
 #include "engine/analyzer.h"
 #include "engine/discovery.h"
 #include "engine/disk_file_provider.h"
+#include "formats/source_format.h"
 #include "symlink_tree.h"
 
 using namespace eph;
@@ -143,7 +144,7 @@ TEST_CASE("confined scan: links leading out are reported and never read; links i
   // ... each an EPH001 unit saying so.
   size_t rejected = 0;
   for (const auto& p : s.plans)
-    if (p.kind == UnitPlan::Kind::Rejected && p.reject_kind == Diagnostic::Kind::LimitReached &&
+    if (p.rejected() && p.reject_kind == Diagnostic::Kind::LimitReached &&
         p.reject_reason.find("symbolic link") != std::string::npos)
       ++rejected;
   CHECK(rejected == links.size());
@@ -185,14 +186,15 @@ TEST_CASE("confined scan: links leading out are reported and never read; links i
   CHECK(inside_var);
 
   // A plan and a template behind links inside the tree are analysed.
-  auto has_unit = [&](UnitPlan::Kind kind, const std::string& suffix) {
-    return std::any_of(s.plans.begin(), s.plans.end(),
-                       [&](const UnitPlan& p) { return p.kind == kind && ends_with(p.root, suffix); });
+  auto has_unit = [&](std::string_view format, const std::string& suffix) {
+    return std::any_of(s.plans.begin(), s.plans.end(), [&](const UnitPlan& p) {
+      return p.format && p.format->name() == format && ends_with(p.root, suffix);
+    });
   };
-  CHECK(has_unit(UnitPlan::Kind::TerraformPlan, "planned_in/plan.json"));
-  CHECK(has_unit(UnitPlan::Kind::Template, "cfn/in.yaml"));
-  CHECK_FALSE(has_unit(UnitPlan::Kind::TerraformPlan, "planned/plan.json"));
-  CHECK_FALSE(has_unit(UnitPlan::Kind::Template, "cfn/out.yaml"));
+  CHECK(has_unit("terraform-plan", "planned_in/plan.json"));
+  CHECK(has_unit("cloudformation", "cfn/in.yaml"));
+  CHECK_FALSE(has_unit("terraform-plan", "planned/plan.json"));
+  CHECK_FALSE(has_unit("cloudformation", "cfn/out.yaml"));
 }
 
 TEST_CASE("confined scan: --follow-symlinks reads through the links that lead out") {

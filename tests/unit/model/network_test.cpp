@@ -239,7 +239,7 @@ TEST_CASE("the endpoint fix is a Terraform resource in the VPC's file") {
   LoadedUnit unit = terraform_unit({"dynamodb:PutItem"}, false, false);
   unit.files.push_back(file);
   for (auto& r : unit.resources) r.declaration = Range{file.get(), 0, 10};
-  Model model = build_model(unit);
+  Model model = build_model(unit, &terraform_endpoint_writer());
   auto fix = endpoint_fix(model, model.network.functions.front(), "dynamodb");
   REQUIRE(fix);
   REQUIRE(fix->edits.size() == 1);

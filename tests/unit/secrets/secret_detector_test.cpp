@@ -182,6 +182,8 @@ const Row kRows[] = {
     {"DB_PASSWORD", "@Microsoft.KeyVault(VaultName=orders-kv;SecretName=db-password)", ""},
     {"DB_PASSWORD", "@Microsoft.KeyVault(SecretUri=https://orders-kv.vault.azure.net/secrets/db/)", ""},
     {"DB_PASSWORD", "changeme", ""},
+    {"DARK_SKY_API_KEY", "abc123", ""},
+    {"API_TOKEN", "123456", ""},
     {"Password", "REPLACED", ""},
     {"executionToken", "$context.requestId", ""},
     {"token", "$$.Task.Token", ""},

@@ -41,7 +41,7 @@ class MemoryFiles : public FileProvider {
 TEST_CASE("plan: resources with their plan addresses and resolved values") {
   DiskFileProvider fs({kDir});
   LoadedUnit unit = terraform::load_plan(kDir + "/plan.json", fs);
-  CHECK(unit.format == SourceFormat::TerraformPlan);
+  CHECK(unit.format == "terraform-plan");
   CHECK(unit.diagnostics.empty());
   std::vector<std::string> addresses;
   for (const auto& r : unit.resources) addresses.push_back(r.address);
@@ -51,7 +51,6 @@ TEST_CASE("plan: resources with their plan addresses and resolved values") {
                                               "data.aws_caller_identity.current"});
   const NativeResource* fn = find(unit, "module.worker[0].aws_lambda_function.this");
   REQUIRE(fn);
-  CHECK(fn->format == SourceFormat::TerraformPlan);
   CHECK(fn->type == "aws_lambda_function");
   CHECK(fn->module == "module.worker[0]");
   CHECK(fn->body.get("function_name")->text == "orders-worker");
