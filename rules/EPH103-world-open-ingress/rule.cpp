@@ -28,15 +28,19 @@ class RuleEPH103 final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
     for (const CidrRule& r : ctx.model().cidr_rules) {
-      if (r.firewall != Firewall::SecurityGroup || r.direction != Direction::Ingress) continue;
+      if (r.firewall == Firewall::NetworkAcl || r.direction != Direction::Ingress || !r.allows()) continue;
       if (!r.cidr || !r.cidr->is_string()) continue;
       auto cidr = parse_cidr(r.cidr->text);
-      if (!cidr || !cidr->everyone() || !r.ports_known) continue;
-      if (!covers_other_ports(r.first_port, r.last_port)) continue;
+      if (!r.whole_internet && (!cidr || !cidr->everyone())) continue;
+      if (!r.ports_known || !covers_other_ports(r.first_port, r.last_port)) continue;
+      std::string fix = r.firewall == Firewall::NetworkSecurityGroup
+                            ? "restrict source_address_prefix to known addresses, or reach the hosts through Azure "
+                              "Bastion, a private endpoint or a load balancer"
+                            : "restrict the source to known addresses or security groups, or reach the host "
+                              "through Session Manager or a load balancer";
       Finding& f = ctx.report(r.cidr->where,
-                              r.resource->address + " admits " + r.cidr->text + " (the whole internet) on " + describe_ports(r) +
-                                  ": restrict the source to known addresses or security groups, or reach the host "
-                                  "through Session Manager or a load balancer",
+                              r.resource->address + " admits " + r.cidr->text + " (the whole internet) on " +
+                                  describe_ports(r) + ": " + fix,
                               r.resource->address);
       if (r.range.valid() && r.range.file == r.cidr->where.file &&
           (r.range.begin != r.cidr->where.begin || r.range.end != r.cidr->where.end))

@@ -229,6 +229,7 @@ void add_rules(Model& model, const NativeResource& r, const FirewallRuleRow& row
 
 bool CidrRule::allows() const {
   if (firewall == Firewall::SecurityGroup) return true;
+  if (firewall == Firewall::NetworkSecurityGroup) return string_of(action) == "Allow";
   std::string_view a = string_of(action);
   return a == "allow" || a == "ALLOW" || a == "Allow";
 }

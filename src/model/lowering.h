@@ -11,7 +11,11 @@ void lower_policies(const LoadedUnit& unit, Model& model);   // also attaches ro
 void lower_triggers(const LoadedUnit& unit, Model& model);   // event sources, permissions, URLs, API integrations
 void lower_sam_api_resource_policies(const LoadedUnit& unit, Model& model);  // SAM Auth.ResourcePolicy statements
 void lower_firewall_rules(const LoadedUnit& unit, Model& model);  // security groups, network ACLs, WAF IP sets
+void lower_network_security_rules(const LoadedUnit& unit, Model& model);  // Azure NSG rules into cidr_rules
 void lower_api_routes(const LoadedUnit& unit, Model& model);      // API methods/routes with their authorization
+void lower_http_triggers(const LoadedUnit& unit, Model& model);   // HTTP triggers inside function apps (Azure)
 void lower_network(const LoadedUnit& unit, Model& model);    // network graph, function paths, service use
+void lower_network_allow_lists(const LoadedUnit& unit, Model& model);  // Storage/Key Vault/SQL/App Service allow-lists
+void lower_edge_access(const LoadedUnit& unit, Model& model);  // Cloudflare Access, origin allow-lists, workers.dev
 
 }  // namespace eph

@@ -16,7 +16,9 @@
 
 namespace eph {
 
-enum class Cloud { Aws, Gcp, Azure };
+enum class Cloud { Aws, Gcp, Azure, Cloudflare };
+// "aws", "gcp", "azure", "cloudflare".
+std::string_view to_string(Cloud c);
 
 // ---------------------------------------------------------------- policies
 
@@ -62,10 +64,14 @@ struct Policy {
 
 // ---------------------------------------------------------------- functions
 
+// A value the function reads at run time: an environment variable, an Azure app setting or
+// connection string, a Workers text binding, or a setting that holds a credential.
 struct EnvVar {
   std::string name;
   Range name_range;
   const Value* value = nullptr;
+  std::string_view holder = "environment variable";  // what holds it, in the platform's words
+  std::string_view secret_fix;  // the platform's fix for a secret held here; empty: the cloud's usual store
 };
 
 // A tag (AWS, Azure) or label (Google Cloud), from a map or a CloudFormation list of {Key, Value}.
@@ -229,7 +235,10 @@ struct InvokePermission {
 
 // ---------------------------------------------------------------- network perimeter
 
-enum class Firewall { SecurityGroup, NetworkAcl };
+// NetworkSecurityGroup: an Azure NSG rule (priority-ordered allow and deny rules on subnets and NICs).
+enum class Firewall { SecurityGroup, NetworkAcl, NetworkSecurityGroup };
+// "security group", "network ACL", "network security group".
+std::string_view to_string(Firewall f);
 enum class Direction { Ingress, Egress };
 // What a rule's protocol admits. Icmp and Other have no ports; All covers every port.
 enum class IpProtocol { All, Tcp, Udp, Icmp, Other, Unknown };
@@ -240,7 +249,8 @@ struct CidrRule {
   const NativeResource* resource = nullptr;  // the rule resource, or the group/ACL with the inline block
   Firewall firewall = Firewall::SecurityGroup;
   Direction direction = Direction::Ingress;
-  const Value* cidr = nullptr;               // one CIDR as written (IPv4 or IPv6)
+  const Value* cidr = nullptr;               // one CIDR as written (IPv4 or IPv6), or an address tag
+  bool whole_internet = false;               // a tag that stands for every address (Azure "*", "Internet")
   const Value* protocol = nullptr;           // "-1", "all", "tcp", "6"...; null: not written
   const Value* from_port = nullptr;
   const Value* to_port = nullptr;
@@ -262,6 +272,39 @@ struct IpSetEntry {
   // Every use of the set in the unit is a rule that blocks what it matches: a block-list,
   // not an allow-list.
   bool block_only = false;
+};
+
+// An address allow-list entry written outside a policy document, on any platform: a
+// Cloudflare Access rule, an origin firewall admitting Cloudflare's published ranges, Azure
+// Storage / Key Vault network rules, SQL firewall rules, App Service access restrictions.
+// (AWS policy conditions are PolicyConditions, firewall rules CidrRules, WAF sets IpSetEntries.)
+struct AllowListEntry {
+  const NativeResource* resource = nullptr;
+  std::string holder;                  // what holds the entry, for messages: "Access policy", "SQL firewall rule"
+  const Value* address = nullptr;      // the CIDR, address, service tag or reference as written (may be Unknown)
+  const Value* range_end = nullptr;    // the last address of an address range (SQL firewall rules)
+  // Nothing but the caller's address decides: no login, token or certificate is required.
+  bool address_only = false;
+  // Whatever its value, the entry admits a provider's whole shared pool: who passes ("every
+  // Cloudflare customer"). Decided from what the entry refers to or names, not from addresses.
+  std::string shared_pool;
+  const Function* egress_of = nullptr;  // the function whose own outbound addresses the entry lists
+  std::string fix;                      // the platform's fix, in its words
+};
+
+// A function's default public hostname (a Worker's workers.dev subdomain) left on while the
+// custom domain the function also serves sits behind an identity gate: the gate is skipped
+// by calling the default hostname.
+struct BypassableGate {
+  const Function* function = nullptr;
+  const NativeResource* default_endpoint = nullptr;  // the resource that turns the default hostname on
+  const Value* enabled = nullptr;                    // where it is turned on (a known true)
+  std::string default_host;                          // "workers.dev"
+  const NativeResource* domain = nullptr;            // the custom domain or route of the function...
+  std::string hostname;                              // ...and its hostname
+  const NativeResource* gate = nullptr;              // the gate in front of it (an Access application)
+  std::string gate_label;                            // "Cloudflare Access application"
+  std::string fix;
 };
 
 // ---------------------------------------------------------------- API routes
@@ -297,6 +340,12 @@ struct ApiRoute {
   const PolicyCondition* vpc_only_condition = nullptr;  // ...through this condition
   const NativeResource* mutual_tls_domain = nullptr;    // every custom domain requires mutual TLS, and the default
                                                         // execute-api endpoint is disabled
+
+  // Platforms other than API Gateway: the `authorization` value that lets anyone in (Azure
+  // Functions authLevel "anonymous"), what the platform calls the setting, and its fix.
+  std::string_view open_authorization = "NONE";
+  std::string_view authorization_word = "authorization";
+  std::string_view fix;                                 // empty: API Gateway's authorizers
 };
 
 // ---------------------------------------------------------------- the model
@@ -315,6 +364,8 @@ struct Model {
   std::deque<CidrRule> cidr_rules;           // security-group and network-ACL rules, one per CIDR
   std::deque<IpSetEntry> ip_set_entries;     // WAF IP set addresses
   std::deque<ApiRoute> api_routes;
+  std::deque<AllowListEntry> allow_list_entries;
+  std::deque<BypassableGate> bypassable_gates;
   // URLs of functions the unit does not declare (a literal name or ARN, a variable, a data
   // source): their `function_ref` names the function as written.
   std::deque<FunctionUrl> foreign_function_urls;
