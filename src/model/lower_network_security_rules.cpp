@@ -1,8 +1,6 @@
 // Azure network security group rules, one CidrRule per source prefix and destination port
 // range, whether written as `security_rule` blocks of the group or as standalone rules.
 // Sources may be tags: "*" and "Internet" stand for every address.
-#include <optional>
-
 #include "model/lowering.h"
 #include "model/value_paths.h"
 
@@ -33,32 +31,14 @@ IpProtocol protocol_of(const Value* v) {
   return p.empty() ? IpProtocol::Unknown : IpProtocol::Other;
 }
 
-std::optional<int> port_number(std::string_view digits) {
-  if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string_view::npos)
-    return std::nullopt;
-  int n = std::stoi(std::string(digits));
-  return n <= 65535 ? std::optional<int>(n) : std::nullopt;
-}
-
-// "*", "22", "8000-9000": the ports it admits; false when it cannot be read.
+// "*" (every port), "22", "8000-9000": the ports it admits; false when it cannot be read.
 bool read_ports(const Value* v, int& first, int& last) {
-  std::string_view text = string_of(v);
-  if (v && v->kind == Kind::Number && v->number >= 0 && v->number <= 65535) {
-    first = last = static_cast<int>(v->number);
-    return true;
-  }
-  if (text == "*") {
+  if (string_of(v) == "*") {
     first = 0;
     last = 65535;
     return true;
   }
-  size_t dash = text.find('-');
-  auto a = port_number(text.substr(0, dash));
-  auto b = dash == std::string_view::npos ? a : port_number(text.substr(dash + 1));
-  if (!a || !b || *a > *b) return false;
-  first = *a;
-  last = *b;
-  return true;
+  return port_range(v, first, last);
 }
 
 std::vector<const Value*> single_and_list(const Value& rule, std::string_view single, std::string_view many) {

@@ -32,6 +32,7 @@ std::string_view to_string(Cloud c) {
 std::string_view to_string(Firewall f) {
   switch (f) {
     case Firewall::NetworkAcl: return "network ACL";
+    case Firewall::VpcFirewall: return "VPC firewall rule";
     case Firewall::NetworkSecurityGroup: return "network security group";
     case Firewall::SecurityGroup: break;
   }
@@ -98,6 +99,7 @@ Model build_model(const LoadedUnit& unit, const EndpointFixWriter* endpoint_writ
   lower_functions(unit, model);
   lower_policies(unit, model);
   lower_triggers(unit, model);
+  lower_role_bindings(unit, model);
   lower_sam_api_resource_policies(unit, model);
   lower_firewall_rules(unit, model);
   lower_network_security_rules(unit, model);
