@@ -1,6 +1,8 @@
 // EPH101 ip-allowlist-trust: a policy that lets anyone in as long as they call from the
 // right address. Read per policy, because the allow-list is often written as a Deny for
 // every other address next to an open Allow (that is how SAM writes IpRangeWhitelist).
+// Also the allow-lists outside policies (allow_lists.cpp).
+#include "allow_lists.h"
 #include "engine/rule.h"
 #include "model/policy_conditions.h"
 
@@ -41,6 +43,7 @@ bool gated_or_unknown(const Policy& policy) {
 class RuleEPH101 final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
+    check_allow_lists(ctx);
     for (const Policy& policy : ctx.model().policies) {
       if (gated_or_unknown(policy)) continue;
       bool reported = false;
@@ -83,7 +86,7 @@ class RuleEPH101 final : public Rule {
     std::string address = e.address && e.address->is_string() ? e.address->text + " " : "";
     Range at = e.address && e.address->where.valid() ? e.address->where : e.resource->declaration;
     ctx.report(at,
-               e.holder + " " + owner + " lets callers from " + address +
+               e.subject + " " + owner + " lets callers from " + address +
                    "in by their address alone: an address is not an identity (shared NAT, VPN and cloud egress "
                    "addresses pass); " + e.fix,
                owner);
@@ -95,7 +98,7 @@ class RuleEPH101 final : public Rule {
     Range at = e.address && e.address->where.valid() ? e.address->where : e.resource->declaration;
     Finding& f = ctx.report(at,
                             owner + " admits the outbound addresses of " + std::string(fn.label) + " " + fn.address() +
-                                " in its " + e.holder + ": they are shared with other tenants of the platform and change; " +
+                                " in its " + e.subject + ": they are shared with other tenants of the platform and change; " +
                                 e.fix,
                             owner);
     f.related.push_back(RelatedLocation{fn.resource->declaration, "the function whose outbound addresses are trusted"});

@@ -1,5 +1,6 @@
 // EPH102 overbroad-ip-allowlist: an allow-list entry so wide it admits addresses of shared
-// cloud egress pools. Reads policy address conditions, WAF IP sets and firewall ingress.
+// cloud egress pools. Reads policy address conditions, WAF IP sets, firewall ingress and the
+// other allow-lists (Cloud Armor, VPC Service Controls, bucket IP filters, SQL authorized networks).
 #include "engine/rule.h"
 #include "model/cidr.h"
 #include "model/policy_conditions.h"
@@ -41,7 +42,7 @@ class RuleEPH102 final : public Rule {
     }
     for (const AllowListEntry& e : model.allow_list_entries) {
       if (!e.shared_pool.empty()) report_shared_pool(ctx, e);
-      else if (!e.egress_of) check_entry(ctx, limits, e.address, false, e.holder, e.resource->address);
+      else if (!e.egress_of) check_entry(ctx, limits, e.address, false, "the " + e.subject, e.resource->address);
     }
   }
 
@@ -54,7 +55,7 @@ class RuleEPH102 final : public Rule {
   static void report_shared_pool(RuleContext& ctx, const AllowListEntry& e) {
     const std::string& owner = e.resource->address;
     Range at = e.address && e.address->where.valid() ? e.address->where : e.resource->declaration;
-    ctx.report(at, owner + " admits " + e.shared_pool + " in its " + e.holder + ", so anyone there passes; " + e.fix, owner);
+    ctx.report(at, owner + " admits " + e.shared_pool + " in its " + e.subject + ", so anyone there passes; " + e.fix, owner);
   }
 
   static void check_entry(RuleContext& ctx, const Limits& limits, const Value* v, bool skip_everyone,

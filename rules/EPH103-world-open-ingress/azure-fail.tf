@@ -39,7 +39,7 @@ resource "azurerm_network_security_rule" "everything" {
   protocol                    = "*"
   source_port_range           = "*"
   destination_port_ranges     = ["80", "3389"]
-  source_address_prefix       = "*" # expect: EPH103 "Azure Bastion"
+  source_address_prefix       = "*" # expect: EPH103 "TCP port 3389 and UDP port 3389"
   destination_address_prefix  = "*"
   resource_group_name         = "rg"
   network_security_group_name = "functions-nsg"

@@ -63,8 +63,9 @@ void lower_access_policy(const NativeResource& r, const Value& policy, Model& mo
     if (const Value* list = entry.get("ip_list")) addresses_of(*list, "id", addresses);
     for (const Value* address : addresses) {
       AllowListEntry e;
+      e.cloud = Cloud::Cloudflare;
       e.resource = &r;
-      e.holder = "Access policy (decision " + decision->text + ")";
+      e.subject = "Access policy (decision " + decision->text + ")";
       e.address = address;
       e.address_only = true;
       e.fix = std::string(kAccessFix);
@@ -127,8 +128,9 @@ bool refers_to_cloudflare_ranges(const Model& model, const Value* v) {
 void admit(Model& model, const NativeResource* resource, std::string holder, const Value* v) {
   if (!refers_to_cloudflare_ranges(model, v)) return;
   AllowListEntry e;
+  e.cloud = Cloud::Cloudflare;
   e.resource = resource;
-  e.holder = std::move(holder);
+  e.subject = std::move(holder);
   e.address = v;
   e.shared_pool = std::string(kCloudflarePool);
   e.fix = std::string(kOriginFix);

@@ -80,8 +80,9 @@ const Function* egress_function(const Model& model, const Value* v) {
 
 AllowListEntry entry_for(const NativeResource& r, std::string_view holder, std::string_view fix, const Value* address) {
   AllowListEntry e;
+  e.cloud = Cloud::Azure;
   e.resource = &r;
-  e.holder = std::string(holder);
+  e.subject = std::string(holder);
   e.address = address;
   e.fix = std::string(fix);
   return e;

@@ -71,6 +71,15 @@ void add_rule(Model& model, const NativeResource& r, const Value& rule, Range ra
       bool has_ports = one.ip_protocol == IpProtocol::All || one.ip_protocol == IpProtocol::Tcp ||
                        one.ip_protocol == IpProtocol::Udp;
       one.ports_known = has_ports && read_ports(port, one.first_port, one.last_port);
+      // Protocol "*" with a port range admits that range over TCP and UDP, not every port.
+      if (one.ip_protocol == IpProtocol::All && one.ports_known && (one.first_port > 0 || one.last_port < 65535)) {
+        for (IpProtocol p : {IpProtocol::Tcp, IpProtocol::Udp}) {
+          CidrRule each = one;
+          each.ip_protocol = p;
+          model.cidr_rules.push_back(each);
+        }
+        continue;
+      }
       model.cidr_rules.push_back(one);
     }
   }

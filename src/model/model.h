@@ -321,22 +321,38 @@ struct IpSetEntry {
   bool block_only = false;
 };
 
-// An address allow-list entry written outside a policy document, on any platform: a
-// Cloudflare Access rule, an origin firewall admitting Cloudflare's published ranges, Azure
-// Storage / Key Vault network rules, SQL firewall rules, App Service access restrictions.
-// (AWS policy conditions are PolicyConditions, firewall rules CidrRules, WAF sets IpSetEntries.)
+// One address entry of an allow-list that admits callers by their network address, outside
+// policies and firewalls: Google Cloud Armor allow rules (`src_ip_ranges`), VPC Service
+// Controls access levels (`ip_subnetworks`), Cloud Storage bucket `ip_filter`, Cloud SQL
+// `authorized_networks`; Cloudflare Access rules; Azure Storage and Key Vault `ip_rules`, SQL
+// firewall rules, App Service `ip_restriction`; and any firewall or policy entry that admits
+// Cloudflare's published ranges. An entry whose value is unknown can still mean something
+// through what it refers to: see `shared_ranges`, `shared_pool` and `egress_of`.
 struct AllowListEntry {
-  const NativeResource* resource = nullptr;
-  std::string holder;                  // what holds the entry, for messages: "Access policy", "SQL firewall rule"
-  const Value* address = nullptr;      // the CIDR, address, service tag or reference as written (may be Unknown)
-  const Value* range_end = nullptr;    // the last address of an address range (SQL firewall rules)
-  // Nothing but the caller's address decides: no login, token or certificate is required.
-  bool address_only = false;
-  // Whatever its value, the entry admits a provider's whole shared pool: who passes ("every
-  // Cloudflare customer"). Decided from what the entry refers to or names, not from addresses.
+  Cloud cloud = Cloud::Gcp;
+  const NativeResource* resource = nullptr;  // the policy, access level, bucket, instance, firewall rule
+  std::string subject;                       // "Cloud Armor security policy", "SQL firewall rule", "Access policy"...
+  const Value* address = nullptr;            // the CIDR, address, service tag or reference as written (possibly unknown)
+  const Value* range_end = nullptr;          // the last address of an address range (Azure SQL firewall rules)
+  // The entry is a cloud's published address ranges, shared by every customer of that cloud
+  // (Google's `data.google_netblock_ip_ranges` "cloud-netblocks" / "google-netblocks"), trusted
+  // as if it identified a caller (EPH101): what the value names, for the message; empty otherwise.
+  std::string shared_ranges;
+  // In front of an origin or service, the entry admits a provider's whole customer pool
+  // whatever its value (Cloudflare's published ranges without origin proof, Azure's AzureCloud
+  // tag or "Allow Azure services" rule; EPH102): who passes, for the message; empty otherwise.
   std::string shared_pool;
-  const Function* egress_of = nullptr;  // the function whose own outbound addresses the entry lists
-  std::string fix;                      // the platform's fix, in its words
+  // Nothing but the caller's address decides: no login, token or certificate is required
+  // (a Cloudflare Access policy that bypasses the login for an `ip` include).
+  bool address_only = false;
+  // The entry is (part of) a function's own outbound addresses (Azure `outbound_ip_address_list`):
+  // shared with other tenants and changing.
+  const Function* egress_of = nullptr;
+  // Functions that reach the protected resource by this address-checked path (a function whose
+  // environment holds a Cloud SQL instance's public address): the callers the entry must admit.
+  std::vector<const Function*> callers;
+  std::vector<const Value*> caller_evidence; // where each caller refers to the resource
+  std::string fix;                           // the platform's fix, in its words (Cloudflare, Azure entries)
 };
 
 // A function's default public hostname (a Worker's workers.dev subdomain) left on while the
@@ -411,8 +427,8 @@ struct Model {
   std::deque<RoleGrant> role_grants;         // roles granted to identities (Google Cloud IAM, Azure RBAC)
   std::deque<CidrRule> cidr_rules;           // security-group and network-ACL rules, one per CIDR
   std::deque<IpSetEntry> ip_set_entries;     // WAF IP set addresses
+  std::deque<AllowListEntry> allow_list_entries;  // address allow-lists outside policies and firewalls
   std::deque<ApiRoute> api_routes;
-  std::deque<AllowListEntry> allow_list_entries;
   std::deque<BypassableGate> bypassable_gates;
   // URLs of functions the unit does not declare (a literal name or ARN, a variable, a data
   // source): their `function_ref` names the function as written.

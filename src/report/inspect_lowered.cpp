@@ -37,7 +37,8 @@ Json function_json(const Function& fn) {
 Json allow_list_json(const AllowListEntry& e) {
   Json j;
   j["resource"] = e.resource->address;
-  j["holder"] = e.holder;
+  j["cloud"] = std::string(to_string(e.cloud));
+  j["subject"] = e.subject;
   if (e.address) j["address"] = fact(e.address);
   if (e.range_end) j["range_end"] = fact(e.range_end);
   if (e.address_only) j["address_only"] = true;
