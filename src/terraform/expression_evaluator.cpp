@@ -305,6 +305,8 @@ Value ExpressionEvaluator::traverse(const Value& base, std::span<const Traversal
       // compute (Optional+Computed): known after apply.
       if (!f || (whole && f->is_null())) {
         if (whole) return unknown_here(st, "known after apply");
+        // Inside a resource's block (`identity[0].principal_id`): computed by the provider too.
+        if (!path_refs.empty() && cur->is_map()) return unknown_here(st, "known after apply");
         return error(st.range, "no attribute '" + st.name + "'");
       }
       marks |= cur->marks;
