@@ -55,5 +55,5 @@ TEST_CASE("a Function App's outbound addresses in a storage allow-list name the 
   CHECK(json["functions"][0]["cloud"] == "azure");
   CHECK(json["functions"][0]["settings"][0]["holder"] == "setting");
   CHECK(json["allow_list_entries"][0]["egress_of"] == "azurerm_linux_function_app.fa");
-  CHECK(json["allow_list_entries"][1]["holder"] == "SQL firewall rule");
+  CHECK(json["allow_list_entries"][1]["subject"] == "SQL firewall rule");
 }
