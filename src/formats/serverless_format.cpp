@@ -1,5 +1,6 @@
 #include "formats/serverless_format.h"
 
+#include "model/endpoint_fix.h"
 #include "serverless/serverless_frontend.h"
 
 namespace eph {
@@ -13,6 +14,10 @@ class ServerlessFormat final : public SourceFormat {
     return serverless::looks_like_service(text);
   }
 
+  std::vector<std::string> includes(std::string_view path, const std::string& text) const override {
+    return serverless::included_files(path, text);
+  }
+
   void group(const std::vector<RecognisedFile>& found, const std::set<std::string>&,
              std::vector<UnitPlan>& units) const override {
     one_unit_per_file(*this, found, units);
@@ -22,7 +27,8 @@ class ServerlessFormat final : public SourceFormat {
     return serverless::load_service(plan.root, fs, inputs.serverless);
   }
 
-  // The endpoint fix is not offered: the VPC of a service is usually given as subnet ids.
+  // The endpoint fix is a CloudFormation resource under `resources:` (or in the file that declares the VPC).
+  const EndpointFixWriter* endpoint_fix_writer() const override { return &cloudformation_endpoint_writer(); }
   std::vector<std::string> watched_globs() const override { return {"**/serverless.{yml,yaml,json}"}; }
 };
 
