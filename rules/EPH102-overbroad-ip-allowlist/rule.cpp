@@ -38,7 +38,9 @@ class RuleEPH102 final : public Rule {
       // 0.0.0.0/0 in a security group is EPH103's; in a network ACL it is the usual
       // "security groups do the filtering" posture, not an allow-list.
       check_entry(ctx, limits, r.cidr, true,
-                  r.firewall == Firewall::SecurityGroup ? "security group ingress" : "network ACL ingress",
+                  r.firewall == Firewall::SecurityGroup ? "security group ingress"
+                  : r.firewall == Firewall::VpcFirewall ? "VPC firewall rule ingress"
+                                                         : "network ACL ingress",
                   r.resource->address);
     }
   }

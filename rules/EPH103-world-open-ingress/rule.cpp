@@ -27,16 +27,32 @@ std::string describe_ports(const CidrRule& r) {
 class RuleEPH103 final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
+    // A VPC firewall rule lowers to one CidrRule per port entry of an allow block: one finding
+    // per CIDR as written, naming every port range it opens.
+    std::vector<const CidrRule*> open;
     for (const CidrRule& r : ctx.model().cidr_rules) {
-      if (r.firewall != Firewall::SecurityGroup || r.direction != Direction::Ingress) continue;
+      if (r.firewall == Firewall::NetworkAcl || r.direction != Direction::Ingress) continue;
       if (!r.cidr || !r.cidr->is_string()) continue;
       auto cidr = parse_cidr(r.cidr->text);
       if (!cidr || !cidr->everyone() || !r.ports_known) continue;
       if (!covers_other_ports(r.first_port, r.last_port)) continue;
+      open.push_back(&r);
+    }
+    for (size_t i = 0; i < open.size(); ++i) {
+      const CidrRule& r = *open[i];
+      bool reported = false;
+      for (size_t j = 0; j < i; ++j) reported = reported || open[j]->cidr == r.cidr;
+      if (reported) continue;
+      std::string ports = describe_ports(r);
+      for (size_t j = i + 1; j < open.size(); ++j)
+        if (open[j]->cidr == r.cidr) ports += (j + 1 == open.size() || open[j + 1]->cidr != r.cidr ? " and " : ", ") + describe_ports(*open[j]);
+      std::string fix = r.firewall == Firewall::VpcFirewall
+                            ? "restrict source_ranges to known addresses, or reach the instances through IAP TCP "
+                              "forwarding (35.235.240.0/20) or a load balancer"
+                            : "restrict the source to known addresses or security groups, or reach the host "
+                              "through Session Manager or a load balancer";
       Finding& f = ctx.report(r.cidr->where,
-                              r.resource->address + " admits " + r.cidr->text + " (the whole internet) on " + describe_ports(r) +
-                                  ": restrict the source to known addresses or security groups, or reach the host "
-                                  "through Session Manager or a load balancer",
+                              r.resource->address + " admits " + r.cidr->text + " (the whole internet) on " + ports + ": " + fix,
                               r.resource->address);
       if (r.range.valid() && r.range.file == r.cidr->where.file &&
           (r.range.begin != r.cidr->where.begin || r.range.end != r.cidr->where.end))

@@ -1,5 +1,7 @@
 // EPH201 missing-vpc-endpoint: a VPC-attached function uses an AWS service that no VPC
 // endpoint serves for it. One finding per (function, service), at its VPC configuration.
+// Google Cloud: a function that sends all its egress into subnets with no private path to
+// Google APIs (Private Google Access, a Private Service Connect endpoint) and no Cloud NAT.
 #include "engine/rule.h"
 #include "model/endpoint_fix.h"
 #include "model/endpoint_services.h"
@@ -51,6 +53,39 @@ std::string consequence(const FunctionServices& uses, std::string_view service) 
   return "";
 }
 
+bool is_on(const Value* v) { return v && ((v->kind == Kind::Bool && v->boolean) || (v->is_string() && v->text == "true")); }
+bool is_off(const Value* v) {
+  return !v || v->is_null() || (v->kind == Kind::Bool && !v->boolean) || (v->is_string() && v->text == "false");
+}
+
+// Google Cloud: with ALL_TRAFFIC, calls to Google APIs enter the VPC too; without Private
+// Google Access, a PSC endpoint or a Cloud NAT on the subnet they have no way out.
+void check_google(RuleContext& ctx, const FunctionNetwork& fn_net) {
+  if (!fn_net.all_traffic || !fn_net.all_traffic_known || !fn_net.egress_setting || fn_net.subnets.empty()) return;
+  if (!fn_net.nats.empty() || fn_net.egress != Egress::None || !fn_net.vpc->endpoints_known) return;
+  for (const VpcEndpoint* e : fn_net.vpc->endpoints)
+    if (!e->may_not_exist) return;  // a Private Service Connect endpoint for Google APIs
+  if (fn_net.connector && !fn_net.connector->subnet) return;  // its own range: Private Google Access not in view
+  std::vector<std::string> names;
+  for (const auto& path : fn_net.subnets) {
+    if (is_on(path.subnet->private_api_access)) return;
+    if (!is_off(path.subnet->private_api_access)) return;  // unknown
+    names.push_back(path.subnet->resource->address);
+  }
+  const Function& fn = *fn_net.function;
+  Finding& f = ctx.report(fn_net.egress_setting->where,
+                          describe(fn) + " sends all its egress (" + fn_net.egress_setting->text + ") into subnet " +
+                              join_names(names) + ", which has no Private Google Access, no Private Service Connect "
+                              "endpoint for Google APIs and no Cloud NAT: its calls to Google APIs time out; set "
+                              "private_ip_google_access = true on the subnet, or send only private ranges into the VPC",
+                          fn.address());
+  if (fn_net.connector)
+    f.related.push_back({fn_net.connector->resource->declaration, "Serverless VPC Access connector " + fn_net.connector->resource->address});
+  for (const auto& path : fn_net.subnets)
+    f.related.push_back({path.subnet->resource->declaration, "subnet " + path.subnet->resource->address + " has no Private Google Access"});
+  f.related.push_back({fn_net.vpc->resource->declaration, "network " + fn_net.vpc->resource->address + " has no Cloud NAT or PSC endpoint for this subnet"});
+}
+
 class RuleEPH201 final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
@@ -58,6 +93,10 @@ class RuleEPH201 final : public Rule {
     for (const FunctionNetwork& fn_net : model.network.functions) {
       if (!fn_net.known) continue;
       const Function& fn = *fn_net.function;
+      if (fn.cloud == Cloud::Gcp) {
+        check_google(ctx, fn_net);
+        continue;
+      }
       const FunctionServices* uses = model.services_of(fn);
       if (!uses) continue;
       for (const ServiceUse& use : uses->services) {

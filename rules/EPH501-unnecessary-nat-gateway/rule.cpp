@@ -1,7 +1,9 @@
 // EPH501 unnecessary-nat-gateway: a NAT gateway whose only clients are functions that, on
-// the evidence in the code, reach nothing but AWS services with VPC endpoints.
+// the evidence in the code, reach nothing but AWS services with VPC endpoints; on Google
+// Cloud, a Cloud NAT whose function clients could reach only Google APIs through it (cloud_nat.cpp).
 #include <algorithm>
 
+#include "cloud_nat.h"
 #include "engine/rule.h"
 #include "model/endpoint_services.h"
 #include "model/network_evidence.h"
@@ -42,8 +44,11 @@ class RuleEPH501 final : public Rule {
   void check(RuleContext& ctx) const override {
     const Model& model = ctx.model();
     const Network& net = model.network;
+    for (const NatGateway& nat : net.nat_gateways)
+      if (nat.cloud == Cloud::Gcp) check_cloud_nat(ctx, nat);
     if (net.nat_gateways.empty() || unresolved_nat_route(net)) return;
     for (const NatGateway& nat : net.nat_gateways) {
+      if (nat.cloud != Cloud::Aws) continue;
       if (nat.resource->may_not_exist || !nat.connectivity_known || !nat.is_public || !nat.vpc) continue;
       if (nat.published_address) continue;  // its static address is published: partners allow-list it
       check_nat(ctx, model, nat);

@@ -1,5 +1,6 @@
 // EPH701 vpc-without-flow-logs: a VPC that hosts functions has no flow log, on the VPC or
-// on every subnet the functions run in.
+// on every subnet the functions run in. Google Cloud logs flows per subnet (`log_config`):
+// each subnet that hosts functions without it is a finding.
 #include <algorithm>
 
 #include "engine/rule.h"
@@ -14,11 +15,42 @@ bool subnet_logged(const Network& net, const Subnet* s) {
   return false;
 }
 
+// Google Cloud: one finding per subnet that carries functions' traffic without flow logs.
+void check_subnets(RuleContext& ctx, const Network& net) {
+  for (const Subnet& s : net.subnets) {
+    if (s.cloud != Cloud::Gcp || s.resource->may_not_exist || subnet_logged(net, &s)) continue;
+    std::vector<std::string> functions;
+    std::vector<RelatedLocation> related;
+    for (const FunctionNetwork& fn_net : net.functions) {
+      if (fn_net.function->resource->may_not_exist) continue;
+      for (const auto& path : fn_net.subnets) {
+        if (path.subnet != &s) continue;
+        functions.push_back(fn_net.function->address());
+        related.push_back({path.written && path.written->where.valid() ? path.written->where : fn_net.attachment,
+                           describe(*fn_net.function) + (fn_net.connector ? " reaches the VPC through connector " +
+                                                                                fn_net.connector->resource->address + " in this subnet"
+                                                                          : " sends its traffic into this subnet")});
+        break;
+      }
+    }
+    if (functions.empty()) continue;
+    Finding& f = ctx.report(s.resource->declaration,
+                            "Subnet " + s.resource->address + " carries the traffic of " +
+                                (functions.size() == 1 ? "function " : "functions ") + join_names(functions) +
+                                " but has no VPC Flow Logs: add a log_config block so unexpected connections from the "
+                                "functions show up in Cloud Logging",
+                            s.resource->address);
+    f.related = std::move(related);
+  }
+}
+
 class RuleEPH701 final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
     const Network& net = ctx.model().network;
+    check_subnets(ctx, net);
     for (const Vpc& vpc : net.vpcs) {
+      if (vpc.cloud == Cloud::Gcp) continue;  // per subnet, above
       if (vpc.resource->may_not_exist || !vpc.flow_logs_known || !vpc.flow_logs.empty()) continue;
       std::vector<std::string> functions;
       std::vector<const Subnet*> subnets;

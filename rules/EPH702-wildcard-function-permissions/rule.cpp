@@ -1,6 +1,8 @@
 // EPH702 wildcard-function-permissions: a function's execution role that grants every
 // action (of all services, or of one) on every resource, in a statement or through an AWS
-// managed policy (AdministratorAccess, PowerUserAccess, *FullAccess).
+// managed policy (AdministratorAccess, PowerUserAccess, *FullAccess); on Google Cloud, the
+// function's service account (or the default account it runs as) holding roles/owner or
+// roles/editor.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -101,9 +103,67 @@ std::optional<BroadPolicy> broad_managed_policy(const Value* v) {
   return BroadPolicy{std::string(name), "full access to " + std::string(service)};
 }
 
+// Google Cloud's basic roles that grant (nearly) everything in their scope.
+constexpr std::pair<std::string_view, std::string_view> kBasicRoles[] = {
+    {"roles/owner", "every permission"},
+    {"roles/editor", "write access to nearly every resource"},
+};
+
+std::string_view basic_role(const Value* role) {
+  for (const auto& [name, grants] : kBasicRoles)
+    if (string_of(role) == name) return grants;
+  return {};
+}
+
+std::string_view default_account_name(DefaultIdentity id) {
+  switch (id) {
+    case DefaultIdentity::GcpCompute: return "the Compute Engine default service account";
+    case DefaultIdentity::GcpAppEngine: return "the App Engine default service account";
+    case DefaultIdentity::None: break;
+  }
+  return "its service account";
+}
+
+// Role grants that give a function's identity a basic role: one finding per grant, naming
+// every function that runs as that identity.
+void check_role_grants(RuleContext& ctx) {
+  const Model& model = ctx.model();
+  for (const RoleGrant& g : model.role_grants) {
+    std::string_view grants = basic_role(g.role);
+    if (grants.empty()) continue;
+    std::vector<const Function*> functions;
+    for (const Function& fn : model.functions)
+      if (grant_applies_to(g, fn)) functions.push_back(&fn);
+    if (functions.empty()) continue;
+    const Function& first = *functions.front();
+    std::string names = first.address();
+    for (size_t i = 1; i < functions.size(); ++i) names += ", " + functions[i]->address();
+    std::string identity = !g.identities.empty() ? "service account " + g.identities.front()->address
+                           : g.default_identity != DefaultIdentity::None
+                               ? std::string(default_account_name(g.default_identity)) +
+                                     (is_known_string(g.member) ? " (" + g.member->text + ")" : "")
+                               : g.member->display();
+    std::string scope(to_string(g.scope_kind));
+    if (is_known_string(g.scope)) scope += " " + g.scope->text;
+    Finding& f = ctx.report(g.role->where,
+                            g.resource->address + " grants " + g.role->text + " (" + std::string(grants) + ") on the " + scope +
+                                " to " + identity + ", which " + names + (functions.size() == 1 ? " runs" : " run") +
+                                " as: a bug or injected code in the function can use all of it; run it as a dedicated "
+                                "service account holding only the roles it needs",
+                            first.address());
+    f.related.push_back(RelatedLocation{g.member->where, "the member"});
+    for (const Function* fn : functions) {
+      std::string why = fn->identity && !fn->identity->is_null() ? "runs as this account" : "names no service account, so it runs as " + std::string(default_account_name(fn->default_identity));
+      f.related.push_back(RelatedLocation{fn->identity && fn->identity->where.valid() ? fn->identity->where : fn->resource->declaration,
+                                          fn->address() + " " + why});
+    }
+  }
+}
+
 class RuleEPH702 final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
+    check_role_grants(ctx);
     // A role shared by several functions: one finding per statement, naming every function.
     std::map<const void*, Grant> grants;
     std::vector<const void*> order;

@@ -476,13 +476,17 @@ std::vector<EntityDef> build() {
                    out.push_back(entity("invoke_permission", &p, nullptr, declared(p.resource), address(p.resource)));
                }});
 
-  t.push_back({"firewall_rule", "One CIDR of a security-group or network-ACL rule (inline or standalone).",
+  t.push_back({"firewall_rule", "One CIDR of a security-group, network-ACL or VPC firewall rule (inline or standalone).",
                {
                    {"address", F::String, false, "", "the rule resource, or the group or ACL holding the inline rule",
                     [](const Model&, const Item& o) { return text(address(obj<CidrRule>(o).resource), o.range); }},
-                   {"firewall", F::String, false, "", "security-group or network-acl",
+                   {"firewall", F::String, false, "", "security-group, network-acl or vpc-firewall",
                     [](const Model&, const Item& o) {
-                      return text(obj<CidrRule>(o).firewall == Firewall::SecurityGroup ? "security-group" : "network-acl", o.range);
+                      Firewall fw = obj<CidrRule>(o).firewall;
+                      return text(fw == Firewall::SecurityGroup ? "security-group"
+                                  : fw == Firewall::VpcFirewall ? "vpc-firewall"
+                                                                : "network-acl",
+                                  o.range);
                     }},
                    {"direction", F::String, false, "", "ingress or egress",
                     [](const Model&, const Item& o) {

@@ -82,6 +82,20 @@ bool is_aws_service_host(std::string_view host) {
          host.ends_with(".on.aws") || host == "amazonaws.com";
 }
 
+bool is_google_api_host(std::string_view host) { return host.ends_with(".googleapis.com") || host == "googleapis.com"; }
+
+const EnvVar* internet_host_beyond_google(const Function& fn, bool& known) {
+  known = fn.environment_known && !fn.inline_code;
+  for (const auto& var : fn.environment) {
+    if (!var.value) continue;
+    if (var.value->is_unknown() && var.value->refs.empty()) known = false;
+    if (var.value->kind != Kind::String) continue;
+    std::string host = host_in_value(var.value->text, var.name);
+    if (!host.empty() && !is_private_host(host) && !is_google_api_host(host)) return &var;
+  }
+  return nullptr;
+}
+
 bool is_private_host(std::string_view host) {
   if (host == "localhost" || host.ends_with(".local") || host.ends_with(".internal") || host.ends_with(".localhost") ||
       host.ends_with(".localdomain") || host.ends_with(".svc") || host.ends_with(".lan"))

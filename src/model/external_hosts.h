@@ -34,6 +34,13 @@ struct ExternalHost {
 std::vector<ExternalHost> external_hosts(const Function& fn);
 
 bool is_aws_service_host(std::string_view host);
+// Google APIs (*.googleapis.com), which Private Google Access and PSC endpoints reach.
+bool is_google_api_host(std::string_view host);
+
+// Google Cloud: the first host in the function's environment that is neither private nor a
+// Google API (a reason it needs the internet); `known` is false when the environment (or a
+// value from outside the code) could name any host.
+const EnvVar* internet_host_beyond_google(const Function& fn, bool& known);
 bool is_private_host(std::string_view host);
 
 }  // namespace eph

@@ -52,6 +52,17 @@ constexpr FirewallRuleRow kFirewallRules[] = {
     {"AWS::EC2::NetworkAclEntry", Firewall::NetworkAcl, "", DirectionFrom::EgressFlag, "Egress", "CidrBlock", "Ipv6CidrBlock", "Protocol", "PortRange/From", "PortRange/To", "RuleAction"},
 };
 
+// VPC firewall rules (Google Cloud): a direction for the whole rule, source ranges, and
+// `allow` blocks each with a protocol and a list of ports or port ranges ("22", "8000-9000";
+// none: every port). `deny` blocks admit nothing and are not lowered.
+struct VpcFirewallRow {
+  std::string_view type, direction, ingress, sources, allow, protocol, ports, disabled;
+};
+constexpr VpcFirewallRow kVpcFirewalls[] = {
+    {.type = "google_compute_firewall", .direction = "direction", .ingress = "INGRESS", .sources = "source_ranges",
+     .allow = "allow", .protocol = "protocol", .ports = "ports", .disabled = "disabled"},
+};
+
 // WAF IP sets: where the addresses are, and (classic WAF) the field of each descriptor.
 struct IpSetRow {
   std::string_view type;
@@ -225,10 +236,68 @@ void add_rules(Model& model, const NativeResource& r, const FirewallRuleRow& row
   }
 }
 
+// "22" -> 22..22, "8000-9000" -> 8000..9000; false when it is not a port range.
+bool port_range(const Value* v, int& first, int& last) {
+  std::string_view text = string_of(v);
+  if (v && v->kind == Kind::Number) {
+    first = last = static_cast<int>(v->number);
+    return v->number >= 0 && v->number <= 65535;
+  }
+  size_t dash = text.find('-');
+  auto number = [](std::string_view digits, int& out) {
+    if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    out = std::stoi(std::string(digits));
+    return out <= 65535;
+  };
+  if (dash == std::string_view::npos) return number(text, first) && number(text, last);
+  return number(text.substr(0, dash), first) && number(text.substr(dash + 1), last) && first <= last;
+}
+
+void add_vpc_firewall_rules(Model& model, const NativeResource& r, const VpcFirewallRow& row) {
+  const Value* disabled = at_path(r.body, row.disabled);
+  if (disabled && !(disabled->kind == Kind::Bool && !disabled->boolean) && !disabled->is_null()) return;  // off, or maybe
+  const Value* direction = at_path(r.body, row.direction);
+  if (direction && !direction->is_null() && string_of(direction) != row.ingress) return;  // egress, or unknown
+  std::vector<const Value*> sources = list_items(at_path(r.body, row.sources));
+  each_at_path(r.body, row.allow, [&](const Value& allow) {
+    CidrRule base;
+    base.resource = &r;
+    base.firewall = Firewall::VpcFirewall;
+    base.direction = Direction::Ingress;
+    base.protocol = at_path(&allow, row.protocol);
+    base.range = allow.where.valid() ? allow.where : r.declaration;
+    base.ip_protocol = protocol_of(base.protocol);
+    std::vector<CidrRule> variants;
+    bool ports_unknown = false;
+    std::vector<const Value*> ports = list_items(at_path(&allow, row.ports), &ports_unknown);
+    if (base.ip_protocol == IpProtocol::All || ((base.ip_protocol == IpProtocol::Tcp || base.ip_protocol == IpProtocol::Udp) &&
+                                                ports.empty() && !ports_unknown)) {
+      base.ports_known = true;  // no ports: every port of the protocol
+      variants.push_back(base);
+    } else {
+      for (const Value* port : ports) {
+        CidrRule one = base;
+        one.from_port = one.to_port = port;
+        one.ports_known = (one.ip_protocol == IpProtocol::Tcp || one.ip_protocol == IpProtocol::Udp) &&
+                          port_range(port, one.first_port, one.last_port);
+        variants.push_back(one);
+      }
+      if (ports.empty()) variants.push_back(base);
+    }
+    for (const Value* cidr : sources) {
+      if (cidr->is_null()) continue;
+      for (CidrRule one : variants) {
+        one.cidr = cidr;
+        model.cidr_rules.push_back(one);
+      }
+    }
+  });
+}
+
 }  // namespace
 
 bool CidrRule::allows() const {
-  if (firewall == Firewall::SecurityGroup) return true;
+  if (firewall == Firewall::SecurityGroup || firewall == Firewall::VpcFirewall) return true;
   std::string_view a = string_of(action);
   return a == "allow" || a == "ALLOW" || a == "Allow";
 }
@@ -243,6 +312,8 @@ void lower_firewall_rules(const LoadedUnit& unit, Model& model) {
         each_at_path(r.body, row.blocks, [&](const Value& block) { add_rules(model, r, row, block); });
       }
     }
+    for (const auto& row : kVpcFirewalls)
+      if (row.type == r.type) add_vpc_firewall_rules(model, r, row);
     for (const auto& row : kIpSets) {
       if (row.type != r.type) continue;
       for (const Value* entry : list_items(at_path(r.body, row.addresses))) {

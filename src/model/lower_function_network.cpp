@@ -73,6 +73,16 @@ constexpr std::string_view kPassiveSubnetUsers[] = {
     "AWS::EFS::MountTarget", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer",
     "AWS::RDS::DBProxy", "AWS::MSK::Cluster", "AWS::AmazonMQ::Broker", "AWS::OpenSearchService::Domain",
     "AWS::Elasticsearch::Domain", "AWS::Route53Resolver::ResolverEndpoint",
+    // Google Cloud: plumbing, and services that take a private address in the network.
+    "google_compute_network", "google_compute_subnetwork", "google_compute_router", "google_compute_router_nat",
+    "google_compute_router_interface", "google_compute_router_peer", "google_vpc_access_connector",
+    "google_compute_firewall", "google_compute_route", "google_compute_address", "google_compute_global_address",
+    "google_compute_forwarding_rule", "google_compute_global_forwarding_rule", "google_service_networking_connection",
+    "google_compute_network_peering", "google_compute_shared_vpc_service_project", "google_dns_managed_zone",
+    "google_dns_record_set", "google_dns_policy", "google_compute_subnetwork_iam_member",
+    "google_compute_subnetwork_iam_binding", "google_sql_database_instance", "google_redis_instance",
+    "google_memcache_instance", "google_filestore_instance", "google_compute_network_endpoint_group",
+    "google_compute_region_network_endpoint_group",
 };
 
 bool is_passive_user(std::string_view type) {
@@ -90,10 +100,15 @@ void collect_refs(const Value& v, std::vector<const Ref*>& out) {
 }
 
 // Finds, for every subnet, the resources that use it other than functions and plumbing.
+// Where NATs serve whole networks (Google Cloud), a user of the network uses each of its subnets.
 void find_other_subnet_users(const LoadedUnit& unit, const RefResolver& refs, const Model& model, Network& net) {
   if (net.subnets.empty()) return;
   std::unordered_map<const NativeResource*, Subnet*> subnets;
-  for (auto& s : net.subnets) subnets[s.resource] = &s;
+  std::unordered_map<const NativeResource*, std::vector<Subnet*>> networks;
+  for (auto& s : net.subnets) {
+    subnets[s.resource] = &s;
+    if (s.cloud != Cloud::Aws && s.vpc) networks[s.vpc->resource].push_back(&s);
+  }
   std::unordered_map<const NativeResource*, bool> functions;
   for (const auto& fn : model.functions) functions[fn.resource] = true;
   std::vector<const Ref*> found;
@@ -104,11 +119,14 @@ void find_other_subnet_users(const LoadedUnit& unit, const RefResolver& refs, co
     targets.clear();
     collect_refs(r.body, found);
     for (const Ref* ref : found) refs.add_targets(*ref, targets);
-    for (const RefTarget& t : targets) {
-      auto it = subnets.find(t.resource);
-      if (it == subnets.end()) continue;
-      auto& users = it->second->other_users;
+    auto add = [&](Subnet* s) {
+      auto& users = s->other_users;
       if (std::find(users.begin(), users.end(), &r) == users.end()) users.push_back(&r);
+    };
+    for (const RefTarget& t : targets) {
+      if (auto it = subnets.find(t.resource); it != subnets.end()) add(it->second);
+      if (auto it = networks.find(t.resource); it != networks.end())
+        for (Subnet* s : it->second) add(s);
     }
   }
 }
@@ -216,7 +234,9 @@ void attach_functions_to_network(const RefResolver& refs, Model& model) {
 void lower_network(const LoadedUnit& unit, Model& model) {
   RefResolver refs(unit);
   build_network_graph(unit, refs, model.network);
+  build_subnet_network(unit, refs, model.network);
   attach_functions_to_network(refs, model);
+  attach_functions_to_subnets(refs, model);
   find_other_subnet_users(unit, refs, model, model.network);
   find_published_nat_addresses(unit, model.network);
   lower_service_use(refs, model);

@@ -9,6 +9,9 @@ namespace eph {
 void lower_functions(const LoadedUnit& unit, Model& model);
 void lower_policies(const LoadedUnit& unit, Model& model);   // also attaches role policies to functions
 void lower_triggers(const LoadedUnit& unit, Model& model);   // event sources, permissions, URLs, API integrations
+// Identities, invoker bindings and role grants (Google Cloud IAM): Function::identity,
+// InvokePermissions for IAM members on functions, RoleGrants.
+void lower_role_bindings(const LoadedUnit& unit, Model& model);
 void lower_sam_api_resource_policies(const LoadedUnit& unit, Model& model);  // SAM Auth.ResourcePolicy statements
 void lower_firewall_rules(const LoadedUnit& unit, Model& model);  // security groups, network ACLs, WAF IP sets
 void lower_api_routes(const LoadedUnit& unit, Model& model);      // API methods/routes with their authorization

@@ -79,6 +79,7 @@ Model build_model(const LoadedUnit& unit, const EndpointFixWriter* endpoint_writ
   lower_functions(unit, model);
   lower_policies(unit, model);
   lower_triggers(unit, model);
+  lower_role_bindings(unit, model);
   lower_sam_api_resource_policies(unit, model);
   lower_firewall_rules(unit, model);
   lower_api_routes(unit, model);

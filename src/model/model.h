@@ -16,8 +16,6 @@
 
 namespace eph {
 
-enum class Cloud { Aws, Gcp, Azure };
-
 // ---------------------------------------------------------------- policies
 
 struct PolicyCondition {
@@ -201,6 +199,23 @@ struct Function {
   // AWS managed / customer policies attached: the ARN or SAM name as attached, or the ARN or
   // name a policy data source looks the policy up by.
   std::vector<const Value*> managed_policy_arns;
+  // Clouds where a function runs as an identity that is granted roles (RoleGrant): Google
+  // Cloud service accounts, Azure managed identities. `identity` is the identity as written
+  // (a service account email, an identity block), `identity_resources` the identity resources
+  // it refers to (a service account, a user-assigned identity; the function itself for an
+  // Azure system-assigned identity), and `default_identity` the platform's account the
+  // function runs as when it names none (or names that account).
+  const Value* identity = nullptr;
+  std::vector<const NativeResource*> identity_resources;
+  DefaultIdentity default_identity = DefaultIdentity::None;
+  // Google Cloud `invoker_iam_disabled` (Cloud Run v2, or the v1 annotation): invocations skip
+  // the IAM invoker check, so anyone who can reach the URL invokes the function. Null: not written.
+  const Value* invoker_check_disabled = nullptr;
+  // Google Cloud: where requests may come from, as written (Cloud Run `ingress`, the v1
+  // annotation `run.googleapis.com/ingress`, Functions `ingress_settings`). Null: not
+  // written (all traffic). internal_ingress() says whether it is known to keep the internet out.
+  const Value* ingress = nullptr;
+  bool internal_ingress() const;
 
   // Code written in the template (CloudFormation `Code.ZipFile`, SAM `InlineCode`, the
   // content of a Terraform archive_file it deploys): read for SDK calls and URLs.
@@ -214,9 +229,15 @@ struct Function {
 
 // ---------------------------------------------------------------- permissions
 
+// Who may invoke a function: a Lambda permission, or a Google Cloud IAM member holding a role
+// on a service or function (an IAM member, each member of an IAM binding, each member of a
+// binding of an IAM policy; Cloud Run v1 and v2, Cloud Functions 1st and 2nd gen).
 struct InvokePermission {
+  Cloud cloud = Cloud::Aws;
   const NativeResource* resource = nullptr;
-  const Value* principal = nullptr;
+  const Value* principal = nullptr;          // Lambda: "*", a service or an account; Google Cloud: one IAM member
+                                             // as written ("allUsers", "serviceAccount:...")
+  const Value* role = nullptr;               // Google Cloud: the role the member holds ("roles/run.invoker")
   const Value* source_arn = nullptr;
   const Value* source_account = nullptr;
   const Value* principal_org_id = nullptr;
@@ -227,9 +248,37 @@ struct InvokePermission {
   const Value* event_source_token = nullptr;      // Alexa-style callers are scoped by a token instead
 };
 
+// ---------------------------------------------------------------- role grants
+
+// Where a role grant applies, widest first.
+enum class GrantScope { Organization, Folder, Subscription, Project, ResourceGroup, Resource, Unknown };
+// "organization", "folder", "subscription", "project", "resource group", "resource".
+std::string_view to_string(GrantScope s);
+
+// A role granted to an identity at a scope: Google Cloud IAM members, bindings and policies
+// on a project, folder or organization (one grant per member of a binding); Azure role
+// assignments. Function::identity says who a function runs as; grant_applies_to() joins them.
+struct RoleGrant {
+  Cloud cloud = Cloud::Gcp;
+  const NativeResource* resource = nullptr;  // the member/binding/policy resource, the role assignment
+  const Value* role = nullptr;               // as written: "roles/editor", "Owner"
+  const Value* member = nullptr;             // the identity as written: "serviceAccount:x@p.iam.gserviceaccount.com",
+                                             // an Azure principal id
+  std::vector<const NativeResource*> identities;  // the identity resources `member` refers to
+  DefaultIdentity default_identity = DefaultIdentity::None;  // `member` names a platform default account
+  GrantScope scope_kind = GrantScope::Unknown;
+  const Value* scope = nullptr;              // the project, folder, organization or Azure scope as written
+};
+
+// Whether `grant` gives its role to the identity `fn` runs as: through an identity resource
+// both refer to, the same platform default account, or the same literal account.
+bool grant_applies_to(const RoleGrant& grant, const Function& fn);
+
 // ---------------------------------------------------------------- network perimeter
 
-enum class Firewall { SecurityGroup, NetworkAcl };
+// VpcFirewall: a Google Cloud VPC firewall rule (network-wide, targets chosen by tags or
+// service accounts).
+enum class Firewall { SecurityGroup, NetworkAcl, VpcFirewall };
 enum class Direction { Ingress, Egress };
 // What a rule's protocol admits. Icmp and Other have no ports; All covers every port.
 enum class IpProtocol { All, Tcp, Udp, Icmp, Other, Unknown };
@@ -312,6 +361,7 @@ struct Model {
   std::deque<Function> functions;            // deques: rules keep pointers across lowering steps
   std::deque<Policy> policies;               // identity and resource policies
   std::deque<InvokePermission> invoke_permissions;
+  std::deque<RoleGrant> role_grants;         // roles granted to identities (Google Cloud IAM, Azure RBAC)
   std::deque<CidrRule> cidr_rules;           // security-group and network-ACL rules, one per CIDR
   std::deque<IpSetEntry> ip_set_entries;     // WAF IP set addresses
   std::deque<ApiRoute> api_routes;

@@ -16,6 +16,13 @@
 
 namespace eph {
 
+enum class Cloud { Aws, Gcp, Azure };
+
+// An account a platform runs functions as when they name none: Google Cloud's Compute Engine
+// default service account (Cloud Run, Cloud Functions 2nd gen) and App Engine default
+// service account (Cloud Functions 1st gen).
+enum class DefaultIdentity { None, GcpCompute, GcpAppEngine };
+
 struct Function;
 struct Vpc;
 struct RouteTable;
@@ -23,7 +30,12 @@ struct NatGateway;
 
 struct Subnet {
   const NativeResource* resource = nullptr;
+  Cloud cloud = Cloud::Aws;
   const Vpc* vpc = nullptr;                 // null: the VPC is not in the code
+  const Value* region = nullptr;            // Google Cloud: subnets are regional (NATs and connectors too)
+  // A private path from the subnet to the cloud's own APIs that needs no NAT: Google Cloud's
+  // Private Google Access (`private_ip_google_access`). Null: not written (off).
+  const Value* private_api_access = nullptr;
   const RouteTable* route_table = nullptr;  // explicit association, else the VPC's main table
   bool route_table_known = false;
   const NativeResource* association = nullptr;  // the explicit association, if any
@@ -54,6 +66,7 @@ struct RouteTable {
 
 struct NatGateway {
   const NativeResource* resource = nullptr;
+  Cloud cloud = Cloud::Aws;
   const Subnet* subnet = nullptr;            // where it lives (a public subnet)
   const Vpc* vpc = nullptr;
   bool connectivity_known = true;
@@ -62,6 +75,30 @@ struct NatGateway {
   // An output or export publishes its public address (for partners' allow-lists): the
   // static egress IP is the reason it exists.
   const NativeResource* published_address = nullptr;  // the output (core/published_output.h)
+
+  // Clouds where a NAT serves subnets it names rather than the routes that lead to it (Google
+  // Cloud NAT on a router, Azure NAT gateway associations): the subnets whose traffic it
+  // translates. `serves_every_subnet`: every subnet of `vpc` in `region` (Cloud NAT
+  // ALL_SUBNETWORKS_*). `clients_known` is false when the list cannot be read.
+  std::vector<const Subnet*> client_subnets;
+  bool serves_every_subnet = false;
+  bool clients_known = true;
+  const Value* region = nullptr;
+  // How its public addresses are chosen, as written (Cloud NAT `nat_ip_allocate_option`), and
+  // whether they are only the reserved addresses in `addresses` (MANUAL_ONLY; AWS always):
+  // fixed addresses a third party can allow-list, and the only honest reason for such a NAT.
+  const Value* address_allocation = nullptr;
+  bool only_manual_addresses = false;
+  std::vector<const NativeResource*> addresses;
+};
+
+// Something a serverless function sends its traffic through to reach a network without
+// running in it: a Serverless VPC Access connector (its own /28 range, or a named subnet).
+struct NetworkConnector {
+  const NativeResource* resource = nullptr;
+  const Vpc* vpc = nullptr;                  // null: the network is not in the code
+  const Subnet* subnet = nullptr;            // a named subnet; null with an `ip_cidr_range` of its own
+  const Value* region = nullptr;
 };
 
 struct InternetGateway {
@@ -102,6 +139,7 @@ struct FlowLog {
 
 struct Vpc {
   const NativeResource* resource = nullptr;
+  Cloud cloud = Cloud::Aws;
   const RouteTable* implicit_route_table = nullptr;  // the table AWS creates with the VPC
   const RouteTable* main_route_table = nullptr;      // implicit, or replaced by an association
   bool main_route_table_known = true;
@@ -129,13 +167,24 @@ struct FunctionSubnetPath {
 
 struct FunctionNetwork {
   const Function* function = nullptr;
+  // What the function sends into the network. Lambda: everything. Google Cloud: private
+  // ranges only, unless the egress setting (Cloud Run `vpc_access.egress`, the v1 annotation
+  // `run.googleapis.com/vpc-access-egress`, Functions `vpc_connector_egress_settings`, 2nd gen
+  // `direct_vpc_egress`) says ALL_TRAFFIC. `egress_setting` is that value as written (null:
+  // the default); `all_traffic_known` is false when it is unknown.
+  const Value* egress_setting = nullptr;
+  bool all_traffic = true;
+  bool all_traffic_known = true;
+  Range attachment;                          // where the function is attached (the connector or interface)
+  const NetworkConnector* connector = nullptr;  // through a Serverless VPC Access connector
   // True when every subnet resolves to a subnet of one VPC in the code, every route table
   // and its routes are known, and the VPC's endpoints are known.
   bool known = false;
   const Vpc* vpc = nullptr;
   std::vector<FunctionSubnetPath> subnets;
   Egress egress = Egress::Unknown;
-  std::vector<const NatGateway*> nats;       // NATs its default routes lead to
+  std::vector<const NatGateway*> nats;       // NATs its default routes lead to (Google Cloud: the NATs whose
+                                             // client_subnets hold its subnets)
   std::vector<const VpcEndpoint*> endpoints; // the endpoints that serve it (endpoint_serves)
 };
 
@@ -148,7 +197,9 @@ struct Network {
   std::deque<VpcEndpoint> endpoints;
   std::deque<SecurityGroup> security_groups;
   std::deque<FlowLog> flow_logs;
-  std::deque<FunctionNetwork> functions;     // one per AWS function with a VPC configuration
+  std::deque<NetworkConnector> connectors;
+  std::deque<FunctionNetwork> functions;     // one per function attached to a network (VPC configuration,
+                                             // connector, direct VPC egress)
 
   const FunctionNetwork* of(const Function& fn) const;
   const Subnet* subnet(const NativeResource* r) const;

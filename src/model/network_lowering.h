@@ -9,6 +9,11 @@ class RefResolver;
 
 void build_network_graph(const LoadedUnit& unit, const RefResolver& refs, Network& net);
 void attach_functions_to_network(const RefResolver& refs, Model& model);
+// Networks whose NATs, private API access and flow logs are per subnet (Google Cloud), after
+// the route-table graph; then the functions that send traffic into them through a connector
+// or a direct interface, with their egress setting.
+void build_subnet_network(const LoadedUnit& unit, const RefResolver& refs, Network& net);
+void attach_functions_to_subnets(const RefResolver& refs, Model& model);
 // Each AWS function's service use (service_use.h).
 void lower_service_use(const RefResolver& refs, Model& model);
 

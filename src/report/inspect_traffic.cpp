@@ -18,15 +18,6 @@ std::string_view burst_name(Burst b) {
   return "";
 }
 
-// A fact as written: its displayed value and where it was written.
-void put(Json& j, const char* key, const Value* v) {
-  if (!v) return;
-  Json fact;
-  fact["value"] = v->is_unknown() ? std::string("(unknown)") : v->display();
-  if (v->where.valid()) fact["at"] = at(v->where);
-  j[key] = std::move(fact);
-}
-
 Json inbound_json(const Inbound& in) {
   Json j;
   j["kind"] = std::string(to_string(in.kind));
@@ -36,14 +27,14 @@ Json inbound_json(const Inbound& in) {
   j["burst"] = std::string(burst_name(in.burst));
   if (!in.why.empty()) j["why"] = in.why;
   if (in.public_entry()) j["authenticated"] = in.authenticated;
-  put(j, "authorization", in.authorization);
-  put(j, "throttle", in.throttle);
-  put(j, "batch_size", in.batch_size);
-  put(j, "maximum_concurrency", in.max_concurrency);
-  put(j, "shard_count", in.shard_count);
-  put(j, "parallelization_factor", in.parallelization_factor);
-  put(j, "partitions", in.partitions);
-  put(j, "enabled", in.enabled);
+  put_fact(j, "authorization", in.authorization);
+  put_fact(j, "throttle", in.throttle);
+  put_fact(j, "batch_size", in.batch_size);
+  put_fact(j, "maximum_concurrency", in.max_concurrency);
+  put_fact(j, "shard_count", in.shard_count);
+  put_fact(j, "parallelization_factor", in.parallelization_factor);
+  put_fact(j, "partitions", in.partitions);
+  put_fact(j, "enabled", in.enabled);
   return j;
 }
 
@@ -90,6 +81,14 @@ Json outbound_json(const FunctionServices& out) {
 
 }  // namespace
 
+void put_fact(nlohmann::ordered_json& j, const char* key, const Value* v) {
+  if (!v) return;
+  Json fact;
+  fact["value"] = v->is_unknown() ? std::string("(unknown)") : v->display();
+  if (v->where.valid()) fact["at"] = at(v->where);
+  j[key] = std::move(fact);
+}
+
 std::string inspect_position(const Range& r) {
   if (!r.valid()) return "";
   Location l = to_location(r);
@@ -100,10 +99,16 @@ std::string inspect_position(const Range& r) {
 nlohmann::ordered_json traffic_json(const Model& model) {
   Json functions = Json::array();
   for (const Function& fn : model.functions) {
-    if (fn.cloud != Cloud::Aws) continue;
     Json j;
     j["function"] = fn.address();
     j["at"] = at(fn.resource->declaration);
+    if (fn.cloud != Cloud::Aws) {
+      j["cloud"] = std::string(cloud_name(fn.cloud));
+      j["kind"] = std::string(fn.label);
+      put_identity_json(j, model, fn);
+      functions.push_back(std::move(j));
+      continue;
+    }
     Json inbound = Json::array();
     for (const Inbound& in : fn.inbound) inbound.push_back(inbound_json(in));
     j["inbound"] = std::move(inbound);

@@ -1,0 +1,10 @@
+#pragma once
+// EPH501 on Google Cloud: a Cloud NAT whose only clients are functions whose traffic through
+// it could reach nothing but Google APIs.
+#include "engine/rule.h"
+
+namespace eph::rules {
+
+void check_cloud_nat(RuleContext& ctx, const NatGateway& nat);
+
+}  // namespace eph::rules
