@@ -64,9 +64,14 @@ fuzz: bootstrap-tests
 	done
 
 # Speed against a parse-only pass of the same files (see bench/README.md).
+# SCALE=N: the scale mode instead, the corpus copied N times into a temporary directory, time and
+# peak memory of a 2-thread scan; COMPARE=OLD_BINARY measures a previous build in the same run.
 BENCH_PATHS ?= ../shared/corpus
+SCALE ?=
+COMPARE ?=
 bench: build
-	@$(BUILD_DIR)/bench/ephemera_bench --ephemera $(BUILD_DIR)/ephemera $(BENCH_PATHS)
+	@$(BUILD_DIR)/bench/ephemera_bench --ephemera $(BUILD_DIR)/ephemera $(if $(SCALE),--scale $(SCALE) --repeat 1) \
+	  $(if $(COMPARE),--compare $(COMPARE)) $(BENCH_PATHS)
 
 # What twenty custom rules (examples/custom-rules and bench/custom-rules) add to a full scan.
 bench-custom-rules: build
@@ -77,9 +82,11 @@ bench-custom-rules: build
 bench-report: build
 	@$(BUILD_DIR)/bench/ephemera_report_bench --findings 10000 --limit 2
 
-# Editor latency: didChange -> publishDiagnostics on a generated 3,000-line module (bench/lsp_bench.cpp).
+# Editor latency: didChange -> publishDiagnostics on a generated 3,000-line module (bench/lsp_bench.cpp),
+# paused edits and bursts of typing, with the adaptive debounce and with the fixed 75 ms it replaced.
 bench-lsp: build
 	@$(BUILD_DIR)/bench/ephemera_lsp_bench $(BUILD_DIR)/ephemera
+	@$(BUILD_DIR)/bench/ephemera_lsp_bench $(BUILD_DIR)/ephemera 200 100 1 60 5 75
 
 # Release packages in dist/ (README, Install): a tarball of the installed tree whose binary needs
 # only the C library, with its .sha256, and a Debian package (CPack), named after `git describe`.

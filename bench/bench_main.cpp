@@ -2,6 +2,8 @@
 // files, measured side by side in one run. Reports ratios, not just absolute times.
 //
 // usage: ephemera_bench [--ephemera BIN] [--out FILE] [--repeat N] PATH...
+//        ephemera_bench --scale COPIES --ephemera BIN [--compare OLD_BIN] [--threads N] [--repeat N] CORPUS
+//          (scale_bench.h: the corpus copied COPIES times, time and peak memory of each binary)
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -26,6 +28,7 @@
 #include "engine/analyzer.h"
 #include "engine/disk_file_provider.h"
 #include "parse_only.h"
+#include "scale_bench.h"
 #include "terraform/module_config_cache.h"
 
 extern char** environ;
@@ -158,16 +161,27 @@ int main(int argc, char** argv) {
   std::vector<std::string> paths;
   std::string binary, out_file = "bench/results/latest.json";
   int repeat = 3;
+  int scale = 0, threads = 2;
+  std::string compare;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--ephemera" && i + 1 < argc) binary = argv[++i];
+    if (a == "--scale" && i + 1 < argc) scale = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--compare" && i + 1 < argc) compare = argv[++i];
+    else if (a == "--threads" && i + 1 < argc) threads = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--ephemera" && i + 1 < argc) binary = argv[++i];
     else if (a == "--out" && i + 1 < argc) out_file = argv[++i];
     else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
     else paths.push_back(a);
   }
-  if (paths.empty()) {
-    std::cerr << "usage: ephemera_bench [--ephemera BIN] [--out FILE] [--repeat N] PATH...\n";
+  if (paths.empty() || (scale && binary.empty())) {
+    std::cerr << "usage: ephemera_bench [--ephemera BIN] [--out FILE] [--repeat N] PATH...\n"
+                 "       ephemera_bench --scale COPIES --ephemera BIN [--compare OLD_BIN] [--threads N] [--repeat N] CORPUS\n";
     return 2;
+  }
+  if (scale) {
+    bench::ScaleOptions options{scale, paths.front(), {binary}, threads, repeat};
+    if (!compare.empty()) options.binaries.push_back(compare);
+    return bench::run_scale_bench(options);
   }
 
   DiscoveredFiles found = discover_files(paths);

@@ -17,6 +17,7 @@ std::unique_ptr<Rule> make_EPH000();
 std::unique_ptr<Rule> make_EPH001();
 std::unique_ptr<Rule> make_EPH002();
 std::unique_ptr<Rule> make_EPH003();
+std::unique_ptr<Rule> make_EPH004();
 std::unique_ptr<Rule> make_EPH101();
 std::unique_ptr<Rule> make_EPH102();
 std::unique_ptr<Rule> make_EPH103();
@@ -42,6 +43,7 @@ const std::vector<RuleFactory>& rule_factories() {
       {"EPH001", rules::make_EPH001},
       {"EPH002", rules::make_EPH002},
       {"EPH003", rules::make_EPH003},
+      {"EPH004", rules::make_EPH004},
       {"EPH101", rules::make_EPH101},
       {"EPH102", rules::make_EPH102},
       {"EPH103", rules::make_EPH103},

@@ -22,9 +22,10 @@
   "Command line that starts the ephemera language server."
   :type '(repeat string))
 
-(defcustom ephemera-settings '(:debounceMs 75)
+(defcustom ephemera-settings '()
   "Settings sent to the server (initializationOptions and workspace configuration).
-Also understood: :minSeverity \"medium\" and :disabledRules [\"EPH401\"]."
+Understood: :minSeverity \"medium\", :disabledRules [\"EPH401\"] and :debounceMs 75
+(a fixed delay; by default it follows the module's analysis time)."
   :type 'plist)
 
 (defcustom ephemera-eglot-modes

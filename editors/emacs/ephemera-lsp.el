@@ -19,9 +19,10 @@
   "Command line that starts the ephemera language server."
   :type '(repeat string))
 
-(defcustom ephemera-lsp-settings '(:debounceMs 75)
+(defcustom ephemera-lsp-settings '()
   "Settings sent to the server as initializationOptions.
-Also understood: :minSeverity \"medium\" and :disabledRules [\"EPH401\"]."
+Understood: :minSeverity \"medium\", :disabledRules [\"EPH401\"] and :debounceMs 75
+(a fixed delay; by default it follows the module's analysis time)."
   :type 'plist)
 
 (defconst ephemera-lsp-file-regexp

@@ -19,7 +19,7 @@ _ephemera() {
   done
 
   if [[ -z $command ]]; then
-    COMPREPLY=($(compgen -W 'scan rules explain test-rules inspect graph lsp help version --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W 'scan rules explain test-rules inspect graph lsp merge help version --help --version' -- "$cur"))
     return
   fi
 
@@ -33,12 +33,12 @@ _ephemera() {
         --output|-o|--config|--baseline|--write-baseline|--only-file|--var-file)
           COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         --source-root|--rules-dir) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
-        --var|--stage|--exclude|--threads|--max-file-bytes) return ;;
+        --var|--stage|--exclude|--threads|--shard|--max-file-bytes) return ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '--format --output --fail-on --soft-fail --severity --rule --skip-rule --rules-dir --config --no-config
           --baseline --write-baseline --no-foreign-suppressions --only-file --changed --source-root --var --var-file --stage --exclude
-          --threads --max-file-bytes --show-suppressed --show-secrets --follow-symlinks --color --no-color --help' -- "$cur"))
+          --threads --shard --max-file-bytes --show-suppressed --show-secrets --follow-symlinks --color --no-color --help' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
       fi
@@ -72,6 +72,17 @@ _ephemera() {
     inspect)
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '--help' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
+      fi
+      ;;
+    merge)
+      case $prev in
+        --fail-on) COMPREPLY=($(compgen -W 'critical high medium low info none' -- "$cur")); return ;;
+        --output|-o) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '--output --fail-on --soft-fail --help' -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
       fi

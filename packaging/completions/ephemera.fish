@@ -2,7 +2,7 @@
 # Options follow `ephemera <command> --help` (the dist/completions test keeps them in step);
 # rule ids and slugs come from `ephemera rules`.
 
-set -l commands scan rules explain test-rules inspect graph lsp help version
+set -l commands scan rules explain test-rules inspect graph lsp merge help version
 complete -c ephemera -f
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -l help -d 'Print help'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -l version -d 'Print the version'
@@ -13,6 +13,7 @@ complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a test-rule
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a inspect -d 'Print the evaluated resources as JSON'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a graph -d 'Draw the traffic view (dot, mermaid, svg, json)'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'Run the language server on stdin/stdout'
+complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a merge -d 'Join the reports of scan --shard runs'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a help -d 'Print help'
 complete -c ephemera -n "not __fish_seen_subcommand_from $commands" -a version -d 'Print the version'
 
@@ -41,6 +42,7 @@ complete -c ephemera -n $scan -l var-file -r -F -d 'Read Terraform variables fro
 complete -c ephemera -n $scan -l stage -x -d 'The Serverless Framework stage'
 complete -c ephemera -n $scan -l exclude -x -d 'Skip paths matching GLOB'
 complete -c ephemera -n $scan -l threads -x -d 'Analyse with N threads'
+complete -c ephemera -n $scan -l shard -x -d 'Analyse only the K-th of N shares of the units (K/N)'
 complete -c ephemera -n $scan -l max-file-bytes -x -d 'Report larger files instead of analysing them'
 complete -c ephemera -n $scan -l show-suppressed -d 'Also list suppressed findings'
 complete -c ephemera -n $scan -l show-secrets -d 'Print secret values in full instead of masked'
@@ -61,6 +63,11 @@ complete -c ephemera -n "__fish_seen_subcommand_from test-rules" -a '(__fish_com
 complete -c ephemera -n "__fish_seen_subcommand_from test-rules" -l help -d 'Print help'
 complete -c ephemera -n "__fish_seen_subcommand_from inspect" -F
 complete -c ephemera -n "__fish_seen_subcommand_from inspect" -l help -d 'Print help'
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -F
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -l output -r -F -d 'Write the merged report to FILE'
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -l fail-on -x -a 'critical high medium low info none' -d 'Exit 1 at or above this severity (none: never)'
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -l soft-fail -d 'Exit 0 even with findings'
+complete -c ephemera -n "__fish_seen_subcommand_from merge" -l help -d 'Print help'
 complete -c ephemera -n "__fish_seen_subcommand_from graph" -F
 complete -c ephemera -n "__fish_seen_subcommand_from graph" -l format -x -a 'dot mermaid svg json' -d 'Drawing format'
 complete -c ephemera -n "__fish_seen_subcommand_from graph" -l output -r -F -d 'Write to FILE'

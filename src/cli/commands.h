@@ -15,6 +15,7 @@ int run_explain(const std::vector<std::string>& args);
 int run_inspect(const std::vector<std::string>& args);
 int run_graph(const std::vector<std::string>& args);
 int run_lsp(const std::vector<std::string>& args);
+int run_merge(const std::vector<std::string>& args);
 int run_test_rules(const std::vector<std::string>& args);
 
 // Exit codes shared by every command.

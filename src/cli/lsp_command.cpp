@@ -18,6 +18,7 @@ const char* kLspHelp =
     "options:\n"
     "  --stdio             talk over stdin/stdout (the default and only transport)\n"
     "  --debounce-ms N     wait for N ms of quiet before re-analysing during a burst of edits\n"
+    "                      (default: as long as the module's last analyses took, 2 to 500 ms)\n"
     "                      (default 75; an edit after a quiet period is analysed at once)\n";
 
 }  // namespace

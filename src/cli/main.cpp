@@ -22,6 +22,7 @@ const char* kUsage =
     "  inspect PATH       print the evaluated resources of PATH as JSON (for debugging)\n"
     "  graph PATH         draw the traffic view of PATH (dot, mermaid, svg or json)\n"
     "  lsp                run the language server on stdin/stdout (for editors)\n"
+    "  merge REPORT...    join the JSON or SARIF reports of `scan --shard K/N` runs into one\n"
     "\n"
     "  --version          print the version\n"
     "  --help             this text; `ephemera <command> --help` for a command\n";
@@ -47,13 +48,14 @@ int main(int argc, char** argv) {
     if (command == "inspect") return eph::cli::run_inspect(rest);
     if (command == "graph") return eph::cli::run_graph(rest);
     if (command == "lsp") return eph::cli::run_lsp(rest);
+    if (command == "merge") return eph::cli::run_merge(rest);
     if (command == "test-rules") return eph::cli::run_test_rules(rest);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ephemera: %s\n", e.what());
     return eph::cli::kExitUsage;
   }
   // One line that says what is wrong; the whole usage would bury it.
-  std::string hint = eph::did_you_mean(command, {"scan", "rules", "explain", "test-rules", "inspect", "graph", "lsp", "--version", "--help"});
+  std::string hint = eph::did_you_mean(command, {"scan", "rules", "explain", "test-rules", "inspect", "graph", "lsp", "merge", "--version", "--help"});
   std::fprintf(stderr, "ephemera: unknown command '%s'%s (see `ephemera --help`)\n", command.c_str(), hint.c_str());
   return eph::cli::kExitUsage;
 }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -16,12 +17,15 @@
 #include "engine/baseline.h"
 #include "engine/change_scope.h"
 #include "engine/config_loader.h"
+#include "engine/config_resolution.h"
 #include "engine/disk_file_provider.h"
 #include "engine/exit_policy.h"
 #include "engine/path_exclusion.h"
 #include "engine/finding_filter.h"
 #include "engine/rule_registry.h"
+#include "engine/sharding.h"
 #include "core/spelling.h"
+#include "formats/source_format.h"
 #include "report/reporter.h"
 
 extern char** environ;
@@ -68,6 +72,8 @@ const char* kScanHelp =
     "  --stage NAME        the Serverless Framework stage (default: provider.stage, else dev)\n"
     "  --exclude GLOB      skip paths matching GLOB (repeatable)\n"
     "  --threads N         analyse with N threads (default: one per core)\n"
+    "  --shard K/N         analyse only the K-th of N size-balanced, disjoint shares of the units\n"
+    "                      (a CI matrix; `ephemera merge` joins the shards' JSON or SARIF reports)\n"
     "  --max-file-bytes N  report larger files (EPH001) instead of analysing them (default: 8 MiB;\n"
     "                      overrides the config's max-file-bytes)\n"
     "  --show-suppressed   also list suppressed findings\n"
@@ -107,11 +113,13 @@ struct ScanArgs {
   std::string config_file;
   bool no_config = false;
   std::optional<std::string> config_in_effect;  // the file configure() read
+  Config config_file_settings;                  // what it says, before the flags
   std::string baseline, write_baseline;
   std::vector<std::string> only_files;
   bool changed = false;                 // --changed: the PATHs are the files of a change
   std::vector<std::string> changed_files;
   bool follow_symlinks = false;
+  std::optional<Shard> shard;
 };
 
 // Every option `ephemera scan` knows, for "did you mean" on a mistyped one.
@@ -120,7 +128,7 @@ const std::vector<std::string>& known_options() {
       "--format",    "--output",        "--fail-on",         "--soft-fail",     "--severity",
       "--rule",      "--skip-rule",     "--rules-dir",     "--config",          "--no-config",     "--baseline",
       "--write-baseline",               "--no-foreign-suppressions",            "--only-file",     "--changed",
-      "--source-root", "--var",         "--var-file",        "--stage",        "--exclude",       "--threads",
+      "--source-root", "--var",         "--var-file",        "--stage",        "--exclude",       "--threads",       "--shard",
       "--max-file-bytes",               "--show-suppressed", "--show-secrets", "--color",         "--no-color",
       "--help"};
   return options;
@@ -198,6 +206,10 @@ bool parse_args(const std::vector<std::string>& args, ScanArgs& out, std::string
     } else if (a == "--threads") {
       if (!need_value(args, i, error)) return false;
       out.options.threads = static_cast<unsigned>(std::strtoul(args[++i].c_str(), nullptr, 10));
+    } else if (a == "--shard") {
+      if (!need_value(args, i, error)) return false;
+      out.shard = parse_shard(args[++i], error);
+      if (!out.shard) return false;
     } else if (a == "--max-file-bytes") {
       if (!need_value(args, i, error)) return false;
       const std::string& v = args[++i];
@@ -288,37 +300,71 @@ bool select_rules(const ScanArgs& scan, Config& config) {
   return true;
 }
 
-// .ephemera.yaml (found from the first scanned path upward, or --config), then the flags.
-// `tree`: the scanned roots, through which a configuration file inside them is read.
+// What the flags set wins over every configuration file. False: a rule named is unknown.
+bool apply_flags(const ScanArgs& scan, Config& config) {
+  if (scan.follow_symlinks) config.follow_symlinks = true;
+  if (scan.fail_on) config.fail_on = *scan.fail_on;
+  if (!select_rules(scan, config)) return false;
+  if (scan.min_severity) config.min_severity = *scan.min_severity;
+  if (scan.max_file_bytes) config.max_file_bytes = *scan.max_file_bytes;
+  config.exclude.insert(config.exclude.end(), scan.exclude.begin(), scan.exclude.end());
+  if (scan.no_foreign_suppressions) config.foreign_suppressions = false;
+  return true;
+}
+
+// Reads one configuration file, printing its errors and warnings. `tree`: the scanned roots,
+// through which a configuration file inside them is read.
+bool read_config(const std::string& file, Config& config, const PathConfinement& tree) {
+  std::vector<ConfigError> errors;
+  bool ok = load_config_file(file, config, errors, tree);
+  for (const auto& e : errors) std::cerr << e.to_string() << "\n";  // warnings too
+  if (!ok) return false;
+  // A configuration file in the scanned tree comes with the code: a pull request could turn
+  // link following on to read the machine's files. Only the user can (flag, or a file outside).
+  if (config.follow_symlinks && tree.check(file) != PathConfinement::Verdict::Outside) {
+    std::cerr << "ephemera scan: " << file
+              << ": follow-symlinks is ignored in a configuration file inside the scanned paths; "
+                 "pass --follow-symlinks\n";
+    config.follow_symlinks = false;
+  }
+  return true;
+}
+
+// The configuration of the scan itself (.ephemera.yaml nearest the first scanned path, or
+// --config), then the flags: it decides what applies to the whole run (discovery, file size,
+// links, the exit code). Each unit's findings follow its own nearest file (configure_units).
 bool configure(ScanArgs& scan, const PathConfinement& tree) {
   Config& config = scan.options.config;
   std::optional<std::string> file;
   if (!scan.config_file.empty()) file = scan.config_file;
   else if (!scan.no_config) file = find_config_file(scan.paths.front());
   scan.config_in_effect = file;
-  if (file) {
-    std::vector<ConfigError> errors;
-    bool ok = load_config_file(*file, config, errors, tree);
-    for (const auto& e : errors) std::cerr << e.to_string() << "\n";  // warnings too
-    if (!ok) return false;
-    // A configuration file in the scanned tree comes with the code: a pull request could turn
-    // link following on to read the machine's files. Only the user can (flag, or a file outside).
-    if (config.follow_symlinks && tree.check(*file) != PathConfinement::Verdict::Outside) {
-      std::cerr << "ephemera scan: " << *file
-                << ": follow-symlinks is ignored in a configuration file inside the scanned paths; "
-                   "pass --follow-symlinks\n";
-      config.follow_symlinks = false;
-    }
-  }
-  if (scan.follow_symlinks) config.follow_symlinks = true;
-  if (scan.fail_on) config.fail_on = *scan.fail_on;
-  // Custom rules join the built-in ones before --rule and --skip-rule name them.
+  if (file && !read_config(*file, config, tree)) return false;
+  scan.config_file_settings = config;
+  // Custom rules join the built-in ones before --rule and --skip-rule name them. They are the
+  // run's (one rule registry): those of the scan's configuration file and --rules-dir.
   if (!install_custom_rules_of(config, scan.rules_dirs, "ephemera scan")) return false;
-  if (!select_rules(scan, config)) return false;
-  if (scan.min_severity) config.min_severity = *scan.min_severity;
-  if (scan.max_file_bytes) config.max_file_bytes = *scan.max_file_bytes;
-  config.exclude.insert(config.exclude.end(), scan.exclude.begin(), scan.exclude.end());
-  if (scan.no_foreign_suppressions) config.foreign_suppressions = false;
+  return apply_flags(scan, config);
+}
+
+// Each unit gets the .ephemera.yaml nearest above its directory (config_resolution.h), as in
+// the editor; --config and --no-config give every unit the scan's configuration. Files a
+// unit's configuration excludes are left out of it, as the editor leaves them out.
+bool configure_units(ScanArgs& scan, std::vector<UnitPlan>& units, UnitConfigs& configs) {
+  if (!scan.config_file.empty() || scan.no_config) return true;
+  std::vector<UnitPlan> kept;
+  for (auto& unit : units) {
+    const Config* config = configs.of_unit(unit);
+    if (!config) return false;
+    PathExclusion exclusion(*config);
+    bool directory_unit = !unit.rejected() && unit.format->directory_units();
+    if (directory_unit) std::erase_if(unit.files, [&](const std::string& f) { return exclusion.excluded(f); });
+    bool empty = directory_unit ? unit.files.empty() : exclusion.excluded(unit.root);
+    if (empty) continue;
+    kept.push_back(std::move(unit));
+    scan.options.unit_configs.push_back(config);
+  }
+  units = std::move(kept);
   return true;
 }
 
@@ -373,12 +419,32 @@ bool narrow_to_change(ScanArgs& scan, std::vector<UnitPlan>& units) {
   if (!scope.outside_root.empty()) return false;
   for (const auto& path : scope.configs_not_applied)
     std::cerr << "ephemera scan: --changed: " << path
-              << " does not apply to a scan from the current directory (the nearest configuration file of"
-                 " the scanned directory does): nothing analysed for it\n";
+              << " does not apply to this scan (--config or --no-config): nothing analysed for it\n";
   units = std::move(scope.units);
-  if (!scope.configuration_changed)
+  if (!scope.configuration_changed) {
     scan.only_files.insert(scan.only_files.end(), scan.changed_files.begin(), scan.changed_files.end());
+    scan.only_files.insert(scan.only_files.end(), scope.files_concerned.begin(), scope.files_concerned.end());
+  }
   return true;
+}
+
+// --shard K/N: this run's share of the units, with the configuration of each.
+void take_shard(ScanArgs& scan, std::vector<UnitPlan>& units) {
+  std::map<std::string, const Config*> config_of_root;
+  for (size_t i = 0; i < scan.options.unit_configs.size(); ++i) config_of_root[units[i].root] = scan.options.unit_configs[i];
+  auto bytes = [](const UnitPlan& unit) {
+    uint64_t total = 0;
+    std::error_code ec;
+    for (const auto& file : unit.files.empty() ? std::vector<std::string>{unit.root} : unit.files) {
+      uintmax_t size = std::filesystem::file_size(file, ec);
+      total += ec ? 0 : size;
+    }
+    return total;
+  };
+  units = units_of_shard(units, *scan.shard, bytes);
+  if (scan.options.unit_configs.empty()) return;
+  scan.options.unit_configs.clear();
+  for (const auto& unit : units) scan.options.unit_configs.push_back(config_of_root.at(unit.root));
 }
 
 }  // namespace
@@ -419,6 +485,18 @@ int run_scan(const std::vector<std::string>& args) {
   provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
   std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes);
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
+  UnitConfigs unit_configs(
+      [](const std::string& dir) { return find_config_file(dir); },
+      [&](const std::string& file, Config& config) {
+        if (scan.config_in_effect && file == *scan.config_in_effect) {
+          config = scan.config_file_settings;  // read already, its messages printed once
+          return true;
+        }
+        return read_config(file, config, tree);
+      },
+      [&](Config& config) { apply_flags(scan, config); });
+  if (!configure_units(scan, units, unit_configs)) return kExitUsage;
+  if (scan.shard) take_shard(scan, units);
 
   std::signal(SIGINT, on_interrupt);
   scan.options.cancel = &g_interrupted;

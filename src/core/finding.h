@@ -53,9 +53,12 @@ struct Finding {
   bool suppressed_in_source = true;  // a comment or resource metadata; false: a baseline or other external file
 };
 
-// A problem found while loading, before the model exists (parse error, a safety limit).
+// A problem found while loading, before the model exists (parse error, a safety limit, a
+// module call that cannot be resolved).
 struct Diagnostic {
-  enum class Kind { ParseError, LimitReached };
+  // UnresolvedModule: a local module call whose directory is missing, or a module cycle
+  // (EPH004): the configuration is wrong, the files parse.
+  enum class Kind { ParseError, LimitReached, UnresolvedModule };
   Kind kind = Kind::ParseError;
   Range range;              // where; for an unreadable file, an empty range at its start
   std::string message;

@@ -50,10 +50,10 @@ struct UnitOutput {
   std::shared_ptr<const std::vector<ShownName>> shown_names;  // for the findings in the unit's files
 };
 
-UnitOutput run_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options) {
+UnitOutput run_unit(const UnitPlan& plan, const Config& config, const FileProvider& fs, const AnalysisOptions& options) {
   UnitOutput out;
-  LoadedUnit unit = load_unit(plan, fs, options);
-  check_unit(unit, options.config, out.findings, out.errors, &out.secrets);
+  LoadedUnit unit = load_unit(plan, fs, options, &config);
+  check_unit(unit, config, out.findings, out.errors, &out.secrets);
   // Keep only the files that findings (or secrets to mask) point into: memory follows the findings, not the tree.
   std::set<const SourceFile*> used;
   for (const auto& f : out.findings) {
@@ -96,13 +96,15 @@ std::string collapse_space(std::string_view s) {
 
 }  // namespace
 
-LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options) {
+LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options,
+                     const Config* unit_config) {
   try {
     if (plan.rejected()) return rejected_unit(plan, fs);
-    // .ephemera.yaml's serverless stage and env, under what the command line gives.
+    // The unit's .ephemera.yaml gives the serverless stage and env, under what the command line gives.
+    const Config& config = unit_config ? *unit_config : options.config;
     serverless::ServerlessInputs serverless = options.serverless;
-    if (!serverless.stage) serverless.stage = options.config.serverless_stage;
-    serverless.env.insert(serverless.env.begin(), options.config.serverless_env.begin(), options.config.serverless_env.end());
+    if (!serverless.stage) serverless.stage = config.serverless_stage;
+    serverless.env.insert(serverless.env.begin(), config.serverless_env.begin(), config.serverless_env.end());
     return plan.format->load(plan, fs, SourceInputs{options.terraform, serverless});
   } catch (const std::exception& e) {
     UnitPlan failed = plan;
@@ -282,7 +284,8 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   auto worker = [&] {
     for (size_t i = next++; i < units.size(); i = next++) {
       if (options.cancel && options.cancel->load()) return;
-      outputs[i] = run_unit(units[i], fs, options);
+      const Config& config = i < options.unit_configs.size() ? *options.unit_configs[i] : options.config;
+      outputs[i] = run_unit(units[i], config, fs, options);
     }
   };
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -17,6 +17,9 @@ namespace eph {
 
 struct AnalysisOptions {
   Config config;
+  // The configuration of each unit, by the unit's index (its nearest .ephemera.yaml, see
+  // config_resolution.h); empty: `config` applies to every unit.
+  std::vector<const Config*> unit_configs;
   terraform::TerraformInputs terraform;
   serverless::ServerlessInputs serverless;
   unsigned threads = 0;                        // 0: one per core
@@ -36,8 +39,10 @@ struct AnalysisResult {
   bool cancelled = false;
 };
 
-// Loads one unit with the right front-end (exceptions become diagnostics).
-LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options);
+// Loads one unit with the right front-end (exceptions become diagnostics). `unit_config` is
+// the unit's own configuration (its serverless stage and env); null: options.config.
+LoadedUnit load_unit(const UnitPlan& plan, const FileProvider& fs, const AnalysisOptions& options,
+                     const Config* unit_config = nullptr);
 
 // Runs every enabled rule on a loaded unit; appends to `findings` and `errors`, and to
 // `secrets` (when given) every secret value found, whether or not its finding is kept.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/config_loader.h"
+#include "engine/config_resolution.h"
 #include "engine/disk_file_provider.h"
 #include "formats/registry.h"
 
@@ -49,6 +50,7 @@ ChangeScope scope_of_change(const std::vector<std::string>& changed, const std::
   const std::string root = normalize_path(context.scan_root);
   std::set<std::string> module_dirs;  // directories of changed Terraform files
   std::set<std::string> files;        // changed files, for templates, plans and rejected files
+  std::set<std::string> config_dirs;  // directories of changed nested configuration files
   for (const auto& path : changed) {
     std::string p = normalize_path(path);
     if (governs_scan(p, context, root)) {
@@ -56,7 +58,8 @@ ChangeScope scope_of_change(const std::vector<std::string>& changed, const std::
     } else if (!at_or_above(root, p)) {
       scope.outside_root.push_back(path);
     } else if (is_config_name(p)) {
-      scope.configs_not_applied.push_back(path);
+      if (context.nearest_config_applies) config_dirs.insert(directory_of(p));
+      else scope.configs_not_applied.push_back(path);
     } else if (in_directory_unit(p)) {
       module_dirs.insert(directory_of(p));
       files.insert(p);
@@ -84,6 +87,16 @@ ChangeScope scope_of_change(const std::vector<std::string>& changed, const std::
       if (selected) plan_dirs.insert(normalize_path(unit.root));
     } else {
       selected = files.count(normalize_path(unit.root)) > 0;
+    }
+    // A nested configuration file governs the units at or below its directory (the nearest
+    // one applies to each unit): every finding in their files concerns its change.
+    std::string dir = normalize_path(unit_directory(unit));
+    if (std::any_of(config_dirs.begin(), config_dirs.end(), [&](const std::string& d) { return at_or_above(d, dir); })) {
+      selected = true;
+      if (!unit.rejected() && unit.format->directory_units())
+        scope.files_concerned.insert(scope.files_concerned.end(), unit.files.begin(), unit.files.end());
+      else
+        scope.files_concerned.push_back(unit.root);
     }
     if (selected) scope.units.push_back(unit);
   }

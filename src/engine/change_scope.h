@@ -19,8 +19,11 @@ struct ChangeScope {
   bool configuration_changed = false;
   std::vector<std::string> outside_root;  // changed paths outside the scanned directory
   // Changed configuration files that do not apply to this scan (nested below the scanned
-  // directory: only the nearest one of the scanned directory does).
+  // directory, with --config or --no-config).
   std::vector<std::string> configs_not_applied;
+  // The files of the units a changed nested configuration file governs: all their findings
+  // concern the change.
+  std::vector<std::string> files_concerned;
 };
 
 struct ChangeContext {

@@ -1,4 +1,5 @@
 #include "engine/config_loader.h"
+#include "engine/config_resolution.h"
 
 #include <algorithm>
 #include <climits>
@@ -313,15 +314,10 @@ std::optional<std::string> find_config_file(const std::string& start) {
   fs::path dir = fs::absolute(start, ec);
   if (ec) return std::nullopt;
   if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
-  dir = dir.lexically_normal();
-  while (true) {
-    for (const char* name : kConfigFileNames) {
-      fs::path candidate = dir / name;
-      if (fs::is_regular_file(candidate, ec)) return candidate.string();
-    }
-    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
-    dir = dir.parent_path();
-  }
+  return nearest_config_file(dir.string(), [](const std::string& candidate) {
+    std::error_code error;
+    return fs::is_regular_file(candidate, error);
+  });
 }
 
 bool parse_config(const std::string& path, const std::string& text, Config& config, std::vector<ConfigError>& errors) {

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "engine/disk_file_provider.h"
+#include "engine/path_confinement.h"
 #include "engine/path_exclusion.h"
 #include "engine/utf8_validation.h"
 #include "formats/registry.h"
@@ -175,7 +176,7 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
   std::map<std::string, std::vector<std::string>> parts_of;
   for (auto& [format, files] : by_format) {
     std::erase_if(files, [&](const RecognisedFile& f) {
-      auto it = included_by.find(fs::path(f.path).lexically_normal().string());
+      auto it = included_by.find(normalize_path(f.path));
       if (it == included_by.end() || it->second == f.path) return false;
       parts_of[it->second].push_back(f.path);
       return true;

@@ -1,7 +1,9 @@
 #include "formats/serverless_format.h"
 
+#include "engine/path_confinement.h"
 #include "model/endpoint_fix.h"
 #include "serverless/serverless_frontend.h"
+#include "serverless/variables.h"
 
 namespace eph {
 namespace {
@@ -14,13 +16,22 @@ class ServerlessFormat final : public SourceFormat {
     return serverless::looks_like_service(text);
   }
 
+  std::vector<std::string> references(std::string_view path, const std::string& text) const override {
+    std::vector<std::string> out;
+    for (const auto& included : serverless::literal_file_references(std::string(path), text))
+      out.push_back(normalize_path(included));
+    return out;
+  }
+  // What `${file(...)}` reads is part of the service, never a template of its own.
   std::vector<std::string> includes(std::string_view path, const std::string& text) const override {
-    return serverless::included_files(path, text);
+    return references(path, text);
   }
 
   void group(const std::vector<RecognisedFile>& found, const std::set<std::string>&,
              std::vector<UnitPlan>& units) const override {
+    size_t first = units.size();
     one_unit_per_file(*this, found, units);
+    for (size_t i = 0; i < found.size(); ++i) units[first + i].included_files = found[i].references;
   }
 
   LoadedUnit load(const UnitPlan& plan, const FileProvider& fs, const SourceInputs& inputs) const override {

@@ -109,7 +109,7 @@ class TerraformFormat final : public SourceFormat {
       if (!called.count(norm) || named) roots.insert(norm);
     }
     // Modules that only call each other (a -> b -> a) have no caller outside the cycle: the first
-    // one becomes a root, so the cycle is reported (EPH000) instead of the modules silently skipped.
+    // one becomes a root, so the cycle is reported (EPH004) instead of the modules silently skipped.
     std::set<std::string> reached = reached_modules(roots, calls);
     for (const auto& [norm, files] : modules) {
       if (reached.count(norm)) continue;

@@ -18,6 +18,9 @@ struct UnitPlan {
   // Directory units (Terraform): the directories (normalised) of the unit and of every local
   // module it calls, directly or not: a change in any of them can change this unit's findings.
   std::vector<std::string> module_dirs;
+  // Files the unit reads besides its own, named in its text (serverless.yml's ${file(...)}),
+  // normalised: findings can point into them, so units reading one file shard together.
+  std::vector<std::string> included_files;
   // A unit that repeats what the directory unit beside it reports (a plan next to its
   // configuration): selected with it, and its findings that the directory unit also has dropped.
   bool companion_of_directory = false;

@@ -41,9 +41,9 @@ void AnalysisScheduler::stop() {
   if (worker_.joinable()) worker_.join();
 }
 
-void AnalysisScheduler::set_debounce(std::chrono::milliseconds debounce) {
+void AnalysisScheduler::set_debounce(std::optional<std::chrono::milliseconds> debounce) {
   std::lock_guard<std::mutex> lock(mutex_);
-  debounce_ = debounce;
+  debounce_.set_fixed(debounce);
 }
 
 void AnalysisScheduler::schedule(AnalysisJob job) {
@@ -62,10 +62,11 @@ void AnalysisScheduler::schedule(AnalysisJob job) {
     auto now = Clock::now();
     std::string key = job.unit_key;
     auto last = last_request_.find(key);
-    bool quiet = (last == last_request_.end() || now - last->second >= debounce_) && !pending_.count(key) &&
+    std::chrono::milliseconds delay = debounce_.delay(key);
+    bool quiet = (last == last_request_.end() || now - last->second >= delay) && !pending_.count(key) &&
                  running_key_ != key;
     last_request_[key] = now;
-    auto due = quiet || job.clear_only ? now : now + debounce_;
+    auto due = quiet || job.clear_only ? now : now + delay;
     pending_[key] = Pending{std::move(job), due};
     if (running_key_ == key && running_cancel_) running_cancel_->store(true);
   }
@@ -99,8 +100,12 @@ void AnalysisScheduler::worker_loop() {
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     running_cancel_ = cancel;
     lock.unlock();
+    auto started = Clock::now();
     execute(job, *cancel);
+    auto took = Clock::now() - started;
     lock.lock();
+    // Only complete analyses say how long one takes (a cancelled one stopped early).
+    if (!cancel->load() && !job.clear_only) debounce_.record(job.unit_key, took);
     running_key_.clear();
     running_cancel_.reset();
   }

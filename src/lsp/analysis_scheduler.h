@@ -1,6 +1,7 @@
 #pragma once
 // Runs analyses off the message loop: debounced per unit (an edit after a quiet period
-// runs at once, a burst of edits runs once when it pauses), a newer edit cancels the run
+// runs at once, a burst of edits runs once when it pauses for as long as the unit's analysis
+// takes, see debounce_policy.h), a newer edit cancels the run
 // of its unit, and the results are published as diagnostics for every file of the unit.
 // AnalysisMode::Inline instead runs each analysis at once, inside schedule().
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@
 
 #include "engine/analyzer.h"
 #include "lsp/buffer_file_provider.h"
+#include "lsp/debounce_policy.h"
 #include "lsp/finding_conversion.h"
 #include "lsp/hcl_document_trees.h"
 #include "lsp/positions.h"
@@ -61,7 +63,8 @@ class AnalysisScheduler {
   AnalysisScheduler(const AnalysisScheduler&) = delete;
   AnalysisScheduler& operator=(const AnalysisScheduler&) = delete;
 
-  void set_debounce(std::chrono::milliseconds debounce);
+  // A fixed delay after an edit that follows another; nullopt: adaptive (the default).
+  void set_debounce(std::optional<std::chrono::milliseconds> debounce);
   // Replaces any pending job of the same unit and cancels its running analysis.
   void schedule(AnalysisJob job);
   // The findings last published for `path`, from every unit that contains it.
@@ -99,7 +102,7 @@ class AnalysisScheduler {
   std::map<std::string, std::chrono::steady_clock::time_point> last_request_;   // by unit key
   std::string running_key_;
   std::shared_ptr<std::atomic<bool>> running_cancel_;
-  std::chrono::milliseconds debounce_{75};
+  DebouncePolicy debounce_;
   bool stopping_ = false;
 
   mutable std::mutex store_mutex_;

@@ -22,7 +22,7 @@
 namespace eph::lsp {
 
 struct ServerOptions {
-  std::chrono::milliseconds debounce{75};
+  std::optional<std::chrono::milliseconds> debounce;  // fixed; nullopt: adaptive (debounce_policy.h)
   // Background for editors; Inline makes each handle() return with its analyses done and
   // published (deterministic, no threads or timers: tests, fuzzing).
   AnalysisMode analysis = AnalysisMode::Background;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/config_resolution.h"
 #include "custom/custom_rules.h"
 #include "custom/rule_file.h"
 #include "engine/disk_file_provider.h"
@@ -131,17 +132,13 @@ void Server::publish_config_errors(const std::string& config_path, const std::ve
 }
 
 std::optional<std::string> Server::find_open_config_file(const std::string& dir) const {
-  // The same walk as find_config_file() on disk: the nearest directory with one wins.
-  for (std::filesystem::path d = dir; !d.empty(); d = d.parent_path()) {
-    for (const char* name : kConfigFileNames)
-      if (std::string path = (d / name).string(); documents_.find(path)) return path;
-    if (d.parent_path() == d) break;
-  }
-  return std::nullopt;
+  // The same walk as on disk (config_resolution.h), over the open buffers.
+  return nearest_config_file(dir, [&](const std::string& path) { return documents_.find(path) != nullptr; });
 }
 
 Config Server::effective_config(const std::string& document_path) {
-  std::string dir = std::filesystem::path(document_path).parent_path().string();
+  // The configuration of the document's unit, resolved as `ephemera scan` resolves it.
+  std::string dir = document_unit_directory(document_path);
   auto found = config_file_of_dir_.find(dir);
   if (found == config_file_of_dir_.end()) {
     std::optional<std::string> file =
@@ -185,7 +182,7 @@ void Server::on_did_change_configuration(const json& params) {
   std::vector<std::string> problems;
   client_settings_ = parse_client_settings(settings, problems);
   for (const auto& p : problems) log(2, "ephemera: settings: " + p);
-  scheduler_->set_debounce(client_settings_.debounce.value_or(options_.debounce));
+  scheduler_->set_debounce(client_settings_.debounce ? client_settings_.debounce : options_.debounce);
   configuration_changed();
 }
 

@@ -53,6 +53,15 @@ Json value_json(const Value& v) {
   return j;
 }
 
+const char* diagnostic_kind_name(Diagnostic::Kind kind) {
+  switch (kind) {
+    case Diagnostic::Kind::ParseError: return "parse-error";
+    case Diagnostic::Kind::LimitReached: return "limit";
+    case Diagnostic::Kind::UnresolvedModule: return "unresolved-module";
+  }
+  return "limit";
+}
+
 }  // namespace
 
 void write_inspect_json(std::ostream& out, const std::vector<LoadedUnit>& units) {
@@ -63,7 +72,7 @@ void write_inspect_json(std::ostream& out, const std::vector<LoadedUnit>& units)
     u["format"] = unit.format.empty() ? "rejected" : unit.format;
     Json diags = Json::array();
     for (const auto& d : unit.diagnostics) {
-      diags.push_back({{"kind", d.kind == Diagnostic::Kind::ParseError ? "parse-error" : "limit"},
+      diags.push_back({{"kind", diagnostic_kind_name(d.kind)},
                        {"at", at(d.range)},
                        {"message", d.message}});
     }

@@ -156,7 +156,12 @@ class SarifWriter {
       r["suppressions"] = json::array(
           {{{"kind", f.suppressed_in_source ? "inSource" : "external"}, {"status", "accepted"}, {"justification", justification}}});
     }
-    if (!f.resource.empty()) r["properties"] = {{"resource", f.resource}};
+    // The severity in effect (a configuration may override the rule's): `ephemera merge` decides
+    // the exit code of merged shards from it.
+    json properties;
+    if (!f.resource.empty()) properties["resource"] = f.resource;
+    properties["severity"] = std::string(to_string(f.severity));
+    r["properties"] = std::move(properties);
     return r;
   }
 

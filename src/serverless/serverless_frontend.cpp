@@ -39,24 +39,6 @@ bool service_file_name(std::string_view path) {
 
 bool looks_like_service(std::string_view text) { return top_level_key(text, "service") && top_level_key(text, "provider"); }
 
-std::vector<std::string> included_files(std::string_view path, std::string_view text) {
-  std::vector<std::string> out;
-  std::filesystem::path dir = std::filesystem::path(path).parent_path();
-  for (size_t at = text.find("${file("); at != std::string_view::npos; at = text.find("${file(", at + 1)) {
-    size_t begin = at + 7, close = text.find(')', begin);
-    if (close == std::string_view::npos) break;
-    std::string_view written = text.substr(begin, close - begin);
-    while (!written.empty() && (written.front() == ' ' || written.front() == '\'' || written.front() == '"'))
-      written.remove_prefix(1);
-    while (!written.empty() && (written.back() == ' ' || written.back() == '\'' || written.back() == '"'))
-      written.remove_suffix(1);
-    if (written.empty() || written.find('$') != std::string_view::npos || written.find('\n') != std::string_view::npos)
-      continue;
-    out.push_back(((dir.empty() ? std::filesystem::path(".") : dir) / std::string(written)).lexically_normal().string());
-  }
-  return out;
-}
-
 LoadedUnit load_service(const std::string& path, const FileProvider& fs, const ServerlessInputs& inputs) {
   LoadedUnit unit;
   unit.name = path;

@@ -4,7 +4,6 @@
 // (generated_template.h) and loaded as CloudFormation into native resources.
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/file_provider.h"
 #include "core/resource.h"
@@ -16,10 +15,6 @@ namespace eph::serverless {
 bool service_file_name(std::string_view path);
 // A service file by content: top-level `service` and `provider` keys.
 bool looks_like_service(std::string_view text);
-
-// The files the service's `${file(...)}` variables name, as variables.h opens them (relative
-// to the service's directory, normalised); names built from other variables are left out.
-std::vector<std::string> included_files(std::string_view path, std::string_view text);
 
 LoadedUnit load_service(const std::string& path, const FileProvider& fs, const ServerlessInputs& inputs);
 

@@ -43,6 +43,11 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// ${file(written)} of a service in `dir`: relative to the service's directory.
+std::filesystem::path included_path(const std::string& dir, std::string_view written) {
+  return (std::filesystem::path(dir.empty() ? "." : dir) / std::string(written)).lexically_normal();
+}
+
 // End of the variable opened by "${" at `open` (the index of its '}'), or npos.
 size_t variable_end(std::string_view text, size_t open) {
   int depth = 0;
@@ -340,8 +345,8 @@ class Resolver {
   std::optional<Value> file_lookup(std::string_view written, std::string_view key, Range where, int depth) {
     if (!written.empty() && (written.front() == '\'' || written.front() == '"') && written.size() >= 2)
       written = written.substr(1, written.size() - 2);
-    std::filesystem::path p = std::filesystem::path(dir_.empty() ? "." : dir_) / std::string(written);
-    std::string path = p.lexically_normal().string();
+    std::filesystem::path p = included_path(dir_, written);
+    std::string path = p.string();
     std::string ext = p.extension().string();
     if (ext != ".yml" && ext != ".yaml" && ext != ".json")
       return Value::unknown(where, "${file(" + std::string(written) + ")}: only YAML and JSON files are read, no code is run");
@@ -369,6 +374,20 @@ class Resolver {
 };
 
 }  // namespace
+
+std::vector<std::string> literal_file_references(const std::string& path, std::string_view text) {
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  std::vector<std::string> out;
+  for (size_t at = text.find("${file("); at != std::string_view::npos; at = text.find("${file(", at + 1)) {
+    size_t begin = at + 7, close = text.find(')', begin);
+    if (close == std::string_view::npos) break;
+    std::string_view written = trim(text.substr(begin, close - begin));
+    if (written.size() >= 2 && (written.front() == '\'' || written.front() == '"')) written = written.substr(1, written.size() - 2);
+    if (written.empty() || written.find("${") != std::string_view::npos || written.find('\n') != std::string_view::npos) continue;
+    out.push_back(included_path(dir, written).string());
+  }
+  return out;
+}
 
 ResolvedConfig resolve_variables(const Value& root, const std::string& path, const FileProvider& fs,
                                  const ServerlessInputs& inputs) {

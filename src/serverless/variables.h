@@ -33,4 +33,9 @@ struct ResolvedConfig {
 ResolvedConfig resolve_variables(const Value& root, const std::string& path, const FileProvider& fs,
                                  const ServerlessInputs& inputs);
 
+// The files a service's text names in ${file(path)} with a literal path (no variable in it),
+// joined to the service's directory as file(...) joins them: what its unit reads besides itself,
+// known before the unit is loaded (sharding keeps units that read one file together).
+std::vector<std::string> literal_file_references(const std::string& path, std::string_view text);
+
 }  // namespace eph::serverless

@@ -489,8 +489,8 @@ std::unique_ptr<ModuleInstance> ModuleInstance::load_child(const ModuleCallDecl&
   if (std::find(chain_.begin(), chain_.end(), dir) != chain_.end()) {
     std::string cycle;
     for (const auto& d : chain_) cycle += d + " -> ";
-    unit_.env().diagnostics.push_back(
-        {Diagnostic::Kind::ParseError, where, "module cycle: " + cycle + dir + "; the call is not evaluated"});
+    unit_.env().diagnostics.push_back({Diagnostic::Kind::UnresolvedModule, where,
+                                       "module cycle: " + cycle + dir + "; the call is not evaluated"});
     return nullptr;
   }
   if (depth_ + 1 > UnitLoader::kMaxModuleDepth) {
@@ -505,8 +505,9 @@ std::unique_ptr<ModuleInstance> ModuleInstance::load_child(const ModuleCallDecl&
   }
   const ModuleConfig* config = unit_.config_for(dir);
   if (!config) {
-    unit_.env().diagnostics.push_back({Diagnostic::Kind::ParseError, where,
-                                       "module source '" + call.source + "' not found (no directory " + dir + ")"});
+    unit_.env().diagnostics.push_back({Diagnostic::Kind::UnresolvedModule, where,
+                                       "module source '" + call.source + "' not found (no directory " + dir +
+                                           "); its outputs are unknown"});
     return nullptr;
   }
   std::vector<std::string> chain = chain_;

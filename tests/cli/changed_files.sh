@@ -106,11 +106,19 @@ EPH401 legacy/main.tf aws_lambda_function.old
 EPH401 modules/function/main.tf module.api.aws_lambda_function.this
 EPH401 sam/template.yaml Worker" -- --changed .ephemera.yaml
 
-# A nested configuration file applies to scans of its directory, not to this one: said, not analysed.
+# A nested configuration file governs the units below it (each unit gets its nearest one):
+# their findings concern its change, and its settings apply to them alone.
+printf 'rules:\n  EPH401:\n    severity: high\n' > sam/.ephemera.yaml
+check "a nested configuration change reports the findings of the units below it" 1 \
+  "EPH401 sam/template.yaml Worker" -- --changed sam/.ephemera.yaml
+check "its settings apply to the units below it (EPH401 high in sam/ fails --fail-on high)" 1 \
+  "EPH401 legacy/main.tf aws_lambda_function.old
+EPH401 sam/template.yaml Worker" -- --changed sam/template.yaml legacy/main.tf --fail-on high
+rm sam/.ephemera.yaml
 status=0
-"$bin" scan --changed sam/.ephemera.yaml >/dev/null 2>"$tmp/err" || status=$?
-if [ "$status" = 0 ] && grep -q "sam/.ephemera.yaml does not apply to a scan from the current directory" "$tmp/err"; then
-  passed=$((passed + 1)); echo "ok: a nested configuration file is named as not applying"
+"$bin" scan --changed sam/.ephemera.yaml --no-config >/dev/null 2>"$tmp/err" || status=$?
+if [ "$status" = 0 ] && grep -q "sam/.ephemera.yaml does not apply to this scan" "$tmp/err"; then
+  passed=$((passed + 1)); echo "ok: with --no-config a nested configuration file is named as not applying"
 else
   failed=$((failed + 1)); echo "FAILED: nested configuration (exit $status)"; cat "$tmp/err"
 fi

@@ -9,7 +9,7 @@ function serverSettings(config: vscode.WorkspaceConfiguration) {
   return {
     minSeverity: config.get<string | null>('minSeverity', null),
     disabledRules: config.get<string[]>('disabledRules', []),
-    debounceMs: config.get<number>('debounceMs', 75),
+    debounceMs: config.get<number | null>('debounceMs', null),
   };
 }
 

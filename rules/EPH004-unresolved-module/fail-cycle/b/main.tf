@@ -1,0 +1,3 @@
+module "back" {
+  source = "../a" # expect: EPH004 "module cycle"
+}
