@@ -1,6 +1,8 @@
 // EPH101 ip-allowlist-trust: a policy that lets anyone in as long as they call from the
 // right address. Read per policy, because the allow-list is often written as a Deny for
 // every other address next to an open Allow (that is how SAM writes IpRangeWhitelist).
+// Also the allow-lists outside policies (allow_lists.cpp).
+#include "allow_lists.h"
 #include "engine/rule.h"
 #include "model/policy_conditions.h"
 
@@ -41,6 +43,7 @@ bool gated_or_unknown(const Policy& policy) {
 class RuleEPH101 final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
+    check_allow_lists(ctx);
     for (const Policy& policy : ctx.model().policies) {
       if (gated_or_unknown(policy)) continue;
       bool reported = false;

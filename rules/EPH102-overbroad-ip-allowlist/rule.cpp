@@ -1,5 +1,6 @@
 // EPH102 overbroad-ip-allowlist: an allow-list entry so wide it admits addresses of shared
-// cloud egress pools. Reads policy address conditions, WAF IP sets and firewall ingress.
+// cloud egress pools. Reads policy address conditions, WAF IP sets, firewall ingress and the
+// other allow-lists (Cloud Armor, VPC Service Controls, bucket IP filters, SQL authorized networks).
 #include "engine/rule.h"
 #include "model/cidr.h"
 #include "model/policy_conditions.h"
@@ -33,6 +34,8 @@ class RuleEPH102 final : public Rule {
     }
     for (const IpSetEntry& e : model.ip_set_entries)
       if (!e.block_only) check_entry(ctx, limits, e.cidr, false, "WAF IP set", e.resource->address);
+    for (const AllowListEntry& e : model.allow_list_entries)
+      check_entry(ctx, limits, e.address, false, "the " + std::string(e.subject), e.resource->address);
     for (const CidrRule& r : model.cidr_rules) {
       if (r.direction != Direction::Ingress || !r.allows()) continue;
       // 0.0.0.0/0 in a security group is EPH103's; in a network ACL it is the usual

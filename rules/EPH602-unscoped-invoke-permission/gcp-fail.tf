@@ -90,3 +90,34 @@ resource "google_cloudfunctions2_function_iam_member" "v2" {
   role           = "roles/cloudfunctions.invoker"
   member         = "allUsers" # expect: EPH602 "ALLOW_INTERNAL_AND_GCLB"
 }
+
+# A 2nd gen function is invoked through its Cloud Run service: roles/run.invoker on it.
+resource "google_cloud_run_service_iam_member" "v2_service" {
+  location = "europe-west1"
+  service  = google_cloudfunctions2_function.v2.name
+  role     = "roles/run.invoker"
+  member   = "allUsers" # expect: EPH602 "google_cloudfunctions2_function.v2"
+}
+
+# Cloud Run v1: the invoker check turned off by annotation.
+resource "google_cloud_run_service" "open" {
+  name     = "open"
+  location = "europe-west1"
+  metadata {
+    annotations = {
+      "run.googleapis.com/invoker-iam-disabled" = "true" # expect: EPH602 "google_cloud_run_service.open"
+    }
+  }
+  template {
+    metadata {
+      annotations = {
+        "autoscaling.knative.dev/maxScale" = "5"
+      }
+    }
+    spec {
+      containers {
+        image = "gcr.io/p/open:1"
+      }
+    }
+  }
+}

@@ -14,6 +14,9 @@ void lower_triggers(const LoadedUnit& unit, Model& model);   // event sources, p
 void lower_role_bindings(const LoadedUnit& unit, Model& model);
 void lower_sam_api_resource_policies(const LoadedUnit& unit, Model& model);  // SAM Auth.ResourcePolicy statements
 void lower_firewall_rules(const LoadedUnit& unit, Model& model);  // security groups, network ACLs, WAF IP sets
+// Address allow-lists outside policies and firewalls (Cloud Armor, VPC-SC, bucket IP filter,
+// Cloud SQL authorized networks), with what an unknown entry refers to.
+void lower_allow_lists(const LoadedUnit& unit, Model& model);
 void lower_api_routes(const LoadedUnit& unit, Model& model);      // API methods/routes with their authorization
 void lower_network(const LoadedUnit& unit, Model& model);    // network graph, function paths, service use
 

@@ -82,6 +82,7 @@ Model build_model(const LoadedUnit& unit, const EndpointFixWriter* endpoint_writ
   lower_role_bindings(unit, model);
   lower_sam_api_resource_policies(unit, model);
   lower_firewall_rules(unit, model);
+  lower_allow_lists(unit, model);
   lower_api_routes(unit, model);
   lower_api_inbound(model);
   lower_permission_inbound(model);

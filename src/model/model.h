@@ -313,6 +313,30 @@ struct IpSetEntry {
   bool block_only = false;
 };
 
+// One address entry of an allow-list that admits callers by their network address, outside
+// policies and firewalls: Google Cloud Armor allow rules (`src_ip_ranges`), VPC Service
+// Controls access levels (`ip_subnetworks`), Cloud Storage bucket `ip_filter`, Cloud SQL
+// `authorized_networks` (Azure: Storage and Key Vault `ip_rules`, SQL firewall rules, App
+// Service `ip_restriction`). An entry whose value is unknown can still mean something through
+// what it refers to: see `shared_ranges` and `egress_of`.
+struct AllowListEntry {
+  Cloud cloud = Cloud::Gcp;
+  const NativeResource* resource = nullptr;  // the policy, access level, bucket, instance, firewall rule
+  std::string_view subject;                  // "Cloud Armor security policy", "Cloud SQL authorized network"...
+  const Value* address = nullptr;            // the CIDR or address as written (possibly unknown)
+  // The entry is a cloud's published address ranges, shared by every customer of that cloud
+  // (Google's `data.google_netblock_ip_ranges` "cloud-netblocks" / "google-netblocks"): what
+  // the value names, for the message; empty otherwise.
+  std::string shared_ranges;
+  // The entry is (part of) a function's own outbound addresses (Azure `outbound_ip_address_list`):
+  // shared with other tenants and changing.
+  const Function* egress_of = nullptr;
+  // Functions that reach the protected resource by this address-checked path (a function whose
+  // environment holds a Cloud SQL instance's public address): the callers the entry must admit.
+  std::vector<const Function*> callers;
+  std::vector<const Value*> caller_evidence; // where each caller refers to the resource
+};
+
 // ---------------------------------------------------------------- API routes
 
 // An API Gateway method or route (a SAM Api/HttpApi event, a SAM WebSocketApi route, an
@@ -364,6 +388,7 @@ struct Model {
   std::deque<RoleGrant> role_grants;         // roles granted to identities (Google Cloud IAM, Azure RBAC)
   std::deque<CidrRule> cidr_rules;           // security-group and network-ACL rules, one per CIDR
   std::deque<IpSetEntry> ip_set_entries;     // WAF IP set addresses
+  std::deque<AllowListEntry> allow_list_entries;  // address allow-lists outside policies and firewalls
   std::deque<ApiRoute> api_routes;
   // URLs of functions the unit does not declare (a literal name or ARN, a variable, a data
   // source): their `function_ref` names the function as written.

@@ -1,0 +1,50 @@
+# Google Cloud: narrow entries, private ranges, deny rules and a disabled bucket IP filter.
+resource "google_compute_security_policy" "api" {
+  name = "api"
+  rule {
+    action   = "allow"
+    priority = 1000
+    match {
+      versioned_expr = "SRC_IPS_V1"
+      config {
+        src_ip_ranges = ["198.51.100.0/24", "10.0.0.0/8"]
+      }
+    }
+  }
+  rule {
+    action   = "deny(403)"
+    priority = 1100
+    match {
+      versioned_expr = "SRC_IPS_V1"
+      config {
+        src_ip_ranges = ["34.0.0.0/8"]
+      }
+    }
+  }
+}
+
+resource "google_storage_bucket" "data" {
+  name     = "data"
+  location = "EU"
+  ip_filter {
+    mode = "Disabled"
+    public_network_source {
+      allowed_ip_cidr_ranges = ["104.0.0.0/10"]
+    }
+  }
+}
+
+resource "google_sql_database_instance" "db" {
+  name             = "db"
+  database_version = "POSTGRES_16"
+  region           = "europe-west1"
+  settings {
+    tier = "db-f1-micro"
+    ip_configuration {
+      authorized_networks {
+        name  = "office"
+        value = "203.0.113.10/32"
+      }
+    }
+  }
+}
