@@ -13,6 +13,7 @@ std::string_view remedy(Cloud cloud) {
   switch (cloud) {
     case Cloud::Gcp: return "move it to Secret Manager and reference the secret (secret_key_ref / secretEnvironmentVariables)";
     case Cloud::Azure: return "move it to Key Vault and use a Key Vault reference (@Microsoft.KeyVault(...))";
+    case Cloud::Cloudflare: return "store it as a Workers secret (a secret_text binding)";
     case Cloud::Aws: break;
   }
   return "move it to Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name instead";
@@ -53,12 +54,13 @@ class SecretInEnvVarRule final : public Rule {
                      !secrets::written_inside(written, fn.resource->declaration);
     Range at = written.valid() ? written : var.name_range.valid() ? var.name_range : fn.resource->declaration;
     std::string message = std::string(fn.label) + " " + fn.address() + " has a literal " + secret.detection.what +
-                          " in environment variable " + var.name +
-                          (elsewhere ? " (the value is written here)" : "") + ": " + std::string(remedy(fn.cloud));
+                          " in " + std::string(var.holder) + " " + var.name +
+                          (elsewhere ? " (the value is written here)" : "") + ": " +
+                          std::string(var.secret_fix.empty() ? remedy(fn.cloud) : var.secret_fix);
     Finding& f = ctx.report(at, std::move(message), fn.address());
     if (auto value = secrets::written_secret(*var.value)) f.secrets.push_back(std::move(*value));
     if (elsewhere && var.name_range.valid())
-      f.related.push_back(RelatedLocation{var.name_range, "used by environment variable " + var.name + " of " +
+      f.related.push_back(RelatedLocation{var.name_range, "used by " + std::string(var.holder) + " " + var.name + " of " +
                                                               std::string(fn.label) + " " + fn.address()});
   }
 };

@@ -27,6 +27,18 @@ std::string source_of(uint8_t marks, const Value& value) {
   return "puts a sensitive input (a sensitive variable or NoEcho parameter)" + from + " into";
 }
 
+// The platform's way to give a function a secret without writing it into its configuration.
+std::string fix(const Function& fn, const EnvVar& var) {
+  if (!var.secret_fix.empty()) return std::string(var.secret_fix);
+  switch (fn.cloud) {
+    case Cloud::Gcp: return "reference it from Secret Manager (secret_key_ref / secret_environment_variables) instead";
+    case Cloud::Azure: return "use a Key Vault reference (@Microsoft.KeyVault(...)) instead";
+    case Cloud::Cloudflare: return "store it as a Workers secret (a secret_text binding) instead";
+    case Cloud::Aws: break;
+  }
+  return "pass the secret's ARN or name and fetch it at run time";
+}
+
 class SecretResolvedIntoEnvRule final : public Rule {
  public:
   bool finds_secrets() const override { return true; }
@@ -54,11 +66,9 @@ class SecretResolvedIntoEnvRule final : public Rule {
     Range at = value.where.valid() && !elsewhere ? value.where
                : var.name_range.valid()          ? var.name_range
                                                  : fn.resource->declaration;
-    std::string message = std::string(fn.label) + " " + fn.address() + " " + source_of(marks, value) +
-                          " environment variable " + var.name +
-                          ": anyone who can read the function's configuration reads the secret; pass the secret's "
-                          "ARN or name and fetch it at run time" +
-                          (fn.cloud == Cloud::Aws ? "" : " (or use the platform's secret reference)");
+    std::string message = std::string(fn.label) + " " + fn.address() + " " + source_of(marks, value) + " " +
+                          std::string(var.holder) + " " + var.name +
+                          ": anyone who can read the function's configuration reads the secret; " + fix(fn, var);
     Finding& f = ctx.report(at, std::move(message), fn.address());
     // A known value of a sensitive input or a secret store is the secret itself (a tfvars
     // line, a NoEcho default); a dynamic reference's text is only the secret's name.
