@@ -45,6 +45,9 @@ class SourceFormat {
   // Directories or files this file draws into its unit, found in its text while discovery
   // holds it (Terraform: the local modules it calls, normalised).
   virtual std::vector<std::string> references(std::string_view path, const std::string& text) const { return {}; }
+  // Files this file reads as parts of itself (the Serverless Framework's `${file(...)}`),
+  // normalised like discovery's paths: they belong to its unit, never to a unit of their own.
+  virtual std::vector<std::string> includes(std::string_view path, const std::string& text) const { return {}; }
   // Groups the recognised files into units, appended to `out`.
   virtual void group(const std::vector<RecognisedFile>& files, const std::set<std::string>& explicit_files,
                      std::vector<UnitPlan>& out) const = 0;
