@@ -4,6 +4,7 @@
 // strings over several lines, empty interpolations. The messages are HCL's own (tests/hcl_reference compares the
 // verdicts with HashiCorp's parser).
 #include <cstring>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -69,7 +70,7 @@ Kind kind_named(const char* name) {
 // (the engine's scanner and the grammar's), so the tables are kept per language.
 const std::vector<Kind>& kinds_of(const TSLanguage* language) {
   static std::mutex mutex;
-  static std::vector<std::pair<const TSLanguage*, std::vector<Kind>>> tables;
+  static std::deque<std::pair<const TSLanguage*, std::vector<Kind>>> tables;  // adding keeps references
   std::lock_guard lock(mutex);
   for (const auto& [known, table] : tables)
     if (known == language) return table;
