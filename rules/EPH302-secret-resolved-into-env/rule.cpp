@@ -34,19 +34,28 @@ class SecretResolvedIntoEnvRule final : public Rule {
     if (ctx.model().functions.empty()) return;
     const secrets::SecretDetector detector;  // built-in names: the literals EPH301 reports
     for (const Function& fn : ctx.model().functions) {
-      std::set<const EnvVar*> literal;
-      for (const auto& s : secrets::literal_secrets(fn, detector)) literal.insert(s.var);
-      for (const auto& var : fn.environment) {
-        // DB_USERNAME = jsondecode(secret)["username"]: a field of the secret that is not secret.
-        if (!var.value || literal.count(&var) || secrets::names_non_secret_part(var.name)) continue;
-        uint8_t marks = secrets::secret_marks(*var.value);
-        if (marks) report(ctx, fn, var, marks);
+      for (const auto& env : secrets::environments_of(fn)) {
+        std::set<const EnvVar*> literal;
+        for (const auto& s : secrets::literal_secrets(*env.vars, detector)) literal.insert(s.var);
+        for (const auto& var : *env.vars) {
+          // DB_USERNAME = jsondecode(secret)["username"]: a field of the secret that is not secret.
+          if (!var.value || literal.count(&var) || secrets::names_non_secret_part(var.name)) continue;
+          uint8_t marks = secrets::secret_marks(*var.value);
+          if (marks) report(ctx, fn, env, var, marks);
+        }
       }
     }
   }
 
  private:
-  static void report(RuleContext& ctx, const Function& fn, const EnvVar& var, uint8_t marks) {
+  static std::string platform_reference(const Function& fn) {
+    if (fn.cloud == Cloud::Aws) return "";
+    if (fn.secret_reference.empty()) return " (or use the platform's secret reference)";
+    return " (or let the platform fetch it from Secret Manager: " + std::string(fn.secret_reference) + ")";
+  }
+
+  static void report(RuleContext& ctx, const Function& fn, const secrets::FunctionEnvironment& env, const EnvVar& var,
+                     uint8_t marks) {
     const Value& value = *var.value;
     // The fix goes where the environment takes the value: point there, and at the source as evidence.
     bool elsewhere = value.where.valid() && !secrets::written_inside(value.where, fn.resource->body.where) &&
@@ -55,10 +64,10 @@ class SecretResolvedIntoEnvRule final : public Rule {
                : var.name_range.valid()          ? var.name_range
                                                  : fn.resource->declaration;
     std::string message = std::string(fn.label) + " " + fn.address() + " " + source_of(marks, value) +
-                          " environment variable " + var.name +
-                          ": anyone who can read the function's configuration reads the secret; pass the secret's "
-                          "ARN or name and fetch it at run time" +
-                          (fn.cloud == Cloud::Aws ? "" : " (or use the platform's secret reference)");
+                          " " + std::string(env.variable) + " " + var.name +
+                          ": anyone who can read the function's configuration reads the secret; pass the secret's " +
+                          (fn.cloud == Cloud::Aws ? "ARN or name" : "name") + " and fetch it at run time" +
+                          platform_reference(fn);
     Finding& f = ctx.report(at, std::move(message), fn.address());
     // A known value of a sensitive input or a secret store is the secret itself (a tfvars
     // line, a NoEcho default); a dynamic reference's text is only the secret's name.

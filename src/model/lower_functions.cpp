@@ -73,6 +73,21 @@ constexpr FunctionAttributesRow kFunctionAttributes[] = {
     {.type = "azurerm_function_app_flex_consumption", .runtime = "runtime_name", .tags = "tags"},
 };
 
+// Build-time environment of a source deploy (Cloud Run v1 deploys images only: no build env).
+// `secret_reference` is how the runtime environment reads Secret Manager instead.
+struct SecretSourcesRow {
+  std::string_view type, build_env_map = "", secret_reference;
+};
+constexpr SecretSourcesRow kSecretSources[] = {
+    {.type = "google_cloudfunctions_function", .build_env_map = "build_environment_variables",
+     .secret_reference = "secret_environment_variables"},
+    {.type = "google_cloudfunctions2_function", .build_env_map = "build_config/environment_variables",
+     .secret_reference = "service_config.secret_environment_variables"},
+    {.type = "google_cloud_run_service", .secret_reference = "env.value_from.secret_key_ref"},
+    {.type = "google_cloud_run_v2_service", .build_env_map = "build_config/environment_variables",
+     .secret_reference = "env.value_source.secret_key_ref"},
+};
+
 // Cloud Run (v1) sets its ceiling through a Knative annotation whose key contains a slash.
 constexpr std::string_view kKnativeAnnotations = "template/metadata/annotations";
 constexpr std::string_view kKnativeMaxScale = "autoscaling.knative.dev/maxScale";
@@ -110,6 +125,17 @@ void read_environment(const NativeResource& r, const FunctionRow& row, Function&
       // Entries that read a secret store (value_source / value_from) have no `value`.
       if (const Value* value = entry.get("value")) fn.environment.push_back(EnvVar{name->text, name->where, value});
     });
+  }
+}
+
+void read_secret_sources(const NativeResource& r, Function& fn) {
+  for (const auto& row : kSecretSources) {
+    if (row.type != r.type) continue;
+    fn.secret_reference = row.secret_reference;
+    if (row.build_env_map.empty()) return;
+    const Value* vars = at_path(r.body, row.build_env_map);
+    if (!vars || !vars->is_map()) return;  // an Unknown map hides no literal to report
+    for (const auto& f : vars->fields) fn.build_environment.push_back(EnvVar{f.key, f.key_range, &f.value});
   }
 }
 
@@ -182,6 +208,7 @@ void lower_functions(const LoadedUnit& unit, Model& model) {
     fn.label = row->label;
     if (!row->name.empty()) fn.name = at_path(r.body, row->name);
     read_environment(r, *row, fn);
+    read_secret_sources(r, fn);
     if (!row->reserved.empty()) fn.reserved_concurrency = at_path(r.body, row->reserved);
     if (!row->max_instances.empty()) fn.max_instances = at_path(r.body, row->max_instances);
     if (fn.cloud == Cloud::Gcp && !fn.max_instances) {

@@ -178,6 +178,12 @@ struct Function {
   // Environment: `environment_known` is false when the variables as a whole are Unknown.
   std::vector<EnvVar> environment;
   bool environment_known = true;
+  // Build environment (Google Cloud source deploys): given to the buildpacks at build time
+  // and readable in the function's configuration like the runtime environment.
+  std::vector<EnvVar> build_environment;
+  // How the runtime environment takes a secret from the platform's store, in the provider's
+  // words ("secret_environment_variables"); empty where the rule's generic advice applies.
+  std::string_view secret_reference;
 
   // Concurrency (AWS): null when not set. Instances (GCP, Azure): null when not set.
   const Value* reserved_concurrency = nullptr;
