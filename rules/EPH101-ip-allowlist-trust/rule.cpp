@@ -63,6 +63,10 @@ class RuleEPH101 final : public Rule {
         if (const PolicyCondition* c = first_ip_condition(st, true)) report(ctx, policy, st, *c);
       }
     }
+    for (const AllowListEntry& e : ctx.model().allow_list_entries) {
+      if (e.address_only) report_address_only(ctx, e);
+      if (e.egress_of) report_function_egress(ctx, e);
+    }
   }
 
  private:
@@ -74,6 +78,30 @@ class RuleEPH101 final : public Rule {
                                 "name the principals or add an identity/origin condition such as aws:PrincipalOrgID or aws:SourceVpce",
                             owner);
     if (st.range.valid()) f.related.push_back(RelatedLocation{st.range, "the statement"});
+  }
+
+  // The address is the whole check, whatever it is: the finding stands on an unknown value too.
+  static void report_address_only(RuleContext& ctx, const AllowListEntry& e) {
+    const std::string& owner = e.resource->address;
+    std::string address = e.address && e.address->is_string() ? e.address->text + " " : "";
+    Range at = e.address && e.address->where.valid() ? e.address->where : e.resource->declaration;
+    ctx.report(at,
+               e.subject + " " + owner + " lets callers from " + address +
+                   "in by their address alone: an address is not an identity (shared NAT, VPN and cloud egress "
+                   "addresses pass); " + e.fix,
+               owner);
+  }
+
+  static void report_function_egress(RuleContext& ctx, const AllowListEntry& e) {
+    const std::string& owner = e.resource->address;
+    const Function& fn = *e.egress_of;
+    Range at = e.address && e.address->where.valid() ? e.address->where : e.resource->declaration;
+    Finding& f = ctx.report(at,
+                            owner + " admits the outbound addresses of " + std::string(fn.label) + " " + fn.address() +
+                                " in its " + e.subject + ": they are shared with other tenants of the platform and change; " +
+                                e.fix,
+                            owner);
+    f.related.push_back(RelatedLocation{fn.resource->declaration, "the function whose outbound addresses are trusted"});
   }
 };
 

@@ -34,17 +34,15 @@ class RuleEPH102 final : public Rule {
     }
     for (const IpSetEntry& e : model.ip_set_entries)
       if (!e.block_only) check_entry(ctx, limits, e.cidr, false, "WAF IP set", e.resource->address);
-    for (const AllowListEntry& e : model.allow_list_entries)
-      check_entry(ctx, limits, e.address, false, "the " + std::string(e.subject), e.resource->address);
     for (const CidrRule& r : model.cidr_rules) {
       if (r.direction != Direction::Ingress || !r.allows()) continue;
       // 0.0.0.0/0 in a security group is EPH103's; in a network ACL it is the usual
       // "security groups do the filtering" posture, not an allow-list.
-      check_entry(ctx, limits, r.cidr, true,
-                  r.firewall == Firewall::SecurityGroup ? "security group ingress"
-                  : r.firewall == Firewall::VpcFirewall ? "VPC firewall rule ingress"
-                                                         : "network ACL ingress",
-                  r.resource->address);
+      check_entry(ctx, limits, r.cidr, true, std::string(to_string(r.firewall)) + " ingress", r.resource->address);
+    }
+    for (const AllowListEntry& e : model.allow_list_entries) {
+      if (!e.shared_pool.empty()) report_shared_pool(ctx, e);
+      else if (!e.egress_of) check_entry(ctx, limits, e.address, false, "the " + e.subject, e.resource->address);
     }
   }
 
@@ -52,6 +50,13 @@ class RuleEPH102 final : public Rule {
   struct Limits {
     int v4, v6;
   };
+
+  // Decided by what the entry refers to or names, so an unknown value is reported too.
+  static void report_shared_pool(RuleContext& ctx, const AllowListEntry& e) {
+    const std::string& owner = e.resource->address;
+    Range at = e.address && e.address->where.valid() ? e.address->where : e.resource->declaration;
+    ctx.report(at, owner + " admits " + e.shared_pool + " in its " + e.subject + ", so anyone there passes; " + e.fix, owner);
+  }
 
   static void check_entry(RuleContext& ctx, const Limits& limits, const Value* v, bool skip_everyone,
                           const std::string& where, const std::string& resource) {

@@ -31,10 +31,11 @@ class RuleEPH103 final : public Rule {
     // per CIDR as written, naming every port range it opens.
     std::vector<const CidrRule*> open;
     for (const CidrRule& r : ctx.model().cidr_rules) {
-      if (r.firewall == Firewall::NetworkAcl || r.direction != Direction::Ingress) continue;
+      if (r.firewall == Firewall::NetworkAcl || r.direction != Direction::Ingress || !r.allows()) continue;
       if (!r.cidr || !r.cidr->is_string()) continue;
       auto cidr = parse_cidr(r.cidr->text);
-      if (!cidr || !cidr->everyone() || !r.ports_known) continue;
+      if (!r.whole_internet && (!cidr || !cidr->everyone())) continue;
+      if (!r.ports_known) continue;
       if (!covers_other_ports(r.first_port, r.last_port)) continue;
       open.push_back(&r);
     }
@@ -49,6 +50,9 @@ class RuleEPH103 final : public Rule {
       std::string fix = r.firewall == Firewall::VpcFirewall
                             ? "restrict source_ranges to known addresses, or reach the instances through IAP TCP "
                               "forwarding (35.235.240.0/20) or a load balancer"
+                        : r.firewall == Firewall::NetworkSecurityGroup
+                            ? "restrict source_address_prefix to known addresses, or reach the hosts through Azure "
+                              "Bastion, a private endpoint or a load balancer"
                             : "restrict the source to known addresses or security groups, or reach the host "
                               "through Session Manager or a load balancer";
       Finding& f = ctx.report(r.cidr->where,

@@ -134,13 +134,17 @@ resource "azurerm_linux_function_app" "orders" {
   }
 }
 
+variable "legacy_storage_key" {
+  type = string
+}
+
 resource "azurerm_function_app" "legacy" {
   name                       = "legacy-fa"
   resource_group_name        = "rg"
   location                   = "westeurope"
   app_service_plan_id        = "plan"
   storage_account_name       = "legacyfn"
-  storage_account_access_key = "not-an-app-setting"
+  storage_account_access_key = var.legacy_storage_key
 
   site_config {
     app_scale_limit = 5

@@ -9,17 +9,11 @@ namespace eph::rules {
 namespace {
 
 // Where each cloud keeps secrets, and how a function then refers to one.
-std::string remedy(const Function& fn, bool build) {
-  switch (fn.cloud) {
-    case Cloud::Gcp: {
-      std::string reference = fn.secret_reference.empty() ? std::string("a Secret Manager reference")
-                                                           : std::string(fn.secret_reference);
-      if (build)
-        return "build environment variables are plain configuration: move it to Secret Manager, have the build read "
-               "it from there, and give the running code the secret through " + reference;
-      return "move it to Secret Manager and give the function the secret through " + reference;
-    }
+std::string_view remedy(Cloud cloud) {
+  switch (cloud) {
+    case Cloud::Gcp: return "move it to Secret Manager and reference the secret (secret_key_ref / secretEnvironmentVariables)";
     case Cloud::Azure: return "move it to Key Vault and use a Key Vault reference (@Microsoft.KeyVault(...))";
+    case Cloud::Cloudflare: return "store it as a Workers secret (a secret_text binding)";
     case Cloud::Aws: break;
   }
   return "move it to Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name instead";
@@ -48,27 +42,25 @@ class SecretInEnvVarRule final : public Rule {
     if (ctx.model().functions.empty()) return;
     const secrets::SecretDetector detector(options_of(ctx));
     for (const Function& fn : ctx.model().functions) {
-      for (const auto& env : secrets::environments_of(fn))
-        for (const auto& secret : secrets::literal_secrets(*env.vars, detector)) report(ctx, fn, env, secret);
+      for (const auto& secret : secrets::literal_secrets(fn, detector)) report(ctx, fn, secret);
     }
   }
 
  private:
-  static void report(RuleContext& ctx, const Function& fn, const secrets::FunctionEnvironment& env,
-                     const secrets::LiteralSecret& secret) {
+  static void report(RuleContext& ctx, const Function& fn, const secrets::LiteralSecret& secret) {
     const EnvVar& var = *secret.var;
     const Range& written = secret.var->value->where;
     bool elsewhere = written.valid() && !secrets::written_inside(written, fn.resource->body.where) &&
                      !secrets::written_inside(written, fn.resource->declaration);
     Range at = written.valid() ? written : var.name_range.valid() ? var.name_range : fn.resource->declaration;
     std::string message = std::string(fn.label) + " " + fn.address() + " has a literal " + secret.detection.what +
-                          " in " + std::string(env.variable) + " " + var.name +
+                          " in " + std::string(var.holder) + " " + var.name +
                           (elsewhere ? " (the value is written here)" : "") + ": " +
-                          remedy(fn, env.vars == &fn.build_environment);
+                          std::string(var.secret_fix.empty() ? remedy(fn.cloud) : var.secret_fix);
     Finding& f = ctx.report(at, std::move(message), fn.address());
     if (auto value = secrets::written_secret(*var.value)) f.secrets.push_back(std::move(*value));
     if (elsewhere && var.name_range.valid())
-      f.related.push_back(RelatedLocation{var.name_range, "used by " + std::string(env.variable) + " " + var.name + " of " +
+      f.related.push_back(RelatedLocation{var.name_range, "used by " + std::string(var.holder) + " " + var.name + " of " +
                                                               std::string(fn.label) + " " + fn.address()});
   }
 };

@@ -27,6 +27,18 @@ std::string source_of(uint8_t marks, const Value& value) {
   return "puts a sensitive input (a sensitive variable or NoEcho parameter)" + from + " into";
 }
 
+// The platform's way to give a function a secret without writing it into its configuration.
+std::string fix(const Function& fn, const EnvVar& var) {
+  if (!var.secret_fix.empty()) return std::string(var.secret_fix);
+  switch (fn.cloud) {
+    case Cloud::Gcp: return "reference it from Secret Manager (secret_key_ref / secret_environment_variables) instead";
+    case Cloud::Azure: return "use a Key Vault reference (@Microsoft.KeyVault(...)) instead";
+    case Cloud::Cloudflare: return "store it as a Workers secret (a secret_text binding) instead";
+    case Cloud::Aws: break;
+  }
+  return "pass the secret's ARN or name and fetch it at run time";
+}
+
 class SecretResolvedIntoEnvRule final : public Rule {
  public:
   bool finds_secrets() const override { return true; }
@@ -34,28 +46,19 @@ class SecretResolvedIntoEnvRule final : public Rule {
     if (ctx.model().functions.empty()) return;
     const secrets::SecretDetector detector;  // built-in names: the literals EPH301 reports
     for (const Function& fn : ctx.model().functions) {
-      for (const auto& env : secrets::environments_of(fn)) {
-        std::set<const EnvVar*> literal;
-        for (const auto& s : secrets::literal_secrets(*env.vars, detector)) literal.insert(s.var);
-        for (const auto& var : *env.vars) {
-          // DB_USERNAME = jsondecode(secret)["username"]: a field of the secret that is not secret.
-          if (!var.value || literal.count(&var) || secrets::names_non_secret_part(var.name)) continue;
-          uint8_t marks = secrets::secret_marks(*var.value);
-          if (marks) report(ctx, fn, env, var, marks);
-        }
+      std::set<const EnvVar*> literal;
+      for (const auto& s : secrets::literal_secrets(fn, detector)) literal.insert(s.var);
+      for (const auto& var : fn.environment) {
+        // DB_USERNAME = jsondecode(secret)["username"]: a field of the secret that is not secret.
+        if (!var.value || literal.count(&var) || secrets::names_non_secret_part(var.name)) continue;
+        uint8_t marks = secrets::secret_marks(*var.value);
+        if (marks) report(ctx, fn, var, marks);
       }
     }
   }
 
  private:
-  static std::string platform_reference(const Function& fn) {
-    if (fn.cloud == Cloud::Aws) return "";
-    if (fn.secret_reference.empty()) return " (or use the platform's secret reference)";
-    return " (or let the platform fetch it from Secret Manager: " + std::string(fn.secret_reference) + ")";
-  }
-
-  static void report(RuleContext& ctx, const Function& fn, const secrets::FunctionEnvironment& env, const EnvVar& var,
-                     uint8_t marks) {
+  static void report(RuleContext& ctx, const Function& fn, const EnvVar& var, uint8_t marks) {
     const Value& value = *var.value;
     // The fix goes where the environment takes the value: point there, and at the source as evidence.
     bool elsewhere = value.where.valid() && !secrets::written_inside(value.where, fn.resource->body.where) &&
@@ -63,11 +66,9 @@ class SecretResolvedIntoEnvRule final : public Rule {
     Range at = value.where.valid() && !elsewhere ? value.where
                : var.name_range.valid()          ? var.name_range
                                                  : fn.resource->declaration;
-    std::string message = std::string(fn.label) + " " + fn.address() + " " + source_of(marks, value) +
-                          " " + std::string(env.variable) + " " + var.name +
-                          ": anyone who can read the function's configuration reads the secret; pass the secret's " +
-                          (fn.cloud == Cloud::Aws ? "ARN or name" : "name") + " and fetch it at run time" +
-                          platform_reference(fn);
+    std::string message = std::string(fn.label) + " " + fn.address() + " " + source_of(marks, value) + " " +
+                          std::string(var.holder) + " " + var.name +
+                          ": anyone who can read the function's configuration reads the secret; " + fix(fn, var);
     Finding& f = ctx.report(at, std::move(message), fn.address());
     // A known value of a sensitive input or a secret store is the secret itself (a tfvars
     // line, a NoEcho default); a dynamic reference's text is only the secret's name.

@@ -19,7 +19,8 @@ class RuleEPH403 final : public Rule {
  public:
   void check(RuleContext& ctx) const override {
     for (const Function& fn : ctx.model().functions) {
-      if (fn.cloud == Cloud::Aws) continue;  // Lambda: EPH401
+      if (fn.cloud == Cloud::Aws) continue;         // Lambda: EPH401
+      if (fn.cloud == Cloud::Cloudflare) continue;  // Workers scale on Cloudflare's edge, with no instance setting
       const Value* max = fn.max_instances;
       if (max && max->is_unknown()) continue;
       if (!is_unlimited(max)) continue;

@@ -41,7 +41,7 @@ bool unauthenticated(const ApiRoute& route) {
   std::optional<bool> key = requires_key(route.api_key_required);
   if (!key || *key) return false;
   const Value* auth = route.authorization;
-  return !auth || (auth->is_string() && upper(auth->text) == "NONE");
+  return !auth || (auth->is_string() && upper(auth->text) == upper(route.open_authorization));
 }
 
 std::string join_values(const std::vector<const Value*>& values) {
@@ -101,10 +101,38 @@ class RuleEPH603 final : public Rule {
       report_route(ctx, route);
     }
     for (const auto& routes : connections) report_connection(ctx, routes);
+    for (const BypassableGate& gate : ctx.model().bypassable_gates) report_bypass(ctx, gate);
   }
 
  private:
+  // A route of another platform (an Azure Functions HTTP trigger), in that platform's words.
+  static void report_platform_route(RuleContext& ctx, const ApiRoute& route) {
+    const Value* auth = route.authorization;
+    Finding& f = ctx.report(auth && auth->where.valid() ? auth->where : route.range,
+                            std::string(route.label) + " " + route.resource->address + " of " +
+                                std::string(route.function->label) + " " + route.function->address() + " has " +
+                                std::string(route.authorization_word) + " " + (auth ? auth->text : std::string()) +
+                                " and the app does not require authentication: anyone can invoke it; " + std::string(route.fix),
+                            route.resource->address);
+    f.related.push_back(RelatedLocation{route.function->resource->declaration, "the app"});
+  }
+
+  // A default hostname that skips the identity gate in front of the function's own domain.
+  static void report_bypass(RuleContext& ctx, const BypassableGate& g) {
+    const Function& fn = *g.function;
+    Finding& f = ctx.report(g.enabled->where.valid() ? g.enabled->where : g.default_endpoint->declaration,
+                            std::string(fn.label) + " " + fn.address() + " is reachable on " + g.default_host +
+                                " while its domain " + g.hostname + " sits behind " + g.gate_label + " " +
+                                g.gate->address + ": anyone can skip the login by calling the " + g.default_host +
+                                " hostname; " + g.fix,
+                            g.default_endpoint->address);
+    f.related.push_back(RelatedLocation{g.domain->declaration, "the domain " + g.hostname + " (" + g.domain->address + ")"});
+    f.related.push_back(RelatedLocation{g.gate->declaration, "the " + g.gate_label});
+    if (fn.resource != g.default_endpoint) f.related.push_back(RelatedLocation{fn.resource->declaration, "the function"});
+  }
+
   static void report_route(RuleContext& ctx, const ApiRoute& route) {
+    if (!route.fix.empty()) return report_platform_route(ctx, route);
     const Value* auth = route.authorization;
     std::string what = std::string(route.label) + " " +
                        (route.event.empty() ? route.resource->address : route.event + " of " + route.resource->address);

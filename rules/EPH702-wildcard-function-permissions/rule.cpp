@@ -103,11 +103,30 @@ std::optional<BroadPolicy> broad_managed_policy(const Value* v) {
   return BroadPolicy{std::string(name), "full access to " + std::string(service)};
 }
 
-// Google Cloud's basic roles that grant (nearly) everything in their scope.
+// Google Cloud's basic roles and Azure's privileged built-in roles: (nearly) everything in their scope.
 constexpr std::pair<std::string_view, std::string_view> kBasicRoles[] = {
     {"roles/owner", "every permission"},
     {"roles/editor", "write access to nearly every resource"},
+    {"Owner", "every permission, including granting access to others"},
+    {"Contributor", "write access to every resource"},
 };
+
+// Azure: a privileged role matters at subscription, resource-group or management-group scope;
+// on one resource it is that resource's business.
+bool broad_scope(const RoleGrant& g) {
+  return g.scope_kind != GrantScope::Resource && g.scope_kind != GrantScope::Unknown;
+}
+
+// Who the grant is given to, for the message.
+std::string grantee(const RoleGrant& g, const Model& model) {
+  if (g.cloud == Cloud::Azure && !g.identities.empty()) {
+    const NativeResource* id = g.identities.front();
+    for (const Function& fn : model.functions)
+      if (fn.resource == id) return "the system-assigned managed identity of " + id->address;
+    return "user-assigned identity " + id->address;
+  }
+  return {};
+}
 
 std::string_view basic_role(const Value* role) {
   for (const auto& [name, grants] : kBasicRoles)
@@ -130,7 +149,7 @@ void check_role_grants(RuleContext& ctx) {
   const Model& model = ctx.model();
   for (const RoleGrant& g : model.role_grants) {
     std::string_view grants = basic_role(g.role);
-    if (grants.empty()) continue;
+    if (grants.empty() || !broad_scope(g)) continue;
     std::vector<const Function*> functions;
     for (const Function& fn : model.functions)
       if (grant_applies_to(g, fn)) functions.push_back(&fn);
@@ -138,7 +157,8 @@ void check_role_grants(RuleContext& ctx) {
     const Function& first = *functions.front();
     std::string names = first.address();
     for (size_t i = 1; i < functions.size(); ++i) names += ", " + functions[i]->address();
-    std::string identity = !g.identities.empty() ? "service account " + g.identities.front()->address
+    std::string identity = !grantee(g, model).empty()  ? grantee(g, model)
+                           : !g.identities.empty() ? "service account " + g.identities.front()->address
                            : g.default_identity != DefaultIdentity::None
                                ? std::string(default_account_name(g.default_identity)) +
                                      (is_known_string(g.member) ? " (" + g.member->text + ")" : "")
@@ -148,12 +168,18 @@ void check_role_grants(RuleContext& ctx) {
     Finding& f = ctx.report(g.role->where,
                             g.resource->address + " grants " + g.role->text + " (" + std::string(grants) + ") on the " + scope +
                                 " to " + identity + ", which " + names + (functions.size() == 1 ? " runs" : " run") +
-                                " as: a bug or injected code in the function can use all of it; run it as a dedicated "
-                                "service account holding only the roles it needs",
+                                " as: a bug or injected code in the function can use all of it; " +
+                                (g.cloud == Cloud::Azure
+                                     ? "give the function's managed identity only the roles it needs, on the resources "
+                                       "it uses (for example Storage Blob Data Reader on one storage account)"
+                                     : "run it as a dedicated service account holding only the roles it needs"),
                             first.address());
     f.related.push_back(RelatedLocation{g.member->where, "the member"});
     for (const Function* fn : functions) {
-      std::string why = fn->identity && !fn->identity->is_null() ? "runs as this account" : "names no service account, so it runs as " + std::string(default_account_name(fn->default_identity));
+      std::string why = fn->cloud == Cloud::Azure                      ? "has this managed identity"
+                        : fn->identity && !fn->identity->is_null() ? "runs as this account"
+                                                                   : "names no service account, so it runs as " +
+                                                                         std::string(default_account_name(fn->default_identity));
       f.related.push_back(RelatedLocation{fn->identity && fn->identity->where.valid() ? fn->identity->where : fn->resource->declaration,
                                           fn->address() + " " + why});
     }

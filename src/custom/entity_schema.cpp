@@ -156,7 +156,7 @@ std::string_view burst_name(Burst b) {
   return "bursting";
 }
 
-std::string_view cloud_name(Cloud c) { return c == Cloud::Aws ? "aws" : c == Cloud::Gcp ? "gcp" : "azure"; }
+std::string_view cloud_name(Cloud c) { return to_string(c); }
 
 FieldValue protocol_of(const CidrRule& r) {
   switch (r.ip_protocol) {
@@ -238,7 +238,7 @@ std::vector<EntityDef> build() {
                     [](const Model&, const Item& o) { return single(obj<Function>(o).name); }},
                    {"kind", F::String, false, "", "what it is: \"Lambda function\", \"Cloud Run service\", \"Function App\"...",
                     [](const Model&, const Item& o) { return text(std::string(obj<Function>(o).label), obj<Function>(o).resource->declaration); }},
-                   {"cloud", F::String, false, "", "aws, gcp or azure",
+                   {"cloud", F::String, false, "", "aws, gcp, azure or cloudflare",
                     [](const Model&, const Item& o) { return text(std::string(cloud_name(obj<Function>(o).cloud)), obj<Function>(o).resource->declaration); }},
                    {"runtime", F::String, false, "", "the runtime as written (python3.12, nodejs20.x); absent for container images",
                     [](const Model&, const Item& o) { return single(obj<Function>(o).runtime); }},
@@ -480,12 +480,13 @@ std::vector<EntityDef> build() {
                {
                    {"address", F::String, false, "", "the rule resource, or the group or ACL holding the inline rule",
                     [](const Model&, const Item& o) { return text(address(obj<CidrRule>(o).resource), o.range); }},
-                   {"firewall", F::String, false, "", "security-group, network-acl or vpc-firewall",
+                   {"firewall", F::String, false, "", "security-group, network-acl, vpc-firewall or network-security-group",
                     [](const Model&, const Item& o) {
                       Firewall fw = obj<CidrRule>(o).firewall;
-                      return text(fw == Firewall::SecurityGroup ? "security-group"
-                                  : fw == Firewall::VpcFirewall ? "vpc-firewall"
-                                                                : "network-acl",
+                      return text(fw == Firewall::SecurityGroup          ? "security-group"
+                                  : fw == Firewall::VpcFirewall          ? "vpc-firewall"
+                                  : fw == Firewall::NetworkSecurityGroup ? "network-security-group"
+                                                                         : "network-acl",
                                   o.range);
                     }},
                    {"direction", F::String, false, "", "ingress or egress",

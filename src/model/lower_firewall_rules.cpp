@@ -236,22 +236,6 @@ void add_rules(Model& model, const NativeResource& r, const FirewallRuleRow& row
   }
 }
 
-// "22" -> 22..22, "8000-9000" -> 8000..9000; false when it is not a port range.
-bool port_range(const Value* v, int& first, int& last) {
-  std::string_view text = string_of(v);
-  if (v && v->kind == Kind::Number) {
-    first = last = static_cast<int>(v->number);
-    return v->number >= 0 && v->number <= 65535;
-  }
-  size_t dash = text.find('-');
-  auto number = [](std::string_view digits, int& out) {
-    if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string_view::npos) return false;
-    out = std::stoi(std::string(digits));
-    return out <= 65535;
-  };
-  if (dash == std::string_view::npos) return number(text, first) && number(text, last);
-  return number(text.substr(0, dash), first) && number(text.substr(dash + 1), last) && first <= last;
-}
 
 void add_vpc_firewall_rules(Model& model, const NativeResource& r, const VpcFirewallRow& row) {
   const Value* disabled = at_path(r.body, row.disabled);
@@ -296,8 +280,26 @@ void add_vpc_firewall_rules(Model& model, const NativeResource& r, const VpcFire
 
 }  // namespace
 
+// "22" -> 22..22, "8000-9000" -> 8000..9000; false when it is not a port range.
+bool port_range(const Value* v, int& first, int& last) {
+  std::string_view text = string_of(v);
+  if (v && v->kind == Kind::Number) {
+    first = last = static_cast<int>(v->number);
+    return v->number >= 0 && v->number <= 65535;
+  }
+  size_t dash = text.find('-');
+  auto number = [](std::string_view digits, int& out) {
+    if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    out = std::stoi(std::string(digits));
+    return out <= 65535;
+  };
+  if (dash == std::string_view::npos) return number(text, first) && number(text, last);
+  return number(text.substr(0, dash), first) && number(text.substr(dash + 1), last) && first <= last;
+}
+
 bool CidrRule::allows() const {
   if (firewall == Firewall::SecurityGroup || firewall == Firewall::VpcFirewall) return true;
+  if (firewall == Firewall::NetworkSecurityGroup) return string_of(action) == "Allow";
   std::string_view a = string_of(action);
   return a == "allow" || a == "ALLOW" || a == "Allow";
 }

@@ -38,6 +38,59 @@ constexpr FunctionRow kFunctions[] = {
     {"azurerm_linux_function_app_slot", Cloud::Azure, "Function App slot", "name", "app_settings", "", "", "site_config/app_scale_limit", "", "", "", "", ""},
     {"azurerm_windows_function_app_slot", Cloud::Azure, "Function App slot", "name", "app_settings", "", "", "site_config/app_scale_limit", "", "", "", "", ""},
     {"azurerm_function_app_flex_consumption", Cloud::Azure, "Function App", "name", "app_settings", "", "", "maximum_instance_count", "", "", "", "", ""},
+    // Cloudflare Workers: provider 4 names the script `name`, provider 5 `script_name`; a v5
+    // worker version carries the bindings of the worker it belongs to. Text bindings are read below.
+    {"cloudflare_worker_script", Cloud::Cloudflare, "Worker", "name", "", "", "", "", "", "", "", "", ""},
+    {"cloudflare_workers_script", Cloud::Cloudflare, "Worker", "script_name|name", "", "", "", "", "", "", "", "", ""},
+    {"cloudflare_worker", Cloud::Cloudflare, "Worker", "name", "", "", "", "", "", "", "", "", ""},
+    {"cloudflare_worker_version", Cloud::Cloudflare, "Worker version", "", "", "", "", "", "", "", "", "", ""},
+};
+
+// Settings written as a list of entries rather than a map: Workers text bindings (provider 4
+// blocks, provider 5 `bindings` filtered by their type) and Azure connection strings.
+struct SettingListRow {
+  std::string_view type, list, kind_field = "", kind = "", name = "name", value;
+  std::string_view holder, secret_fix = "";
+};
+constexpr std::string_view kWorkersFix =
+    "store it as a secret_text binding (or a Workers secret) instead of a plain_text binding";
+constexpr std::string_view kConnectionStringFix =
+    "use a Key Vault reference (@Microsoft.KeyVault(...)) or connect with the app's managed identity";
+constexpr SettingListRow kSettingLists[] = {
+    {.type = "cloudflare_worker_script", .list = "plain_text_binding", .value = "text", .holder = "plain_text binding", .secret_fix = kWorkersFix},
+    {.type = "cloudflare_workers_script", .list = "plain_text_binding", .value = "text", .holder = "plain_text binding", .secret_fix = kWorkersFix},
+    {.type = "cloudflare_workers_script", .list = "bindings", .kind_field = "type", .kind = "plain_text", .value = "text", .holder = "plain_text binding", .secret_fix = kWorkersFix},
+    {.type = "cloudflare_worker_version", .list = "bindings", .kind_field = "type", .kind = "plain_text", .value = "text", .holder = "plain_text binding", .secret_fix = kWorkersFix},
+    {.type = "azurerm_function_app", .list = "connection_string", .value = "value", .holder = "connection string", .secret_fix = kConnectionStringFix},
+    {.type = "azurerm_function_app_slot", .list = "connection_string", .value = "value", .holder = "connection string", .secret_fix = kConnectionStringFix},
+    {.type = "azurerm_linux_function_app", .list = "connection_string", .value = "value", .holder = "connection string", .secret_fix = kConnectionStringFix},
+    {.type = "azurerm_windows_function_app", .list = "connection_string", .value = "value", .holder = "connection string", .secret_fix = kConnectionStringFix},
+    {.type = "azurerm_linux_function_app_slot", .list = "connection_string", .value = "value", .holder = "connection string", .secret_fix = kConnectionStringFix},
+    {.type = "azurerm_windows_function_app_slot", .list = "connection_string", .value = "value", .holder = "connection string", .secret_fix = kConnectionStringFix},
+};
+
+// Single attributes that hold a credential the function runs with: the storage account key
+// an Azure Function App uses for its own storage (a managed identity replaces it).
+struct SecretSettingRow {
+  std::string_view type, path, holder = "setting", secret_fix;
+};
+constexpr std::string_view kStorageIdentityFix =
+    "set storage_uses_managed_identity = true and grant the app's managed identity a Storage Blob Data role instead of "
+    "using an access key";
+constexpr std::string_view kLegacyStorageFix =
+    "move to azurerm_linux_function_app / azurerm_windows_function_app (azurerm 5 removed azurerm_function_app) and set "
+    "storage_uses_managed_identity = true instead of using an access key";
+constexpr SecretSettingRow kSecretSettings[] = {
+    {.type = "azurerm_function_app", .path = "storage_account_access_key", .secret_fix = kLegacyStorageFix},
+    {.type = "azurerm_function_app", .path = "storage_connection_string", .secret_fix = kLegacyStorageFix},  // azurerm 1.x/2.x
+    {.type = "azurerm_function_app_slot", .path = "storage_account_access_key", .secret_fix = kLegacyStorageFix},
+    {.type = "azurerm_linux_function_app", .path = "storage_account_access_key", .secret_fix = kStorageIdentityFix},
+    {.type = "azurerm_windows_function_app", .path = "storage_account_access_key", .secret_fix = kStorageIdentityFix},
+    {.type = "azurerm_linux_function_app_slot", .path = "storage_account_access_key", .secret_fix = kStorageIdentityFix},
+    {.type = "azurerm_windows_function_app_slot", .path = "storage_account_access_key", .secret_fix = kStorageIdentityFix},
+    {.type = "azurerm_function_app_flex_consumption", .path = "storage_access_key",
+     .secret_fix = "set storage_authentication_type = \"SystemAssignedIdentity\" (or UserAssignedIdentity) instead of "
+                   "using an access key"},
 };
 
 // Code written in the template. `archive`: the path names a Terraform archive_file whose
@@ -73,20 +126,28 @@ constexpr FunctionAttributesRow kFunctionAttributes[] = {
     {.type = "azurerm_function_app_flex_consumption", .runtime = "runtime_name", .tags = "tags"},
 };
 
-// Build-time environment of a source deploy (Cloud Run v1 deploys images only: no build env).
-// `secret_reference` is how the runtime environment reads Secret Manager instead.
+// Google Cloud: how the platform reads Secret Manager for the runtime environment, and the
+// build-time environment of a source deploy (Cloud Run v1 deploys images only: no build env).
 struct SecretSourcesRow {
-  std::string_view type, build_env_map = "", secret_reference;
+  std::string_view type, build_env_map = "", runtime_fix, build_fix = "";
 };
+#define EPH_GCP_BUILD_FIX(ref)                                                                            \
+  "build environment variables are plain configuration: store it in Secret Manager, have the build read " \
+  "it from there, and give the running code the secret through " ref " instead"
 constexpr SecretSourcesRow kSecretSources[] = {
     {.type = "google_cloudfunctions_function", .build_env_map = "build_environment_variables",
-     .secret_reference = "secret_environment_variables"},
+     .runtime_fix = "store it in Secret Manager and reference it through secret_environment_variables instead",
+     .build_fix = EPH_GCP_BUILD_FIX("secret_environment_variables")},
     {.type = "google_cloudfunctions2_function", .build_env_map = "build_config/environment_variables",
-     .secret_reference = "service_config.secret_environment_variables"},
-    {.type = "google_cloud_run_service", .secret_reference = "env.value_from.secret_key_ref"},
+     .runtime_fix = "store it in Secret Manager and reference it through service_config.secret_environment_variables instead",
+     .build_fix = EPH_GCP_BUILD_FIX("service_config.secret_environment_variables")},
+    {.type = "google_cloud_run_service",
+     .runtime_fix = "store it in Secret Manager and reference it through env.value_from.secret_key_ref instead"},
     {.type = "google_cloud_run_v2_service", .build_env_map = "build_config/environment_variables",
-     .secret_reference = "env.value_source.secret_key_ref"},
+     .runtime_fix = "store it in Secret Manager and reference it through env.value_source.secret_key_ref instead",
+     .build_fix = EPH_GCP_BUILD_FIX("env.value_source.secret_key_ref")},
 };
+#undef EPH_GCP_BUILD_FIX
 
 // Cloud Run (v1) sets its ceiling through a Knative annotation whose key contains a slash.
 constexpr std::string_view kKnativeAnnotations = "template/metadata/annotations";
@@ -108,7 +169,8 @@ void read_environment(const NativeResource& r, const FunctionRow& row, Function&
       fn.environment_known = vars->is_null();
       return;
     }
-    for (const auto& f : vars->fields) fn.environment.push_back(EnvVar{f.key, f.key_range, &f.value});
+    std::string_view holder = fn.cloud == Cloud::Azure ? "app setting" : "environment variable";
+    for (const auto& f : vars->fields) fn.environment.push_back(EnvVar{f.key, f.key_range, &f.value, holder});
     return;
   }
   if (!row.env_list.empty()) {
@@ -128,14 +190,55 @@ void read_environment(const NativeResource& r, const FunctionRow& row, Function&
   }
 }
 
+void read_setting_lists(const NativeResource& r, Function& fn) {
+  for (const auto& row : kSettingLists) {
+    if (row.type != r.type) continue;
+    each_at_path(r.body, row.list, [&](const Value& entry) {
+      if (entry.is_unknown()) {
+        fn.environment_known = false;
+        return;
+      }
+      if (!row.kind_field.empty()) {
+        const Value* kind = entry.get(row.kind_field);
+        if (!is_known_string(kind) || kind->text != row.kind) return;
+      }
+      const Value* name = entry.get(row.name);
+      const Value* value = entry.get(row.value);
+      if (!is_known_string(name) || !value) return;
+      fn.environment.push_back(EnvVar{name->text, name->where, value, row.holder, row.secret_fix});
+    });
+  }
+  for (const auto& row : kSecretSettings) {
+    if (row.type != r.type) continue;
+    const Value* value = at_path(r.body, row.path);
+    if (!value || value->is_null()) continue;
+    const Field* field = r.body.field(row.path);
+    Range at = field && field->key_range.valid() ? field->key_range : value->where;
+    fn.environment.push_back(EnvVar{std::string(row.path), at, value, row.holder, row.secret_fix});
+  }
+}
+
+// The first of "a|b" alternatives that is written (attributes renamed between provider versions).
+const Value* first_at_path(const Value& body, std::string_view paths) {
+  while (!paths.empty()) {
+    size_t bar = paths.find('|');
+    if (const Value* v = at_path(body, paths.substr(0, bar))) return v;
+    if (bar == std::string_view::npos) break;
+    paths.remove_prefix(bar + 1);
+  }
+  return nullptr;
+}
+
 void read_secret_sources(const NativeResource& r, Function& fn) {
   for (const auto& row : kSecretSources) {
     if (row.type != r.type) continue;
-    fn.secret_reference = row.secret_reference;
+    for (auto& var : fn.environment)
+      if (var.secret_fix.empty()) var.secret_fix = row.runtime_fix;
     if (row.build_env_map.empty()) return;
     const Value* vars = at_path(r.body, row.build_env_map);
     if (!vars || !vars->is_map()) return;  // an Unknown map hides no literal to report
-    for (const auto& f : vars->fields) fn.build_environment.push_back(EnvVar{f.key, f.key_range, &f.value});
+    for (const auto& f : vars->fields)
+      fn.environment.push_back(EnvVar{f.key, f.key_range, &f.value, "build environment variable", row.build_fix});
   }
 }
 
@@ -206,8 +309,9 @@ void lower_functions(const LoadedUnit& unit, Model& model) {
     fn.resource = &r;
     fn.cloud = row->cloud;
     fn.label = row->label;
-    if (!row->name.empty()) fn.name = at_path(r.body, row->name);
+    if (!row->name.empty()) fn.name = first_at_path(r.body, row->name);
     read_environment(r, *row, fn);
+    read_setting_lists(r, fn);
     read_secret_sources(r, fn);
     if (!row->reserved.empty()) fn.reserved_concurrency = at_path(r.body, row->reserved);
     if (!row->max_instances.empty()) fn.max_instances = at_path(r.body, row->max_instances);

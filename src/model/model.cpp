@@ -19,6 +19,26 @@ std::string without_instance_key(const std::string& address) {
 
 }  // namespace
 
+std::string_view to_string(Cloud c) {
+  switch (c) {
+    case Cloud::Gcp: return "gcp";
+    case Cloud::Azure: return "azure";
+    case Cloud::Cloudflare: return "cloudflare";
+    case Cloud::Aws: break;
+  }
+  return "aws";
+}
+
+std::string_view to_string(Firewall f) {
+  switch (f) {
+    case Firewall::NetworkAcl: return "network ACL";
+    case Firewall::VpcFirewall: return "VPC firewall rule";
+    case Firewall::NetworkSecurityGroup: return "network security group";
+    case Firewall::SecurityGroup: break;
+  }
+  return "security group";
+}
+
 const NativeResource* Model::resource(std::string_view address) const {
   auto it = by_address.find(address);
   return it == by_address.end() ? nullptr : it->second;
@@ -80,13 +100,18 @@ Model build_model(const LoadedUnit& unit, const EndpointFixWriter* endpoint_writ
   lower_policies(unit, model);
   lower_triggers(unit, model);
   lower_role_bindings(unit, model);
+  lower_role_assignments(unit, model);
   lower_sam_api_resource_policies(unit, model);
   lower_firewall_rules(unit, model);
+  lower_network_security_rules(unit, model);
   lower_allow_lists(unit, model);
   lower_api_routes(unit, model);
+  lower_http_triggers(unit, model);
   lower_api_inbound(model);
   lower_permission_inbound(model);
   lower_network(unit, model);
+  lower_network_allow_lists(unit, model);
+  lower_edge_access(unit, model);
   return model;
 }
 

@@ -60,10 +60,14 @@ struct Policy {
 
 // ---------------------------------------------------------------- functions
 
+// A value the function reads at run time: an environment variable, an Azure app setting or
+// connection string, a Workers text binding, or a setting that holds a credential.
 struct EnvVar {
   std::string name;
   Range name_range;
   const Value* value = nullptr;
+  std::string_view holder = "environment variable";  // what holds it, in the platform's words
+  std::string_view secret_fix;  // the platform's fix for a secret held here; empty: the cloud's usual store
 };
 
 // A tag (AWS, Azure) or label (Google Cloud), from a map or a CloudFormation list of {Key, Value}.
@@ -178,12 +182,6 @@ struct Function {
   // Environment: `environment_known` is false when the variables as a whole are Unknown.
   std::vector<EnvVar> environment;
   bool environment_known = true;
-  // Build environment (Google Cloud source deploys): given to the buildpacks at build time
-  // and readable in the function's configuration like the runtime environment.
-  std::vector<EnvVar> build_environment;
-  // How the runtime environment takes a secret from the platform's store, in the provider's
-  // words ("secret_environment_variables"); empty where the rule's generic advice applies.
-  std::string_view secret_reference;
 
   // Concurrency (AWS): null when not set. Instances (GCP, Azure): null when not set.
   const Value* reserved_concurrency = nullptr;
@@ -283,8 +281,11 @@ bool grant_applies_to(const RoleGrant& grant, const Function& fn);
 // ---------------------------------------------------------------- network perimeter
 
 // VpcFirewall: a Google Cloud VPC firewall rule (network-wide, targets chosen by tags or
-// service accounts).
-enum class Firewall { SecurityGroup, NetworkAcl, VpcFirewall };
+// service accounts). NetworkSecurityGroup: an Azure NSG rule (priority-ordered allow and deny
+// rules on subnets and NICs).
+enum class Firewall { SecurityGroup, NetworkAcl, VpcFirewall, NetworkSecurityGroup };
+// "security group", "network ACL", "VPC firewall rule", "network security group".
+std::string_view to_string(Firewall f);
 enum class Direction { Ingress, Egress };
 // What a rule's protocol admits. Icmp and Other have no ports; All covers every port.
 enum class IpProtocol { All, Tcp, Udp, Icmp, Other, Unknown };
@@ -295,7 +296,8 @@ struct CidrRule {
   const NativeResource* resource = nullptr;  // the rule resource, or the group/ACL with the inline block
   Firewall firewall = Firewall::SecurityGroup;
   Direction direction = Direction::Ingress;
-  const Value* cidr = nullptr;               // one CIDR as written (IPv4 or IPv6)
+  const Value* cidr = nullptr;               // one CIDR as written (IPv4 or IPv6), or an address tag
+  bool whole_internet = false;               // a tag that stands for every address (Azure "*", "Internet")
   const Value* protocol = nullptr;           // "-1", "all", "tcp", "6"...; null: not written
   const Value* from_port = nullptr;
   const Value* to_port = nullptr;
@@ -322,18 +324,27 @@ struct IpSetEntry {
 // One address entry of an allow-list that admits callers by their network address, outside
 // policies and firewalls: Google Cloud Armor allow rules (`src_ip_ranges`), VPC Service
 // Controls access levels (`ip_subnetworks`), Cloud Storage bucket `ip_filter`, Cloud SQL
-// `authorized_networks` (Azure: Storage and Key Vault `ip_rules`, SQL firewall rules, App
-// Service `ip_restriction`). An entry whose value is unknown can still mean something through
-// what it refers to: see `shared_ranges` and `egress_of`.
+// `authorized_networks`; Cloudflare Access rules; Azure Storage and Key Vault `ip_rules`, SQL
+// firewall rules, App Service `ip_restriction`; and any firewall or policy entry that admits
+// Cloudflare's published ranges. An entry whose value is unknown can still mean something
+// through what it refers to: see `shared_ranges`, `shared_pool` and `egress_of`.
 struct AllowListEntry {
   Cloud cloud = Cloud::Gcp;
   const NativeResource* resource = nullptr;  // the policy, access level, bucket, instance, firewall rule
-  std::string_view subject;                  // "Cloud Armor security policy", "Cloud SQL authorized network"...
-  const Value* address = nullptr;            // the CIDR or address as written (possibly unknown)
+  std::string subject;                       // "Cloud Armor security policy", "SQL firewall rule", "Access policy"...
+  const Value* address = nullptr;            // the CIDR, address, service tag or reference as written (possibly unknown)
+  const Value* range_end = nullptr;          // the last address of an address range (Azure SQL firewall rules)
   // The entry is a cloud's published address ranges, shared by every customer of that cloud
-  // (Google's `data.google_netblock_ip_ranges` "cloud-netblocks" / "google-netblocks"): what
-  // the value names, for the message; empty otherwise.
+  // (Google's `data.google_netblock_ip_ranges` "cloud-netblocks" / "google-netblocks"), trusted
+  // as if it identified a caller (EPH101): what the value names, for the message; empty otherwise.
   std::string shared_ranges;
+  // In front of an origin or service, the entry admits a provider's whole customer pool
+  // whatever its value (Cloudflare's published ranges without origin proof, Azure's AzureCloud
+  // tag or "Allow Azure services" rule; EPH102): who passes, for the message; empty otherwise.
+  std::string shared_pool;
+  // Nothing but the caller's address decides: no login, token or certificate is required
+  // (a Cloudflare Access policy that bypasses the login for an `ip` include).
+  bool address_only = false;
   // The entry is (part of) a function's own outbound addresses (Azure `outbound_ip_address_list`):
   // shared with other tenants and changing.
   const Function* egress_of = nullptr;
@@ -341,6 +352,22 @@ struct AllowListEntry {
   // environment holds a Cloud SQL instance's public address): the callers the entry must admit.
   std::vector<const Function*> callers;
   std::vector<const Value*> caller_evidence; // where each caller refers to the resource
+  std::string fix;                           // the platform's fix, in its words (Cloudflare, Azure entries)
+};
+
+// A function's default public hostname (a Worker's workers.dev subdomain) left on while the
+// custom domain the function also serves sits behind an identity gate: the gate is skipped
+// by calling the default hostname.
+struct BypassableGate {
+  const Function* function = nullptr;
+  const NativeResource* default_endpoint = nullptr;  // the resource that turns the default hostname on
+  const Value* enabled = nullptr;                    // where it is turned on (a known true)
+  std::string default_host;                          // "workers.dev"
+  const NativeResource* domain = nullptr;            // the custom domain or route of the function...
+  std::string hostname;                              // ...and its hostname
+  const NativeResource* gate = nullptr;              // the gate in front of it (an Access application)
+  std::string gate_label;                            // "Cloudflare Access application"
+  std::string fix;
 };
 
 // ---------------------------------------------------------------- API routes
@@ -376,6 +403,12 @@ struct ApiRoute {
   const PolicyCondition* vpc_only_condition = nullptr;  // ...through this condition
   const NativeResource* mutual_tls_domain = nullptr;    // every custom domain requires mutual TLS, and the default
                                                         // execute-api endpoint is disabled
+
+  // Platforms other than API Gateway: the `authorization` value that lets anyone in (Azure
+  // Functions authLevel "anonymous"), what the platform calls the setting, and its fix.
+  std::string_view open_authorization = "NONE";
+  std::string_view authorization_word = "authorization";
+  std::string_view fix;                                 // empty: API Gateway's authorizers
 };
 
 // ---------------------------------------------------------------- the model
@@ -396,6 +429,7 @@ struct Model {
   std::deque<IpSetEntry> ip_set_entries;     // WAF IP set addresses
   std::deque<AllowListEntry> allow_list_entries;  // address allow-lists outside policies and firewalls
   std::deque<ApiRoute> api_routes;
+  std::deque<BypassableGate> bypassable_gates;
   // URLs of functions the unit does not declare (a literal name or ARN, a variable, a data
   // source): their `function_ref` names the function as written.
   std::deque<FunctionUrl> foreign_function_urls;

@@ -16,7 +16,9 @@
 
 namespace eph {
 
-enum class Cloud { Aws, Gcp, Azure };
+enum class Cloud { Aws, Gcp, Azure, Cloudflare };
+// "aws", "gcp", "azure", "cloudflare".
+std::string_view to_string(Cloud c);
 
 // An account a platform runs functions as when they name none: Google Cloud's Compute Engine
 // default service account (Cloud Run, Cloud Functions 2nd gen) and App Engine default

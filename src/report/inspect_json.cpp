@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/inspect_lowered.h"
 #include "report/inspect_traffic.h"
 
 namespace eph {
@@ -91,6 +92,7 @@ void write_inspect_json(std::ostream& out, const std::vector<LoadedUnit>& units)
     u["resources"] = std::move(resources);
     Model model = build_model(unit);
     u["traffic"] = traffic_json(model);
+    u["lowered"] = lowered_json(model);
     doc.push_back(std::move(u));
   }
   out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";

@@ -2,14 +2,10 @@
 
 namespace eph::secrets {
 
-std::vector<FunctionEnvironment> environments_of(const Function& fn) {
-  return {{&fn.environment, "environment variable"}, {&fn.build_environment, "build environment variable"}};
-}
-
-std::vector<LiteralSecret> literal_secrets(const std::vector<EnvVar>& environment, const SecretDetector& detector) {
+std::vector<LiteralSecret> literal_secrets(const Function& fn, const SecretDetector& detector) {
   std::vector<const EnvVar*> vars;
   std::vector<EnvEntry> entries;
-  for (const auto& var : environment) {
+  for (const auto& var : fn.environment) {
     if (!var.value || !var.value->is_string()) continue;
     vars.push_back(&var);
     entries.push_back(EnvEntry{var.name, var.value->text});

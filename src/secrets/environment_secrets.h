@@ -3,7 +3,6 @@
 // literal secrets; EPH302 reports values marked as secret by the front-ends and leaves
 // out the ones EPH301 reports, so one value gives one finding.
 #include <cstdint>
-#include <string_view>
 #include <vector>
 
 #include "model/model.h"
@@ -18,14 +17,7 @@ struct LiteralSecret {
 
 // Known string values the detector calls secrets. A value computed from references is
 // only reported when its format is unmistakable (the literal part is the credential).
-std::vector<LiteralSecret> literal_secrets(const std::vector<EnvVar>& environment, const SecretDetector& detector);
-
-// A function's environments: the runtime one, and the build one where the platform has it.
-struct FunctionEnvironment {
-  const std::vector<EnvVar>* vars;
-  std::string_view variable;  // how a finding names one of its variables
-};
-std::vector<FunctionEnvironment> environments_of(const Function& fn);
+std::vector<LiteralSecret> literal_secrets(const Function& fn, const SecretDetector& detector);
 
 // The secret marks (kSensitive, kSecretValue, kSecretRef) on a value or anything inside it.
 uint8_t secret_marks(const Value& value);

@@ -65,6 +65,27 @@ uint8_t secret_attribute_marks(const std::string& type, const std::string& attri
   if ((type == "google_secret_manager_secret_version" || type == "google_secret_manager_regional_secret_version") &&
       attribute == "secret_data")
     return kSecretValue;
+  // Azure keys and connection strings read back from the resources that issue them.
+  static constexpr std::pair<std::string_view, std::string_view> kAzureSecrets[] = {
+      {"azurerm_storage_account", "primary_access_key"},
+      {"azurerm_storage_account", "secondary_access_key"},
+      {"azurerm_storage_account", "primary_connection_string"},
+      {"azurerm_storage_account", "secondary_connection_string"},
+      {"azurerm_storage_account", "primary_blob_connection_string"},
+      {"azurerm_storage_account", "secondary_blob_connection_string"},
+      {"azurerm_key_vault_secret", "value"},
+      {"azurerm_cosmosdb_account", "primary_key"},
+      {"azurerm_cosmosdb_account", "secondary_key"},
+      {"azurerm_cosmosdb_account", "primary_sql_connection_string"},
+      {"azurerm_servicebus_namespace", "default_primary_connection_string"},
+      {"azurerm_servicebus_namespace", "default_primary_key"},
+      {"azurerm_eventhub_namespace", "default_primary_connection_string"},
+      {"azurerm_eventhub_namespace", "default_primary_key"},
+      {"azurerm_redis_cache", "primary_access_key"},
+      {"azurerm_redis_cache", "primary_connection_string"},
+  };
+  for (const auto& [t, a] : kAzureSecrets)
+    if (type == t && attribute == a) return kSecretValue;
   return 0;
 }
 
@@ -288,6 +309,8 @@ Value ExpressionEvaluator::traverse(const Value& base, std::span<const Traversal
       // compute (Optional+Computed): known after apply.
       if (!f || (whole && f->is_null())) {
         if (whole) return unknown_here(st, "known after apply");
+        // Inside a resource's block (`identity[0].principal_id`): computed by the provider too.
+        if (!path_refs.empty() && cur->is_map()) return unknown_here(st, "known after apply");
         return error(st.range, "no attribute '" + st.name + "'");
       }
       marks |= cur->marks;

@@ -67,7 +67,7 @@ TEST_CASE("every rule folder has code, documentation and fixtures") {
 TEST_CASE("rules read only the semantic model") {
   // No parser headers and no Terraform or CloudFormation type names in rule code.
   const std::regex forbidden(
-      R"(#include\s*[<"](tree_sitter|yaml-cpp|nlohmann|terraform/|cloudformation/|syntax/)|"aws_[a-z0-9_]+"|AWS::[A-Za-z]+::|"google_[a-z]|"azurerm_[a-z])");
+      R"(#include\s*[<"](tree_sitter|yaml-cpp|nlohmann|terraform/|cloudformation/|syntax/)|"aws_[a-z0-9_]+"|AWS::[A-Za-z]+::|"google_[a-z]|"azurerm_[a-z]|"cloudflare_[a-z])");
   for (const auto& folder : rule_folders()) {
     fs::path dir = fs::path(EPHEMERA_SOURCE_DIR) / "rules" / folder;
     for (auto& e : fs::directory_iterator(dir)) {

@@ -1,0 +1,42 @@
+# Allow-lists that admit every Azure tenant: SQL's "Allow Azure services" rule and the
+# AzureCloud service tag; and a wide range in a storage account's rules.
+
+resource "azurerm_mssql_firewall_rule" "azure_services" {
+  name             = "AllowAzureServices"
+  server_id        = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Sql/servers/orders"
+  start_ip_address = "0.0.0.0" # expect: EPH102 "every Azure tenant"
+  end_ip_address   = "0.0.0.0"
+}
+
+resource "azurerm_windows_function_app" "api" {
+  name                          = "orders-api"
+  resource_group_name           = "rg"
+  location                      = "westeurope"
+  service_plan_id               = "plan"
+  storage_account_name          = "ordersfn"
+  storage_uses_managed_identity = true
+
+  site_config {
+    app_scale_limit = 10
+
+    ip_restriction {
+      name        = "azure"
+      priority    = 100
+      action      = "Allow"
+      service_tag = "AzureCloud" # expect: EPH102 "AzureCloud service tag"
+    }
+  }
+}
+
+resource "azurerm_storage_account" "data" {
+  name                     = "ordersdata"
+  resource_group_name      = "rg"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+
+  network_rules {
+    default_action = "Deny"
+    ip_rules       = ["20.0.0.0/8"] # expect: EPH102 "wider than /16"
+  }
+}

@@ -1,0 +1,46 @@
+# Azure network security groups admitting the whole internet ("*", "Internet") on ports
+# other than 80 and 443: inline security_rule blocks and a standalone rule.
+
+resource "azurerm_network_security_group" "functions" {
+  name                = "functions-nsg"
+  location            = "westeurope"
+  resource_group_name = "rg"
+
+  security_rule {
+    name                       = "ssh"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "22"
+    source_address_prefix      = "Internet" # expect: EPH103 "TCP port 22"
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                       = "https"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "443"
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+}
+
+resource "azurerm_network_security_rule" "everything" {
+  name                        = "any"
+  priority                    = 120
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "*"
+  source_port_range           = "*"
+  destination_port_ranges     = ["80", "3389"]
+  source_address_prefix       = "*" # expect: EPH103 "TCP port 3389 and UDP port 3389"
+  destination_address_prefix  = "*"
+  resource_group_name         = "rg"
+  network_security_group_name = "functions-nsg"
+}
