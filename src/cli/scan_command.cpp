@@ -27,6 +27,7 @@
 #include "core/spelling.h"
 #include "formats/source_format.h"
 #include "report/reporter.h"
+#include "terraform/module_config_cache.h"
 
 extern char** environ;
 
@@ -385,10 +386,16 @@ std::vector<std::string> roots_with_var_files(const ScanArgs& scan, std::vector<
 
 // `tree`: a report written inside the scanned paths is not written through a link there that
 // leads out of them (a pull request could point one at a file of the machine to overwrite it).
+std::optional<std::ofstream> open_output(const std::string& path, const PathConfinement& tree) {
+  if (tree.check(path) == PathConfinement::Verdict::LeadsOutside) return std::nullopt;
+  std::optional<std::ofstream> file(std::in_place, path, std::ios::binary | std::ios::trunc);
+  if (!*file) return std::nullopt;
+  return file;
+}
+
 bool write_file(const std::string& path, const std::string& text, const PathConfinement& tree) {
-  if (tree.check(path) == PathConfinement::Verdict::LeadsOutside) return false;
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  return static_cast<bool>(file << text);
+  std::optional<std::ofstream> file = open_output(path, tree);
+  return file && static_cast<bool>(*file << text);
 }
 
 bool use_color(int requested) {
@@ -500,6 +507,7 @@ int run_scan(const std::vector<std::string>& args) {
 
   std::signal(SIGINT, on_interrupt);
   scan.options.cancel = &g_interrupted;
+  terraform::ModuleConfigCache::shared().set_budget(terraform::ModuleConfigCache::kScanBudgetBytes);
   AnalysisResult result = analyze(units, provider, scan.options);
   for (auto& e : found.errors) result.errors.push_back(std::move(e));
   if (result.cancelled) {
@@ -538,9 +546,10 @@ int run_scan(const std::vector<std::string>& args) {
       write_report(sink.format, std::cout, result, options);
       continue;
     }
-    std::ostringstream buffer;
-    write_report(sink.format, buffer, result, options);
-    if (!write_file(sink.output, buffer.str(), tree)) {
+    // Written as it is produced: a large scan's report is never held whole in memory.
+    std::optional<std::ofstream> file = open_output(sink.output, tree);
+    if (file) write_report(sink.format, *file, result, options);
+    if (!file || !file->flush()) {
       std::cerr << "ephemera scan: cannot write " << sink.output << "\n";
       return kExitUsage;
     }

@@ -1,4 +1,6 @@
-// The stable JSON output documented in README.md (shape from ARCHITECTURE.md).
+// The stable JSON output documented in README.md (shape from ARCHITECTURE.md). Written one
+// finding at a time, as nlohmann's dump(2) of the whole document would print it: a scan of a
+// large tree never holds its whole report as a JSON tree and a string at once.
 #include <nlohmann/json.hpp>
 
 #include "engine/rule_registry.h"
@@ -6,59 +8,90 @@
 #include "report/secret_mask.h"
 
 namespace eph {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string dumped(const Json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+// `j` printed as an element nested `depth` levels deep in an indented document.
+void write_nested(std::ostream& out, const Json& j, size_t depth) {
+  const std::string pad(depth * 2, ' ');
+  const std::string text = dumped(j, 2);  // JSON strings never hold a raw line break
+  size_t start = 0;
+  out << pad;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+    out.write(text.data() + start, static_cast<std::streamsize>(nl + 1 - start));
+    out << pad;
+    start = nl + 1;
+  }
+  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+}
+
+Json finding_json(const Finding& f, const SecretMask& mask) {
+  Location loc = to_location(f.range);
+  const RuleEntry* rule = find_rule(f.rule_id);
+  Json j;
+  j["rule"] = f.rule_id;
+  j["slug"] = rule ? rule->info->slug : "";
+  j["severity"] = std::string(to_string(f.severity));
+  j["file"] = loc.file;
+  j["line"] = loc.line;
+  j["column"] = loc.column;
+  j["end_line"] = loc.end_line;
+  j["end_column"] = loc.end_column;
+  j["resource"] = f.resource;
+  j["message"] = mask.text(f.message);
+  Json related = Json::array();
+  for (const auto& r : f.related) {
+    Location rl = to_location(r.range);
+    related.push_back({{"file", rl.file}, {"line", rl.line}, {"column", rl.column}, {"message", mask.text(r.message)}});
+  }
+  j["related"] = std::move(related);
+  j["fingerprint"] = f.fingerprint;
+  if (f.fix) {
+    Json edits = Json::array();
+    for (const auto& e : f.fix->edits) {
+      Location el = to_location(e.range);
+      edits.push_back({{"file", el.file}, {"line", el.line}, {"column", el.column}, {"end_line", el.end_line},
+                       {"end_column", el.end_column}, {"text", mask.text(e.new_text)}});
+    }
+    j["fix"] = {{"description", mask.text(f.fix->description)}, {"edits", std::move(edits)}};
+  }
+  if (f.suppressed) {
+    j["suppressed"] = f.suppression;
+    j["justification"] = mask.text(f.justification);
+  }
+  return j;
+}
+
+}  // namespace
 
 void write_json_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
   const SecretMask mask(result, options.show_secrets);
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  out << "{\n  \"tool\": \"ephemera\",\n  \"version\": " << dumped(Json(options.version)) << ",\n  \"findings\": [";
+  bool first = true;
   for (const auto& f : result.findings) {
     if (f.suppressed && !options.show_suppressed) continue;
-    Location loc = to_location(f.range);
-    const RuleEntry* rule = find_rule(f.rule_id);
-    nlohmann::ordered_json j;
-    j["rule"] = f.rule_id;
-    j["slug"] = rule ? rule->info->slug : "";
-    j["severity"] = std::string(to_string(f.severity));
-    j["file"] = loc.file;
-    j["line"] = loc.line;
-    j["column"] = loc.column;
-    j["end_line"] = loc.end_line;
-    j["end_column"] = loc.end_column;
-    j["resource"] = f.resource;
-    j["message"] = mask.text(f.message);
-    nlohmann::ordered_json related = nlohmann::ordered_json::array();
-    for (const auto& r : f.related) {
-      Location rl = to_location(r.range);
-      related.push_back({{"file", rl.file}, {"line", rl.line}, {"column", rl.column}, {"message", mask.text(r.message)}});
-    }
-    j["related"] = std::move(related);
-    j["fingerprint"] = f.fingerprint;
-    if (f.fix) {
-      nlohmann::ordered_json edits = nlohmann::ordered_json::array();
-      for (const auto& e : f.fix->edits) {
-        Location el = to_location(e.range);
-        edits.push_back({{"file", el.file}, {"line", el.line}, {"column", el.column}, {"end_line", el.end_line},
-                         {"end_column", el.end_column}, {"text", mask.text(e.new_text)}});
-      }
-      j["fix"] = {{"description", mask.text(f.fix->description)}, {"edits", std::move(edits)}};
-    }
-    if (f.suppressed) {
-      j["suppressed"] = f.suppression;
-      j["justification"] = mask.text(f.justification);
-    }
-    findings.push_back(std::move(j));
+    out << (first ? "\n" : ",\n");
+    first = false;
+    write_nested(out, finding_json(f, mask), 2);
   }
-  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  out << (first ? "],\n" : "\n  ],\n");
+  // The rest is small: printed as one document, its braces left out.
+  Json errors = Json::array();
   for (const auto& e : result.errors) errors.push_back({{"file", e.path}, {"message", mask.text(e.message)}});
-  nlohmann::ordered_json doc;
-  doc["tool"] = "ephemera";
-  doc["version"] = options.version;
-  doc["findings"] = std::move(findings);
-  doc["errors"] = std::move(errors);
-  if (!result.warnings.empty()) doc["warnings"] = result.warnings;
-  doc["summary"] = {{"files", result.files_analyzed},
-                    {"findings", result.findings.size() - result.suppressed},
-                    {"suppressed", result.suppressed}};
-  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  Json tail;
+  tail["errors"] = std::move(errors);
+  if (!result.warnings.empty()) tail["warnings"] = result.warnings;
+  tail["summary"] = {{"files", result.files_analyzed},
+                     {"findings", result.findings.size() - result.suppressed},
+                     {"suppressed", result.suppressed}};
+  std::string text = dumped(tail, 2);
+  out.write(text.data() + 2, static_cast<std::streamsize>(text.size() - 4));  // without "{\n" and "\n}"
+  out << "\n}\n";
 }
 
 }  // namespace eph

@@ -58,6 +58,12 @@ void ModuleConfigCache::evict_over_budget() {
   evict_least_recently_used(entries_, bytes_, budget_bytes_, [](const Entry& e) { return e.bytes; });
 }
 
+void ModuleConfigCache::set_budget(size_t budget_bytes) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  budget_bytes_ = budget_bytes;
+  evict_over_budget();
+}
+
 void ModuleConfigCache::clear() {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.clear();

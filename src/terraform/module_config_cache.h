@@ -23,6 +23,10 @@ class ModuleConfigCache {
   // Source bytes kept: a parsed configuration takes roughly 20-30 times its text.
   static constexpr size_t kDefaultBudgetBytes = 8u << 20;
 
+  // What a one-shot scan keeps: there a module is reused only by the roots that call it, which
+  // the scan analyses in path order, close together; the editor's re-analyses want more.
+  static constexpr size_t kScanBudgetBytes = 1u << 20;
+
   explicit ModuleConfigCache(size_t budget_bytes = kDefaultBudgetBytes) : budget_bytes_(budget_bytes) {}
   static ModuleConfigCache& shared();
 
@@ -31,6 +35,8 @@ class ModuleConfigCache {
   std::shared_ptr<const ModuleConfig> get(const std::string& dir, std::vector<std::pair<std::string, std::string>> files,
                                           const hcl::ParsedHclTrees* parsed = nullptr);
 
+  // Keeps at most `budget_bytes` of source from now on (least recently used out first).
+  void set_budget(size_t budget_bytes);
   // Forgets every entry (benchmarks time cold scans in one process).
   void clear();
   size_t cached_bytes() const;

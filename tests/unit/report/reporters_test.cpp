@@ -281,3 +281,22 @@ TEST_CASE("gitlab: every issue has the fields GitLab Code Quality requires") {
 TEST_CASE("sarif lists suppressed findings whatever --show-suppressed says") {
   CHECK(render(ReportFormat::Sarif, false) == render(ReportFormat::Sarif, true));
 }
+
+TEST_CASE("json: written a finding at a time, byte for byte the document nlohmann would print") {
+  // The reporter streams; the canonical dump of what it wrote must be what it wrote.
+  auto canonical = [](const std::string& text) {
+    return nlohmann::ordered_json::parse(text).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  };
+  for (bool show_suppressed : {false, true}) {
+    std::string streamed = render(ReportFormat::Json, show_suppressed);
+    CHECK(streamed == canonical(streamed));
+  }
+  AnalysisResult empty;
+  empty.warnings.push_back("a \"quoted\" warning");
+  ReportOptions options;
+  options.version = "0.0.0-test";
+  std::ostringstream out;
+  write_json_report(out, empty, options);
+  CHECK(out.str() == canonical(out.str()));
+  CHECK(out.str().find("\"findings\": [],") != std::string::npos);
+}
