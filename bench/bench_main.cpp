@@ -25,8 +25,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/disk_file_provider.h"
 #include "engine/analyzer.h"
-#include "engine/disk_file_provider.h"
 #include "parse_only.h"
 #include "scale_bench.h"
 #include "terraform/module_config_cache.h"

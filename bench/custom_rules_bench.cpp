@@ -11,9 +11,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/disk_file_provider.h"
 #include "custom/custom_rules.h"
 #include "engine/analyzer.h"
-#include "engine/disk_file_provider.h"
 #include "terraform/module_config_cache.h"
 
 using namespace eph;

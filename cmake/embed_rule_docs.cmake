@@ -1,7 +1,7 @@
 # Writes a C++ file that holds every rules/EPH*/README.md as a string, keyed by folder name.
 file(GLOB readmes LIST_DIRECTORIES false "${RULES_DIR}/EPH*/README.md")
 list(SORT readmes)
-set(body "// Generated from rules/*/README.md. Do not edit.\n#include \"engine/rule_docs.h\"\nnamespace eph {\nconst std::vector<EmbeddedRuleDoc>& embedded_rule_docs() {\n  static const std::vector<EmbeddedRuleDoc> docs = {\n")
+set(body "// Generated from rules/*/README.md. Do not edit.\n#include \"registry/rule_docs.h\"\nnamespace eph {\nconst std::vector<EmbeddedRuleDoc>& embedded_rule_docs() {\n  static const std::vector<EmbeddedRuleDoc> docs = {\n")
 foreach(readme ${readmes})
   get_filename_component(dir "${readme}" DIRECTORY)
   get_filename_component(folder "${dir}" NAME)

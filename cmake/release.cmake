@@ -13,7 +13,7 @@ add_custom_target(ephemera_version_stamp
 add_library(ephemera_version STATIC ${EPHEMERA_VERSION_CPP})
 target_include_directories(ephemera_version PRIVATE ${CMAKE_SOURCE_DIR}/src)
 add_dependencies(ephemera_version ephemera_version_stamp)
-target_link_libraries(ephemera_engine PUBLIC ephemera_version)
+target_link_libraries(layer_core PUBLIC ephemera_version)  # core/version.h
 
 target_link_options(ephemera PRIVATE ${EPHEMERA_STATIC_RUNTIME_LINK_OPTIONS})
 

@@ -1,16 +1,7 @@
 // The rule registry: one line per rule, sorted by id. scripts/new-rule adds lines here.
-#include <memory>
-#include <string_view>
-#include <vector>
-
-#include "engine/rule.h"
+#include "rules/registry.h"
 
 namespace eph {
-
-struct RuleFactory {
-  std::string_view id;
-  std::unique_ptr<Rule> (*make)();
-};
 
 namespace rules {
 std::unique_ptr<Rule> make_EPH000();

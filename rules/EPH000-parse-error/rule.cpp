@@ -1,7 +1,7 @@
 // EPH000: a file that cannot be read or parsed. The front-ends record where and why;
 // this rule turns those diagnostics into findings so they are filtered, suppressed and
 // reported like every other finding.
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -1,6 +1,6 @@
 // EPH001 evaluation-limit: analysis was cut short by a safety limit (instance count,
 // nesting depth, alias expansion, file size). The front-ends record which and where.
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

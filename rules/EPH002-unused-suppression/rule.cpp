@@ -1,8 +1,8 @@
 // EPH002: an ephemera suppression that silenced nothing. Stale suppressions hide the
 // next real finding on that line, so they are reported (ruff's unused-noqa does the same).
 // Other scanners' skips are not reported: they may still be used by that scanner.
-#include "engine/rule.h"
-#include "engine/suppressions.h"
+#include "rule_api/rule.h"
+#include "rule_api/suppression.h"
 
 namespace eph::rules {
 namespace {

@@ -1,8 +1,8 @@
 // EPH003: a suppression that does not suppress because it is malformed (no reason, an
 // unknown rule, a bad date) or has expired. The finding it meant to silence is reported
 // again; this says why.
-#include "engine/rule.h"
-#include "engine/suppressions.h"
+#include "rule_api/rule.h"
+#include "rule_api/suppression.h"
 
 namespace eph::rules {
 namespace {

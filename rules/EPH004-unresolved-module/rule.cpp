@@ -1,7 +1,7 @@
 // EPH004 unresolved-module: a local module call whose source directory is missing, or a
 // module cycle. The Terraform front-end records it at the call's source and leaves the
 // module's outputs unknown; the rest of the unit is analysed as usual.
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 // EPH101 on the allow-lists outside policies (Cloud Armor, VPC Service Controls, bucket IP
 // filters, Cloud SQL authorized networks): entries that trust a cloud's shared egress.
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 

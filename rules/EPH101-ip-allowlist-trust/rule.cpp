@@ -3,8 +3,8 @@
 // every other address next to an open Allow (that is how SAM writes IpRangeWhitelist).
 // Also the allow-lists outside policies (allow_lists.cpp).
 #include "allow_lists.h"
-#include "engine/rule.h"
 #include "model/policy_conditions.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

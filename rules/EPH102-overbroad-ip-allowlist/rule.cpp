@@ -1,9 +1,9 @@
 // EPH102 overbroad-ip-allowlist: an allow-list entry so wide it admits addresses of shared
 // cloud egress pools. Reads policy address conditions, WAF IP sets, firewall ingress and the
 // other allow-lists (Cloud Armor, VPC Service Controls, bucket IP filters, SQL authorized networks).
-#include "engine/rule.h"
 #include "model/cidr.h"
 #include "model/policy_conditions.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -1,7 +1,7 @@
 // EPH103 world-open-ingress: a security group that admits the whole internet on a port
 // other than the public web ports.
-#include "engine/rule.h"
 #include "model/cidr.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

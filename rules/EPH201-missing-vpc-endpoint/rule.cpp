@@ -2,10 +2,10 @@
 // endpoint serves for it. One finding per (function, service), at its VPC configuration.
 // Google Cloud: a function that sends all its egress into subnets with no private path to
 // Google APIs (Private Google Access, a Private Service Connect endpoint) and no Cloud NAT.
-#include "engine/rule.h"
 #include "model/endpoint_fix.h"
 #include "model/endpoint_services.h"
 #include "model/network_evidence.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -1,7 +1,7 @@
 // EPH301 secret-in-env-var: a literal secret in a function's environment, reported where
 // the literal is written (which may be a variable default, a tfvars line, SAM Globals or
 // a parameter default) and naming the function and the variable that carry it.
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 #include "secrets/environment_secrets.h"
 #include "secrets/written_secret.h"
 

@@ -7,7 +7,7 @@
 // the fix there is to remove the literal from the code, which is the more urgent finding.
 #include <set>
 
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 #include "secrets/environment_secrets.h"
 #include "secrets/secret_name.h"
 #include "secrets/written_secret.h"
@@ -24,6 +24,8 @@ std::string source_of(uint8_t marks, const Value& value) {
   }
   if (marks & kSecretRef) return "resolves a secret-store reference" + from + " into";
   if (marks & kSecretValue) return "puts the plain-text value of a secret" + from + " into";
+  if (marks & kStoreValue && !(marks & kSensitive))
+    return "puts a parameter-store value, decrypted at deployment if it is a SecureString, into";
   return "puts a sensitive input (a sensitive variable or NoEcho parameter)" + from + " into";
 }
 
@@ -52,6 +54,8 @@ class SecretResolvedIntoEnvRule final : public Rule {
         // DB_USERNAME = jsondecode(secret)["username"]: a field of the secret that is not secret.
         if (!var.value || literal.count(&var) || secrets::names_non_secret_part(var.name)) continue;
         uint8_t marks = secrets::secret_marks(*var.value);
+        // A parameter-store value is a secret when the variable's name says it holds one.
+        if (marks == kStoreValue && secrets::classify_name(var.name).strength != secrets::NameStrength::Value) continue;
         if (marks) report(ctx, fn, var, marks);
       }
     }

@@ -3,7 +3,7 @@
 // downstream (an outside host, a data store in its network).
 #include <string>
 
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

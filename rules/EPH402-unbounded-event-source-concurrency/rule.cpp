@@ -2,7 +2,7 @@
 // concurrent invocations as the queue holds messages, into a function with no ceiling.
 #include <string>
 
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -2,7 +2,7 @@
 // with no ceiling on their instance count.
 #include <string>
 
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <string>
 
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

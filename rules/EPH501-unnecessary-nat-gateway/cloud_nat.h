@@ -1,7 +1,7 @@
 #pragma once
 // EPH501 on Google Cloud: a Cloud NAT whose only clients are functions whose traffic through
 // it could reach nothing but Google APIs.
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 

@@ -4,9 +4,9 @@
 #include <algorithm>
 
 #include "cloud_nat.h"
-#include "engine/rule.h"
 #include "model/endpoint_services.h"
 #include "model/network_evidence.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

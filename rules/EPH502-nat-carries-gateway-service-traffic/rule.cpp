@@ -3,9 +3,9 @@
 // GB through the NAT although gateway endpoints are free. One finding per NAT gateway.
 #include <algorithm>
 
-#include "engine/rule.h"
 #include "model/endpoint_services.h"
 #include "model/network_evidence.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

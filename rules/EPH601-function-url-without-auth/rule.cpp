@@ -1,6 +1,6 @@
 // EPH601 function-url-without-auth: a Lambda function URL that anyone can call, on a
 // function of the scanned code or on one declared elsewhere.
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

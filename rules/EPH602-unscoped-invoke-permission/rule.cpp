@@ -1,8 +1,8 @@
 // EPH602 unscoped-invoke-permission: a Lambda permission that lets anyone, or any
 // account's resource of a service, invoke the function; on Google Cloud, allUsers or
 // allAuthenticatedUsers holding an invoker role, or the invoker check turned off.
-#include "engine/rule.h"
 #include "model/value_paths.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

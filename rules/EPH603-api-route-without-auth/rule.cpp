@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -3,8 +3,8 @@
 // each subnet that hosts functions without it is a finding.
 #include <algorithm>
 
-#include "engine/rule.h"
 #include "model/network_evidence.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

@@ -8,10 +8,10 @@
 #include <map>
 #include <optional>
 
-#include "engine/rule.h"
 #include "model/endpoint_services.h"
 #include "model/service_table.h"
 #include "model/value_paths.h"
+#include "rule_api/rule.h"
 
 namespace eph::rules {
 namespace {

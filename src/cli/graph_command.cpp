@@ -4,10 +4,10 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "core/disk_file_provider.h"
+#include "core/path_confinement.h"
 #include "core/spelling.h"
 #include "engine/analyzer.h"
-#include "engine/disk_file_provider.h"
-#include "engine/path_confinement.h"
 #include "report/traffic_graph.h"
 
 namespace eph::cli {

@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/disk_file_provider.h"
 #include "engine/analyzer.h"
-#include "engine/disk_file_provider.h"
 #include "report/inspect_json.h"
 
 namespace eph::cli {

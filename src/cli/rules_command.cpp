@@ -8,7 +8,7 @@
 #include "cli/commands.h"
 #include "core/spelling.h"
 #include "engine/config_loader.h"
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 
 namespace eph::cli {
 namespace {

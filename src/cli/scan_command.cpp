@@ -13,19 +13,19 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "core/disk_file_provider.h"
+#include "core/spelling.h"
 #include "engine/analyzer.h"
 #include "engine/baseline.h"
 #include "engine/change_scope.h"
 #include "engine/config_loader.h"
 #include "engine/config_resolution.h"
-#include "engine/disk_file_provider.h"
 #include "engine/exit_policy.h"
-#include "engine/path_exclusion.h"
 #include "engine/finding_filter.h"
-#include "engine/rule_registry.h"
+#include "engine/path_exclusion.h"
 #include "engine/sharding.h"
-#include "core/spelling.h"
 #include "formats/source_format.h"
+#include "registry/rule_registry.h"
 #include "report/reporter.h"
 #include "terraform/module_config_cache.h"
 

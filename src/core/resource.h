@@ -21,12 +21,20 @@ struct NativeResource {
 
 // The output of one front-end run: one Terraform root module with its children,
 // one template, or one plan.
+// How to name, in messages, a thing whose id the front-end generated and the user never
+// wrote: "HelloLambdaFunction" is "function hello" in a serverless.yml.
+struct ShownName {
+  std::string generated;  // a phrase of the messages rules write ("Lambda function HelloLambdaFunction")
+  std::string written;    // the user's words for it ("function hello")
+};
+
 struct LoadedUnit {
   std::string name;                  // directory or file it came from
   std::string format;               // the name of the format that loaded it (formats/registry)
   std::vector<SourceFilePtr> files;  // every file that positions point into
   std::vector<NativeResource> resources;
   std::vector<Diagnostic> diagnostics;
+  std::vector<ShownName> shown_names;  // longest phrases first
 };
 
 }  // namespace eph

@@ -19,6 +19,8 @@ enum Mark : uint8_t {
   kSensitive = 1 << 0,    // Terraform `sensitive` input/attribute, CloudFormation NoEcho parameter
   kSecretValue = 1 << 1,  // the decrypted content of a secret store (secret_string, SecureString value, random_password)
   kSecretRef = 1 << 2,    // a dynamic reference that CloudFormation resolves to a secret ({{resolve:secretsmanager:..}})
+  kStoreValue = 1 << 3,   // a parameter-store value resolved at deploy time, decrypted if it is a SecureString
+                          // (the Serverless Framework's ${ssm:...}): a secret when its name says so
 };
 
 // A graph edge: the value derives from another resource (or data source) of the same unit.

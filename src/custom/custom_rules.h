@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/config_loader.h"
-#include "engine/rule_registry.h"
+#include "core/config_error.h"
+#include "registry/rule_registry.h"
 
 namespace eph {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/config_error.h"
 #include "core/severity.h"
 #include "custom/rule_query.h"
-#include "engine/config_loader.h"
 
 namespace eph::custom {
 

@@ -4,18 +4,20 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <filesystem>
 #include <set>
 #include <thread>
 
-#include "engine/rule_registry.h"
+#include "engine/shown_names.h"
 #include "engine/suppressions.h"
 #include "engine/utf8_validation.h"
 #include "formats/registry.h"
 #include "model/endpoint_fix.h"
 #include "model/model.h"
+#include "registry/rule_registry.h"
 
 namespace eph {
 namespace {
@@ -45,6 +47,7 @@ struct UnitOutput {
   std::vector<SourceFilePtr> files;
   std::vector<InputError> errors;
   std::vector<std::string> files_analyzed;  // the unit's own files and every file holding a finding
+  std::shared_ptr<const std::vector<ShownName>> shown_names;  // for the findings in the unit's files
 };
 
 UnitOutput run_unit(const UnitPlan& plan, const Config& config, const FileProvider& fs, const AnalysisOptions& options) {
@@ -64,6 +67,7 @@ UnitOutput run_unit(const UnitPlan& plan, const Config& config, const FileProvid
   out.files_analyzed = plan.files;
   for (const auto& f : out.findings)
     if (f.range.file) out.files_analyzed.push_back(f.range.file->path());
+  if (!unit.shown_names.empty()) out.shown_names = std::make_shared<const std::vector<ShownName>>(std::move(unit.shown_names));
   return out;
 }
 
@@ -298,7 +302,10 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   for (auto& out : outputs) findings_of_unit.push_back(&out.findings);
   drop_plan_findings_reported_in_source(units, findings_of_unit);
   std::set<std::string> files_analyzed;
+  std::map<const SourceFile*, std::shared_ptr<const std::vector<ShownName>>> shown_names;
   for (auto& out : outputs) {
+    if (out.shown_names)
+      for (const auto& file : out.files) shown_names[file.get()] = out.shown_names;
     for (const auto& path : out.files_analyzed)
       files_analyzed.insert(std::filesystem::path(path).lexically_normal().string());
     for (auto& f : out.findings) result.findings.push_back(std::move(f));
@@ -308,6 +315,9 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   }
   result.files_analyzed = files_analyzed.size();
   order_findings(result.findings);
+  // After merging: findings told apart by their generated ids merge first, then speak the user's words.
+  for (auto& f : result.findings)
+    if (auto it = shown_names.find(f.range.file); it != shown_names.end()) apply_shown_names(f, *it->second);
   assign_fingerprints(result.findings);
   for (const auto& f : result.findings) result.suppressed += f.suppressed ? 1 : 0;
   return result;

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <set>
 
+#include "core/disk_file_provider.h"
 #include "engine/config_loader.h"
 #include "engine/config_resolution.h"
-#include "engine/disk_file_provider.h"
 #include "formats/registry.h"
 
 namespace fs = std::filesystem;

@@ -10,16 +10,11 @@
 
 #include "core/severity.h"
 #include "core/value.h"
+#include "rule_api/rule_settings.h"
 
 namespace eph {
 
 struct CustomRuleSet;
-
-struct RuleSettings {
-  bool enabled = true;
-  std::optional<Severity> severity;  // overrides the rule's own severity
-  Value options = Value::map();      // rule-specific options (EPH102 prefix limits, EPH301 names...)
-};
 
 struct Config {
   std::map<std::string, RuleSettings, std::less<>> rules;  // by rule id

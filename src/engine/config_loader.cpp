@@ -9,7 +9,7 @@
 
 #include "core/spelling.h"
 #include "custom/custom_rules.h"
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 #include "syntax/yaml/yaml_loader.h"
 
 namespace fs = std::filesystem;
@@ -302,12 +302,6 @@ class Reader {
 };
 
 }  // namespace
-
-std::string ConfigError::to_string() const {
-  std::string text = warning ? "warning: " + message : message;
-  if (line == 0) return path + ": " + text;
-  return path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + text;
-}
 
 std::optional<std::string> find_config_file(const std::string& start) {
   std::error_code ec;

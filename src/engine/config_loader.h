@@ -5,19 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "core/config_error.h"
+#include "core/path_confinement.h"
 #include "engine/config.h"
-#include "engine/path_confinement.h"
 
 namespace eph {
-
-struct ConfigError {
-  std::string path;
-  uint32_t line = 0, column = 0;  // 1-based; 0 when the error has no position (unreadable file)
-  std::string message;
-  bool warning = false;           // applied anyway (an old spelling); shown, but not a failure
-
-  std::string to_string() const;  // "path:line:col: message", "path:line:col: warning: message"
-};
 
 inline constexpr const char* kConfigFileNames[] = {".ephemera.yaml", ".ephemera.yml"};
 

@@ -8,7 +8,8 @@
 #include <map>
 #include <set>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
+#include "core/path_confinement.h"
 #include "engine/path_exclusion.h"
 #include "engine/utf8_validation.h"
 #include "formats/registry.h"
@@ -130,6 +131,7 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
   }
 
   std::map<const SourceFormat*, std::vector<RecognisedFile>> by_format;
+  std::map<std::string, std::string> included_by;  // a part of another file's unit (normalised) -> that file
   for (const auto& path : found.files) {
     std::error_code ec;
     auto size = fs::file_size(path, ec);
@@ -168,11 +170,26 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
       continue;
     }
     by_format[format].push_back(RecognisedFile{path, format->references(path, *text)});
+    for (auto& part : format->includes(path, *text)) included_by.emplace(std::move(part), path);
   }
+  // A file another one includes is analysed as part of that one only: once, in its context.
+  std::map<std::string, std::vector<std::string>> parts_of;
+  for (auto& [format, files] : by_format) {
+    std::erase_if(files, [&](const RecognisedFile& f) {
+      auto it = included_by.find(normalize_path(f.path));
+      if (it == included_by.end() || it->second == f.path) return false;
+      parts_of[it->second].push_back(f.path);
+      return true;
+    });
+  }
+  size_t first_unit = units.size();
   for (const auto* format : source_formats()) {
     auto it = by_format.find(format);
     if (it != by_format.end()) format->group(it->second, explicit_set, units);
   }
+  for (size_t i = first_unit; i < units.size(); ++i)
+    if (auto it = parts_of.find(units[i].root); it != parts_of.end())
+      units[i].files.insert(units[i].files.end(), it->second.begin(), it->second.end());
   std::sort(units.begin(), units.end(), [](const UnitPlan& a, const UnitPlan& b) { return a.root < b.root; });
   return units;
 }

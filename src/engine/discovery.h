@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "core/file_provider.h"
+#include "core/path_confinement.h"
 #include "core/resource.h"
-#include "engine/path_confinement.h"
 #include "engine/path_exclusion.h"
 #include "formats/unit_plan.h"
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "engine/fixture_expectations.h"
 #include "formats/registry.h"
 

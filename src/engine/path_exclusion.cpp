@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 
 namespace eph {
 

@@ -6,7 +6,7 @@
 #include <set>
 #include <utility>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "formats/source_format.h"
 
 namespace eph {

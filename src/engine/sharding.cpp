@@ -6,7 +6,7 @@
 #include <map>
 #include <numeric>
 
-#include "engine/path_confinement.h"
+#include "core/path_confinement.h"
 #include "formats/source_format.h"
 
 namespace eph {

@@ -2,8 +2,8 @@
 #include <cctype>
 #include <ctime>
 
-#include "engine/rule_registry.h"
 #include "engine/suppressions.h"
+#include "registry/rule_registry.h"
 
 namespace eph {
 namespace {

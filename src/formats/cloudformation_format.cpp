@@ -26,6 +26,13 @@ class CloudFormationFormat final : public SourceFormat {
     return cloudformation::load_template(plan.root, fs);
   }
 
+  // A template is JSON when its text opens with `{` (a `.template` may be either), else YAML.
+  ResourceBlock declared_resource_at(const SourceFile& file, uint32_t offset) const override {
+    const std::string& text = file.text();
+    size_t first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && text[first] == '{') return json_template_resource_at(file, offset);
+    return yaml_template_resource_at(file, file.position(offset).line);
+  }
   const EndpointFixWriter* endpoint_fix_writer() const override { return &cloudformation_endpoint_writer(); }
 
   std::vector<std::string> watched_globs() const override { return {"**/*.{yaml,yml,json,template}"}; }

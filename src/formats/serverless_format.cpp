@@ -1,6 +1,7 @@
 #include "formats/serverless_format.h"
 
-#include "engine/path_confinement.h"
+#include "core/path_confinement.h"
+#include "model/endpoint_fix.h"
 #include "serverless/serverless_frontend.h"
 #include "serverless/variables.h"
 
@@ -21,6 +22,10 @@ class ServerlessFormat final : public SourceFormat {
       out.push_back(normalize_path(included));
     return out;
   }
+  // What `${file(...)}` reads is part of the service, never a template of its own.
+  std::vector<std::string> includes(std::string_view path, const std::string& text) const override {
+    return references(path, text);
+  }
 
   void group(const std::vector<RecognisedFile>& found, const std::set<std::string>&,
              std::vector<UnitPlan>& units) const override {
@@ -33,7 +38,8 @@ class ServerlessFormat final : public SourceFormat {
     return serverless::load_service(plan.root, fs, inputs.serverless);
   }
 
-  // The endpoint fix is not offered: the VPC of a service is usually given as subnet ids.
+  // The endpoint fix is a CloudFormation resource under `resources:` (or in the file that declares the VPC).
+  const EndpointFixWriter* endpoint_fix_writer() const override { return &cloudformation_endpoint_writer(); }
   std::vector<std::string> watched_globs() const override { return {"**/serverless.{yml,yaml,json}"}; }
 };
 

@@ -10,6 +10,8 @@
 
 #include "core/file_provider.h"
 #include "core/resource.h"
+#include "core/source.h"
+#include "formats/declared_resource.h"
 #include "formats/source_inputs.h"
 #include "formats/unit_plan.h"
 
@@ -43,6 +45,9 @@ class SourceFormat {
   // Directories or files this file draws into its unit, found in its text while discovery
   // holds it (Terraform: the local modules it calls, normalised).
   virtual std::vector<std::string> references(std::string_view path, const std::string& text) const { return {}; }
+  // Files this file reads as parts of itself (the Serverless Framework's `${file(...)}`),
+  // normalised like discovery's paths: they belong to its unit, never to a unit of their own.
+  virtual std::vector<std::string> includes(std::string_view path, const std::string& text) const { return {}; }
   // Groups the recognised files into units, appended to `out`.
   virtual void group(const std::vector<RecognisedFile>& files, const std::set<std::string>& explicit_files,
                      std::vector<UnitPlan>& out) const = 0;
@@ -59,6 +64,9 @@ class SourceFormat {
                                           std::string_view reason) const;
   // Writes the VPC endpoint fix in this format; null: no fix is offered.
   virtual const EndpointFixWriter* endpoint_fix_writer() const { return nullptr; }
+  // The resource whose declaration in `file` (one of the format's) encloses `offset`, read
+  // from the text as a reader sees it: reports name diagram nodes with it. None by default.
+  virtual ResourceBlock declared_resource_at(const SourceFile& file, uint32_t offset) const { return {}; }
   // Glob patterns of the files the LSP client watches for this format.
   virtual std::vector<std::string> watched_globs() const = 0;
 };

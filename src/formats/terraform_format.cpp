@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <map>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "model/endpoint_fix.h"
 #include "terraform/terraform_frontend.h"
 
@@ -76,6 +76,9 @@ class TerraformFormat final : public SourceFormat {
   bool recognises(std::string_view path, const std::string&) const override { return configuration_name(path); }
   bool directory_units() const override { return true; }
   bool hcl_syntax(std::string_view path) const override { return path_ends_with(path, ".tf"); }
+  ResourceBlock declared_resource_at(const SourceFile& file, uint32_t offset) const override {
+    return hcl_syntax(file.path()) ? hcl_block_at(file, file.position(offset).line) : ResourceBlock{};
+  }
 
   std::vector<std::string> references(std::string_view path, const std::string& text) const override {
     std::string dir = fs::path(path).parent_path().string();

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "lsp/buffer_file_provider.h"
 #include "lsp/json_metadata_suppression.h"
 #include "lsp/unit_resolver.h"

@@ -5,8 +5,8 @@
 #include <memory>
 #include <optional>
 
+#include "core/disk_file_provider.h"
 #include "core/memory_file_provider.h"
-#include "engine/disk_file_provider.h"
 #include "lsp/closed_file_trees.h"
 #include "lsp/hcl_document_trees.h"
 

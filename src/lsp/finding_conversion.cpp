@@ -3,9 +3,9 @@
 #include <map>
 
 #include "engine/discovery.h"
-#include "engine/rule_registry.h"
 #include "formats/registry.h"
 #include "lsp/json_metadata_suppression.h"
+#include "registry/rule_registry.h"
 
 namespace eph::lsp {
 namespace {

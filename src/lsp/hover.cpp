@@ -1,8 +1,8 @@
 // textDocument/hover: on a finding, the finding and its rule's documentation.
-#include "engine/rule_registry.h"
 #include "lsp/json_rpc.h"
 #include "lsp/lsp_ranges.h"
 #include "lsp/server.h"
+#include "registry/rule_registry.h"
 
 namespace eph::lsp {
 

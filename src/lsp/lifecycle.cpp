@@ -1,6 +1,6 @@
 // initialize / initialized / shutdown / exit: capabilities and position-encoding negotiation.
+#include "core/disk_file_provider.h"
 #include "core/version.h"
-#include "engine/disk_file_provider.h"
 #include "formats/registry.h"
 #include "lsp/json_rpc.h"
 #include "lsp/server.h"

@@ -1,6 +1,6 @@
 #include "lsp/server.h"
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "lsp/json_rpc.h"
 #include "lsp/uri.h"
 

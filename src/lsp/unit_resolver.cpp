@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "formats/registry.h"
 
 namespace eph::lsp {

@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "engine/config_resolution.h"
+#include "core/disk_file_provider.h"
 #include "custom/custom_rules.h"
 #include "custom/rule_file.h"
-#include "engine/disk_file_provider.h"
+#include "engine/config_resolution.h"
 #include "lsp/json_rpc.h"
 #include "lsp/server.h"
 #include "lsp/unit_resolver.h"

@@ -130,7 +130,17 @@ bool blank_or_comment(std::string_view line) {
   return n == line.size() || line[n] == '#' || line[n] == '\r';
 }
 
-// Where a new resource goes in a YAML template: the end of the top-level Resources block.
+// `Resources:` alone on its line (a comment may follow).
+bool resources_key(std::string_view line, size_t indent) {
+  std::string_view rest = line.substr(indent);
+  if (rest.rfind("Resources:", 0) != 0) return false;
+  rest.remove_prefix(10);
+  size_t n = line_indent(rest);
+  return n == rest.size() || rest[n] == '#' || rest[n] == '\r';
+}
+
+// Where a new resource goes in a YAML template: the end of the top-level Resources block,
+// or of the Resources under a serverless.yml's top-level `resources:`.
 std::optional<TextEdit> yaml_insertion(const SourceFile& file, const std::string& logical_id, const Wiring& w,
                                        const std::string& vpc_id) {
   const std::string& text = file.text();
@@ -141,10 +151,18 @@ std::optional<TextEdit> yaml_insertion(const SourceFile& file, const std::string
     lines.emplace_back(pos, std::string_view(text).substr(pos, end - pos));
     pos = nl == std::string::npos ? text.size() : nl + 1;
   }
-  size_t start = lines.size();
+  size_t start = lines.size(), base = 0;
+  std::string_view parent;  // the last line at column 0
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view l = lines[i].second;
-    if (l.rfind("Resources:", 0) == 0) start = i;
+    if (blank_or_comment(l)) continue;
+    size_t indent = line_indent(l);
+    if (indent == 0) parent = l;
+    bool under_resources = indent > 0 && parent.rfind("resources:", 0) == 0;
+    if ((indent == 0 || under_resources) && resources_key(l, indent)) {
+      start = i;
+      base = indent;
+    }
   }
   if (start == lines.size()) return std::nullopt;
   size_t key_indent = 0, step = 0, insert_line = lines.size();
@@ -152,7 +170,7 @@ std::optional<TextEdit> yaml_insertion(const SourceFile& file, const std::string
     std::string_view l = lines[i].second;
     if (blank_or_comment(l)) continue;
     size_t indent = line_indent(l);
-    if (indent == 0) {
+    if (indent <= base) {
       insert_line = i;
       break;
     }

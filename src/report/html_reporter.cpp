@@ -5,7 +5,7 @@
 // file (also read from the page's fragment); keyboard usable; light and dark schemes.
 #include <set>
 
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 #include "report/code_frame.h"
 #include "report/diagram_svg.h"
 #include "report/evidence_chain.h"

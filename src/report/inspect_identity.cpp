@@ -49,14 +49,8 @@ Json attachment_json(const Network& net, const FunctionNetwork& fn_net) {
 
 }  // namespace
 
-std::string_view cloud_name(Cloud c) {
-  switch (c) {
-    case Cloud::Aws: return "aws";
-    case Cloud::Gcp: return "gcp";
-    case Cloud::Azure: return "azure";
-  }
-  return "";
-}
+// The model's one spelling of a platform (Cloudflare included).
+std::string_view cloud_name(Cloud c) { return to_string(c); }
 
 void put_identity_json(Json& j, const Model& model, const Function& fn) {
   Json identity;

@@ -42,6 +42,7 @@ Json value_json(const Value& v) {
     if (v.has_mark(kSensitive)) marks.push_back("sensitive");
     if (v.has_mark(kSecretValue)) marks.push_back("secret-value");
     if (v.has_mark(kSecretRef)) marks.push_back("secret-reference");
+    if (v.has_mark(kStoreValue)) marks.push_back("parameter-store-value");
     j["marks"] = std::move(marks);
   }
   if (!v.refs.empty()) {

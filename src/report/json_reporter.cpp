@@ -3,7 +3,7 @@
 // large tree never holds its whole report as a JSON tree and a string at once.
 #include <nlohmann/json.hpp>
 
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 #include "report/reporter.h"
 #include "report/secret_mask.h"
 

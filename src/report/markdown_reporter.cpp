@@ -5,7 +5,7 @@
 // how many findings it left out.
 #include <sstream>
 
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 #include "report/code_frame.h"
 #include "report/diagram_text.h"
 #include "report/evidence_chain.h"

@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 #include "report/reporter.h"
 #include "report/secret_mask.h"
 #include "report/source_root.h"

@@ -1,6 +1,6 @@
 // Human-readable output: `file:line:col: severity EPHnnn message`, a code frame, the
 // evidence chain, and a summary line.
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 #include "report/code_frame.h"
 #include "report/reporter.h"
 #include "report/secret_mask.h"

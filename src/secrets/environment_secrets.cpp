@@ -21,7 +21,7 @@ std::vector<LiteralSecret> literal_secrets(const Function& fn, const SecretDetec
 }
 
 uint8_t secret_marks(const Value& value) {
-  uint8_t marks = value.marks & (kSensitive | kSecretValue | kSecretRef);
+  uint8_t marks = value.marks & (kSensitive | kSecretValue | kSecretRef | kStoreValue);
   for (const auto& item : value.items) marks |= secret_marks(item);
   for (const auto& field : value.fields) marks |= secret_marks(field.value);
   return marks;

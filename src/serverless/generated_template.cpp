@@ -1,5 +1,6 @@
 #include "serverless/generated_template.h"
 
+#include <algorithm>
 #include <cctype>
 #include <initializer_list>
 #include <optional>
@@ -84,12 +85,46 @@ struct Generator {
   Value websocket_routes = Value::map();
   const Value* websocket_auth = nullptr;
   size_t counter = 0;
+  std::vector<ShownName> names;
+  Range cloudfront_at;  // the first cloudFront event: the framework then creates CloudFrontDistribution
+  Value edge_default = Value::list();  // Lambda@Edge associations of the default cache behaviour
+  Value edge_behaviors = Value::list();  // cache behaviours of events with a pathPattern
+
+  void shown(std::string generated, std::string written) { names.push_back({std::move(generated), std::move(written)}); }
 
   void add(std::string_view id, std::string_view type, Value properties, Range declaration) {
     Value r = Value::map(declaration);
     r.set("Type", text(type, declaration), declaration);
     r.set("Properties", std::move(properties), declaration);
     resources.set(std::string(id), std::move(r), declaration);
+  }
+
+  // How a function reads in messages: "function hello", however a rule spells its id.
+  void name_function(const std::string& id, const std::string& key) {
+    std::string written = "function " + key;
+    for (std::string generated : {"Lambda function '" + id + "'", "Lambda function " + id, "function " + id, "'" + id + "'", id})
+      shown(std::move(generated), written);
+  }
+
+  // How an event reads in messages: "http event 2 of function hello (GET /users)", where 2 is
+  // its place in the function's `events:` list. `event` (the generated SAM event key) is
+  // unique in the service, so every phrase naming it can be replaced.
+  void name_event(const std::string& event, const std::string& sam_type, const std::string& function_id,
+                  const Field& fn, const Field& e, size_t position, const Value* props) {
+    std::string written = e.key + " event " + std::to_string(position) + " of function " + fn.key;
+    const Value* method = props ? props->get("Method") : nullptr;
+    const Value* path = props ? props->get("Path") : nullptr;
+    std::string of = "event " + event + " of " + function_id;
+    if (method && method->is_string()) {
+      std::string route = method->text;
+      for (char& c : route) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (path && path->is_string()) route += " " + path->text;
+      shown("SAM " + sam_type + " " + of + " (" + method->text + ")", written + " (" + route + ")");
+      shown(of + " (" + method->text + ")", written + " (" + route + ")");
+      written += " (" + route + ")";
+    }
+    for (std::string generated : {"SAM " + sam_type + " " + of, of, "SAM event " + event, event + " (" + sam_type + ")", event})
+      shown(std::move(generated), written);
   }
 
   // ---------------------------------------------------------------- the execution roles
@@ -174,6 +209,7 @@ struct Generator {
         add_statements(statements, &inherited);
       }
       std::string role_id = normalized(fn.key) + std::string(kRole);
+      shown("IAM role inline policy " + role_id, "the iamRoleStatements of function " + fn.key);
       add(role_id, "AWS::IAM::Role", role_properties(statements, Value::list(own->key_range), vpc, own->key_range),
           own->key_range);
       return get_att(role_id, "Arn", own->key_range);
@@ -356,11 +392,48 @@ struct Generator {
     add(group + "Rule", "AWS::ElasticLoadBalancingV2::ListenerRule", std::move(rule), e.key_range);
   }
 
-  // One item of a function's `events:` list, as a SAM event (or generated resources).
-  void add_event(Value& events, const Field& e, const std::string& function_id) {
+  // `cloudFront`: a Lambda@Edge association of the distribution the framework creates.
+  void cloudfront_event(const Field& e, const std::string& function_id) {
     const Value& v = e.value;
-    std::string name = normalized(e.key) + "Event" + std::to_string(events.fields.size());
-    auto put = [&](Value event) { events.set(name, std::move(event), e.key_range); };
+    Value association = Value::map(v.where);
+    copy(association, "EventType", &v, "eventType");
+    association.set("LambdaFunctionARN", get_att(function_id, "Arn", e.key_range), e.key_range);
+    if (const Field* pattern = v.is_map() ? v.field("pathPattern") : nullptr) {
+      Value behavior = Value::map(v.where);
+      behavior.set("PathPattern", pattern->value, pattern->key_range);
+      behavior.set("LambdaFunctionAssociations", list_of(std::move(association)));
+      edge_behaviors.items.push_back(std::move(behavior));
+    } else {
+      edge_default.items.push_back(std::move(association));
+    }
+    if (!cloudfront_at.valid()) cloudfront_at = e.key_range;
+  }
+
+  void add_distribution() {
+    if (!cloudfront_at.valid()) return;
+    shown("CloudFront Lambda@Edge association CloudFrontDistribution", "Lambda@Edge association (cloudFront event)");
+    Value config = Value::map(cloudfront_at);
+    config.set("Enabled", Value::boolean_of(true, cloudfront_at));
+    Value default_behavior = Value::map(cloudfront_at);
+    if (!edge_default.items.empty()) default_behavior.set("LambdaFunctionAssociations", edge_default);
+    config.set("DefaultCacheBehavior", std::move(default_behavior));
+    if (!edge_behaviors.items.empty()) config.set("CacheBehaviors", edge_behaviors);
+    Value props = Value::map(cloudfront_at);
+    props.set("DistributionConfig", std::move(config));
+    add("CloudFrontDistribution", "AWS::CloudFront::Distribution", std::move(props), cloudfront_at);
+  }
+
+  // One item of a function's `events:` list, as a SAM event (or generated resources).
+  void add_event(Value& events, const Field& e, const std::string& function_id, const Field& fn, size_t position) {
+    const Value& v = e.value;
+    // Unique in the service (prefixed by the function), so that messages can name it back.
+    std::string event_name = normalized(fn.key) + normalized(e.key) + "Event" + std::to_string(events.fields.size());
+    auto put = [&](Value event) {
+      const Value* type = event.get("Type");
+      name_event(event_name, type && type->is_string() ? type->text : e.key, function_id, fn, e, position,
+                 event.get("Properties"));
+      events.set(event_name, std::move(event), e.key_range);
+    };
     const std::string& type = e.key;
     if (type == "http") put(http_event(e));
     else if (type == "httpApi") put(http_api_event(e));
@@ -389,7 +462,8 @@ struct Generator {
     else if (type == "cognitoUserPool") put(pushed_event("Cognito", "UserPool", v, {"pool"}));
     else if (type == "alexaSkill") put(pushed_event("AlexaSkill", "SkillId", v, {"appId"}));
     else if (type == "alb") alb_event(e, function_id);
-    else put(sam_event(type == "cloudFront" ? "CloudFront" : type, Value::map(v.where), v.where));  // still invokes it
+    else if (type == "cloudFront") cloudfront_event(e, function_id);
+    else put(sam_event(type, Value::map(v.where), v.where));  // still invokes it
   }
 
   // ---------------------------------------------------------------- functions
@@ -406,8 +480,9 @@ struct Generator {
     return vars;
   }
 
-  static Value vpc_config(const Value& vpc) {
-    Value out = Value::map(vpc.where);
+  // Placed at the `vpc` key: findings about the function's network point at the line to change.
+  static Value vpc_config(const Value& vpc, Range key) {
+    Value out = Value::map(key);
     copy(out, "SecurityGroupIds", &vpc, "securityGroupIds");
     copy(out, "SubnetIds", &vpc, "subnetIds");
     return vpc.is_map() ? out : vpc;
@@ -417,6 +492,7 @@ struct Generator {
     const Value& f = fn.value;
     if (!f.is_map()) return;
     std::string id = normalized(fn.key) + "LambdaFunction";
+    name_function(id, fn.key);
     Value props = Value::map(f.where);
     copy(props, "Handler", &f, "handler");
     if (const Value* image = f.get("image"); image && !image->is_null()) {
@@ -442,7 +518,7 @@ struct Generator {
     const Field* vpc = f.field("vpc");
     if (!vpc && provider && provider->is_map()) vpc = provider->field("vpc");
     bool in_vpc = vpc && !vpc->value.is_null();
-    if (in_vpc) props.set("VpcConfig", vpc_config(vpc->value), vpc->key_range);
+    if (in_vpc) props.set("VpcConfig", vpc_config(vpc->value, vpc->key_range), vpc->key_range);
     copy(props, "ReservedConcurrentExecutions", &f, "reservedConcurrency");
     if (const Field* pc = f.field("provisionedConcurrency")) {
       Value config = Value::map(pc->key_range);
@@ -478,8 +554,10 @@ struct Generator {
     copy(props, "Tags", &f, "tags");
     Value events = Value::map(f.where);
     if (const Value* list = f.get("events"); list && list->is_list()) {
+      size_t position = 0;
       for (const Value& item : list->items) {
-        if (item.is_map() && !item.fields.empty()) add_event(events, item.fields.front(), id);
+        ++position;
+        if (item.is_map() && !item.fields.empty()) add_event(events, item.fields.front(), id, fn, position);
       }
     }
     if (!events.fields.empty()) props.set("Events", std::move(events));
@@ -508,6 +586,7 @@ struct Generator {
         props.set("EndpointConfiguration", std::move(config));
       }
       add(kRestApi, "AWS::Serverless::Api", std::move(props), rest_api_at);
+      shown(" or set a default authorizer on " + std::string(kRestApi), "");  // the framework has none
     }
     const Value* keys = get(gateway, "apiKeys");
     if (!keys) keys = get(provider, "apiKeys");
@@ -530,6 +609,7 @@ struct Generator {
         props.set("Auth", std::move(auth));
       }
       add(kHttpApi, "AWS::Serverless::HttpApi", std::move(props), http_api_at);
+      shown(" or set a default authorizer on " + std::string(kHttpApi), "");
     }
     if (websocket_at.valid()) {
       Value props = Value::map(websocket_at);
@@ -540,6 +620,8 @@ struct Generator {
         props.set("Auth", std::move(auth));
       }
       add(kWebsocketApi, "AWS::Serverless::WebSocketApi", std::move(props), websocket_at);
+      shown("WebSocket API " + std::string(kWebsocketApi), "The service's WebSocket API (" + std::string(kWebsocketApi) + ")");
+      shown("(it declares no Auth for $connect)", "(no websocket event for $connect has an authorizer)");
     }
   }
 
@@ -589,10 +671,15 @@ struct Generator {
       each_function(*functions);
     }
     if (shared_role_needed) {
+      shown("IAM role inline policy " + std::string(kRole), "provider.iam.role.statements");
       add(kRole, "AWS::IAM::Role", role_properties(provider_statements(), provider_managed(), shared_role_vpc, provider_role_at()),
           provider_role_at());
     }
     add_apis();
+    add_distribution();
+    // The settings rules name in Terraform and CloudFormation words, in the framework's.
+    shown("(reserved_concurrent_executions / ReservedConcurrentExecutions)", "(reservedConcurrency)");
+    shown("(scaling_config.maximum_concurrency / ScalingConfig.MaximumConcurrency)", "(maximumConcurrency of the sqs event)");
 
     Value root = Value::map(config.where);
     root.set("Transform", text(kSamTransform, config.where));
@@ -619,13 +706,18 @@ struct Generator {
 
 }  // namespace
 
-Value generated_template(const Value& config, const std::string& stage) {
+Value generated_template(const Value& config, const std::string& stage, std::vector<ShownName>& names) {
   if (!config.is_map()) return Value::null(config.where);
   const Value* provider = config.get("provider");
   const Value* name = provider && provider->is_map() ? provider->get("name") : nullptr;
   if (!name || !name->is_string() || name->text != "aws") return Value::null(config.where);
   Generator g(config, stage);
-  return g.build();
+  Value out = g.build();
+  // Longest first: "Lambda function HelloLambdaFunction" before "HelloLambdaFunction".
+  std::stable_sort(g.names.begin(), g.names.end(),
+                   [](const ShownName& a, const ShownName& b) { return a.generated.size() > b.generated.size(); });
+  names = std::move(g.names);
+  return out;
 }
 
 }  // namespace eph::serverless

@@ -63,7 +63,7 @@ LoadedUnit load_service(const std::string& path, const FileProvider& fs, const S
   ResolvedConfig config = resolve_variables(doc.root, path, fs, inputs);
   for (auto& d : config.diagnostics) unit.diagnostics.push_back(std::move(d));
   for (auto& f : config.included) unit.files.push_back(std::move(f));
-  Value generated = generated_template(config.root, config.stage);
+  Value generated = generated_template(config.root, config.stage, unit.shown_names);
   if (generated.is_map()) cloudformation::load_resources(generated, unit.resources);
   return unit;
 }

@@ -10,6 +10,29 @@
 namespace eph::serverless {
 namespace {
 
+// What `${ssm:...}` puts into the template. The framework decrypts SecureString parameters
+// (v3 and v4 by default, v2 with `~true`) and reads Secrets Manager through
+// /aws/reference/secretsmanager/; `noDecrypt` and `~false` leave the ciphertext.
+uint8_t ssm_marks(std::string_view source) {
+  if (source.rfind("ssm", 0) != 0) return 0;
+  std::string_view rest = source.substr(3);
+  std::string_view options;
+  if (!rest.empty() && rest.front() == '(') {
+    size_t close = rest.find(')');
+    if (close == std::string_view::npos) return 0;
+    options = rest.substr(1, close - 1);
+    rest = rest.substr(close + 1);
+  }
+  if (rest.empty() || rest.front() != ':') return 0;
+  std::string_view path = rest.substr(1);
+  while (!path.empty() && path.front() == ' ') path.remove_prefix(1);
+  if (options.find("noDecrypt") != std::string_view::npos) return 0;
+  if (path.size() >= 6 && path.substr(path.size() - 6) == "~false") return 0;
+  if (path.rfind("/aws/reference/secretsmanager/", 0) == 0) return kSecretValue;
+  if (path.size() >= 5 && path.substr(path.size() - 5) == "~true") return kSecretValue;
+  return kStoreValue;
+}
+
 constexpr int kMaxDepth = 24;                 // variables inside variables, self: hops included
 constexpr size_t kMaxSteps = 200000;          // values resolved in one service, included files too
 constexpr size_t kMaxLimitDiagnostics = 20;   // cycles reported per service
@@ -272,7 +295,9 @@ class Resolver {
       return file_lookup(trim(source.substr(5, close - 5)), trim(key), where, depth);
     }
     // ssm:, cf:, s3:, aws:, strToBool(...), and the sources of plugins: known at deploy time only.
-    return Value::unknown(where, "${" + std::string(source) + "} is resolved at deploy time");
+    Value u = Value::unknown(where, "${" + std::string(source) + "} is resolved at deploy time");
+    u.marks = ssm_marks(source);
+    return u;
   }
 
   // Walks `path` from `start`, resolving variables met on the way; nullopt when a key is absent.

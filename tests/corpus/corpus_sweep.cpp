@@ -11,8 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/disk_file_provider.h"
 #include "engine/analyzer.h"
-#include "engine/disk_file_provider.h"
 
 namespace fs = std::filesystem;
 using namespace eph;

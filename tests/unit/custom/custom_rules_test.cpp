@@ -10,11 +10,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/disk_file_provider.h"
 #include "custom/custom_rules.h"
 #include "custom/pattern.h"
 #include "custom/rule_file.h"
 #include "engine/analyzer.h"
-#include "engine/disk_file_provider.h"
 
 namespace fs = std::filesystem;
 using namespace eph;

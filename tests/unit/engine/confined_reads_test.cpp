@@ -6,9 +6,9 @@
 
 #include <algorithm>
 
+#include "core/disk_file_provider.h"
 #include "engine/analyzer.h"
 #include "engine/discovery.h"
-#include "engine/disk_file_provider.h"
 #include "formats/source_format.h"
 #include "symlink_tree.h"
 

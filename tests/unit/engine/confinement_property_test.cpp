@@ -11,9 +11,9 @@
 #include <mutex>
 #include <random>
 
+#include "core/disk_file_provider.h"
 #include "engine/analyzer.h"
 #include "engine/discovery.h"
-#include "engine/disk_file_provider.h"
 #include "symlink_tree.h"
 
 using namespace eph;

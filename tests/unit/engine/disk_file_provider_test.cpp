@@ -7,7 +7,7 @@
 #include <fstream>
 #include <string>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 
 using namespace eph;
 namespace fs = std::filesystem;

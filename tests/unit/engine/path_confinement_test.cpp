@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "engine/disk_file_provider.h"
-#include "engine/path_confinement.h"
+#include "core/disk_file_provider.h"
+#include "core/path_confinement.h"
 #include "symlink_tree.h"
 
 using namespace eph;

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "engine/path_exclusion.h"
 
 using namespace eph;

@@ -8,7 +8,7 @@
 #include <regex>
 #include <sstream>
 
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 
 namespace fs = std::filesystem;
 using namespace eph;

@@ -6,7 +6,7 @@
 #include <regex>
 
 #include "engine/config_loader.h"
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 
 using namespace eph;
 

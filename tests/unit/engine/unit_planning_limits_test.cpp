@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/disk_file_provider.h"
 #include "engine/analyzer.h"
 #include "engine/discovery.h"
-#include "engine/disk_file_provider.h"
 
 namespace fs = std::filesystem;
 using namespace eph;

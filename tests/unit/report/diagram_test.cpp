@@ -44,6 +44,13 @@ TEST_CASE("resource kind: the block or logical id a position lies in") {
                   " \"Q\": {\"Properties\": {\"X\": 1}, \"Type\": \"AWS::SQS::Queue\"}}}");
   CHECK(resource_kind_at(at(json, "\"Name\"")) == "AWS::SNS::Topic");
   CHECK(resource_kind_at(at(json, "\"X\"")) == "AWS::SQS::Queue");  // Type after Properties
+
+  // The format that recognises the file reads it: a `.template` may be YAML or JSON, and text
+  // of no format has no resource.
+  SourceFile yaml_template("stack.template", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n");
+  CHECK(resource_kind_at(at(yaml_template, "Type")) == "AWS::S3::Bucket");
+  SourceFile notes("notes.txt", "resource \"aws_subnet\" \"a\" {\n  x = 1\n}\n");
+  CHECK(resource_kind_at(at(notes, "x = 1")) == "");
 }
 
 TEST_CASE("evidence chain: a network path goes on link to link, other links hang off the finding") {

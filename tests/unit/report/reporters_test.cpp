@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 #include "report/reporter.h"
 
 namespace fs = std::filesystem;

@@ -12,8 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/disk_file_provider.h"
 #include "engine/analyzer.h"
-#include "engine/disk_file_provider.h"
 #include "engine/fixture_expectations.h"
 #include "report/reporter.h"
 #include "report/secret_mask.h"

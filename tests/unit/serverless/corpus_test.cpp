@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <set>
 
+#include "core/disk_file_provider.h"
 #include "engine/discovery.h"
-#include "engine/disk_file_provider.h"
 #include "formats/source_format.h"
 #include "serverless/serverless_frontend.h"
 #include "unit/corpus_manifest.h"

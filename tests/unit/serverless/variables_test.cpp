@@ -130,3 +130,29 @@ TEST_CASE("serverless: recognised by name and content, never a template") {
   CHECK(serverless::looks_like_service("{\"service\": \"x\", \"provider\": {\"name\": \"aws\"}}"));
   CHECK(!serverless::looks_like_service("Resources:\n  service:\n    provider: x\n"));
 }
+
+TEST_CASE("serverless variables: what ${ssm:...} puts into the template is marked for EPH302") {
+  const std::string text =
+      "service: checkout\n"
+      "provider:\n"
+      "  name: aws\n"
+      "  environment:\n"
+      "    PLAIN: ${ssm:/checkout/table-name}\n"
+      "    SECRETS_MANAGER: ${ssm:/aws/reference/secretsmanager/checkout/db}\n"
+      "    V2_DECRYPTED: ${ssm:/checkout/key~true}\n"
+      "    V2_ENCRYPTED: ${ssm:/checkout/key~false}\n"
+      "    NO_DECRYPT: ${ssm(noDecrypt):/checkout/key}\n"
+      "    REGION: ${ssm(eu-west-1):/aws/reference/secretsmanager/x}\n"
+      "    INSIDE: prefix-${ssm:/aws/reference/secretsmanager/y}\n"
+      "    OTHER: ${cf:network.VpcId}\n";
+  Resolved r = resolve(text);
+  auto marks = [&](const char* name) { return r.config.root.at(std::string("provider/environment/") + name)->marks; };
+  CHECK(marks("PLAIN") == kStoreValue);  // a secret only if its name says so (EPH302 decides)
+  CHECK(marks("SECRETS_MANAGER") == kSecretValue);
+  CHECK(marks("V2_DECRYPTED") == kSecretValue);
+  CHECK(marks("V2_ENCRYPTED") == 0);
+  CHECK(marks("NO_DECRYPT") == 0);
+  CHECK(marks("REGION") == kSecretValue);
+  CHECK(marks("INSIDE") == kSecretValue);
+  CHECK(marks("OTHER") == 0);
+}

@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <set>
 
-#include "unit/corpus_manifest.h"
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "memory_files.h"
 #include "syntax/hcl/hcl_tree.h"
+#include "unit/corpus_manifest.h"
 
 using namespace eph;
 using namespace eph::tftest;

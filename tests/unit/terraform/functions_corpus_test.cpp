@@ -2,7 +2,7 @@
 // validation patterns modules pass to regex(). Skips cleanly without the corpus.
 #include <filesystem>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "function_test_support.h"
 #include "unit/corpus_manifest.h"
 

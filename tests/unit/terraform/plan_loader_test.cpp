@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 #include "terraform/functions.h"
 #include "terraform/terraform_frontend.h"
 

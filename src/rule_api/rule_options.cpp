@@ -1,4 +1,4 @@
-#include "engine/rule_options.h"
+#include "rule_api/rule_options.h"
 
 namespace eph {
 namespace {

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "core/finding.h"
-#include "engine/config.h"
-#include "engine/rule_options.h"
 #include "model/model.h"
+#include "rule_api/rule_options.h"
+#include "rule_api/rule_settings.h"
 
 namespace eph {
 

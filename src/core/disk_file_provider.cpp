@@ -1,4 +1,4 @@
-#include "engine/disk_file_provider.h"
+#include "core/disk_file_provider.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -5,31 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/severity.h"
-#include "engine/rule.h"
+#include "rule_api/rule.h"
+#include "rule_api/rule_info.h"
 
 namespace eph {
-
-struct RuleInfo {
-  std::string id;        // EPH301
-  std::string slug;      // secret-in-env-var
-  std::string title;     // one line
-  Severity severity = Severity::Medium;
-  std::string folder;    // EPH301-secret-in-env-var
-  std::string_view documentation;  // README body without front matter
-  std::string summary;   // first paragraph of the body, for SARIF short descriptions
-  RuleOptions options;   // declared by the rule (Rule::options)
-  // Custom rules (src/custom): the rule file they come from, and their documentation link
-  // (the rule's `docs.url`, else the file). Empty for built-in rules.
-  std::string source_file;
-  std::string help_uri;
-  bool custom() const { return !source_file.empty(); }
-};
-
-struct RuleEntry {
-  const RuleInfo* info;
-  const Rule* rule;
-};
 
 // Every rule, sorted by id, with its metadata: the built-in rules and the custom rules
 // installed (custom/custom_rules.h). The reference stays valid while the program runs.

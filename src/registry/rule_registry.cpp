@@ -1,4 +1,4 @@
-#include "engine/rule_registry.h"
+#include "registry/rule_registry.h"
 
 #include <algorithm>
 #include <atomic>
@@ -8,16 +8,10 @@
 #include <stdexcept>
 
 #include "core/spelling.h"
-#include "engine/rule_docs.h"
+#include "registry/rule_docs.h"
+#include "rules/registry.h"
 
 namespace eph {
-
-// Declared in rules/registry.cpp: the explicit list of rule factories.
-struct RuleFactory {
-  std::string_view id;
-  std::unique_ptr<Rule> (*make)();
-};
-const std::vector<RuleFactory>& rule_factories();
 
 namespace {
 

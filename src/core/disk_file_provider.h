@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/file_provider.h"
-#include "engine/path_confinement.h"
+#include "core/path_confinement.h"
 
 namespace eph {
 

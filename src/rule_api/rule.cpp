@@ -1,9 +1,9 @@
-#include "engine/rule.h"
+#include "rule_api/rule.h"
 
 #include <stdexcept>
 
-#include "engine/rule_registry.h"
-#include "engine/suppressions.h"
+#include "rule_api/rule_info.h"
+#include "rule_api/suppression.h"
 
 namespace eph {
 

@@ -1,4 +1,4 @@
-#include "engine/path_confinement.h"
+#include "core/path_confinement.h"
 
 #include <dirent.h>
 #include <fcntl.h>
