@@ -127,12 +127,22 @@ void attach(const RefResolver& refs, Model& model, const Function& fn, const Att
   Network& net = model.network;
   const Value* connector = read(r, row, row.connector);
   std::vector<const Value*> interfaces = interfaces_of(r, row);
-  if (!written(connector) && interfaces.empty()) return;
+  // Annotations the code cannot know may attach the service anywhere, with any egress.
+  const Value* annotations = row.annotations.empty() ? nullptr : at_path(r.body, row.annotations);
+  bool unknown_annotations = annotations && annotations->is_unknown();
+  if (!written(connector) && interfaces.empty() && !unknown_annotations) return;
 
   FunctionNetwork& fn_net = net.functions.emplace_back();
   fn_net.function = &fn;
   fn_net.all_traffic = false;
   fn_net.known = true;
+  if (unknown_annotations) {
+    fn_net.attachment = annotations->where.valid() ? annotations->where : r.declaration;
+    fn_net.all_traffic_known = false;
+    fn_net.known = false;
+    fn_net.egress = Egress::Unknown;
+    return;
+  }
   if (written(connector)) {
     set_egress(fn_net, read(r, row, row.egress));
     fn_net.attachment = connector->where.valid() ? connector->where : r.declaration;

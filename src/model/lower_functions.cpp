@@ -316,7 +316,9 @@ void lower_functions(const LoadedUnit& unit, Model& model) {
     if (!row->reserved.empty()) fn.reserved_concurrency = at_path(r.body, row->reserved);
     if (!row->max_instances.empty()) fn.max_instances = at_path(r.body, row->max_instances);
     if (fn.cloud == Cloud::Gcp && !fn.max_instances) {
-      if (const Value* annotations = at_path(r.body, kKnativeAnnotations)) fn.max_instances = annotations->get(kKnativeMaxScale);
+      // An annotations map the code cannot know may hold the ceiling: the ceiling is unknown.
+      if (const Value* annotations = at_path(r.body, kKnativeAnnotations))
+        fn.max_instances = annotations->is_unknown() ? annotations : annotations->get(kKnativeMaxScale);
     }
     if (fn.cloud == Cloud::Azure && !fn.max_instances) {
       for (const auto& env : fn.environment)

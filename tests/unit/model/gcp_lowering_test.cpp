@@ -176,6 +176,20 @@ TEST_CASE("Cloud Run v1 reads its connector, interfaces and egress setting from 
     CHECK_FALSE(net->known);
     CHECK(net->egress == Egress::Unknown);
   }
+  SUBCASE("annotations the code cannot know: the network and the instance ceiling are unknown") {
+    LoadedUnit unit;
+    add_network(unit, "MANUAL_ONLY");
+    unit.resources.push_back(
+        resource("google_cloud_run_service", "google_cloud_run_service.legacy", v1_service(ref("var.annotations"))));
+    Model model = build_model(unit);
+    const Function& fn = model.functions.front();
+    REQUIRE(fn.max_instances != nullptr);
+    CHECK(fn.max_instances->is_unknown());
+    const FunctionNetwork* net = model.network_of(fn);
+    REQUIRE(net != nullptr);
+    CHECK_FALSE(net->known);
+    CHECK_FALSE(net->all_traffic_known);
+  }
   SUBCASE("a subnet name that two subnets share stays unknown") {
     LoadedUnit unit;
     add_network(unit, "MANUAL_ONLY");
