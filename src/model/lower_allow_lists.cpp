@@ -24,6 +24,8 @@ struct AllowListRow {
   std::string_view enabled = "";        // inside the resource: the switch of the allow-list
   std::string_view disabled_value = "";
   std::string_view fix = "";            // for an entry a function must pass: what to do instead
+  std::string_view public_address = ""; // inside the resource: a switch that, known false, leaves the
+                                        // list nothing to guard (no public address to reach)
 };
 #define EPH_OR_STATIC_EGRESS ", or send all its egress through a Cloud NAT with manual IPs only (MANUAL_ONLY) and admit those"
 constexpr std::string_view kArmorFix =
@@ -56,7 +58,8 @@ constexpr AllowListRow kAllowLists[] = {
      .rules = "ip_filter", .entries = "public_network_source/allowed_ip_cidr_ranges", .enabled = "ip_filter/mode",
      .disabled_value = "Disabled", .fix = kBucketFix},
     {.type = "google_sql_database_instance", .cloud = Cloud::Gcp, .subject = "Cloud SQL authorized network",
-     .rules = "settings/ip_configuration/authorized_networks", .entries = "value", .fix = kSqlFix},
+     .rules = "settings/ip_configuration/authorized_networks", .entries = "value", .fix = kSqlFix,
+     .public_address = "settings/ip_configuration/ipv4_enabled"},
 };
 
 // Published ranges of a whole cloud: the data source, the attribute that selects which ranges,
@@ -249,6 +252,10 @@ void lower_allow_lists(const LoadedUnit& unit, Model& model) {
   for (const auto& r : unit.resources) {
     for (const auto& row : kAllowLists) {
       if (row.type != r.type) continue;
+      // Cloud SQL authorized networks apply to the public address only; without one they admit nobody.
+      if (const Value* on = row.public_address.empty() ? nullptr : at_path(r.body, row.public_address);
+          on && on->kind == Kind::Bool && !on->boolean)
+        continue;
       if (!row.enabled.empty()) {
         const Value* enabled = at_path(r.body, row.enabled);
         if (!is_known_string(enabled) || enabled->text == row.disabled_value) continue;  // off, or maybe off
