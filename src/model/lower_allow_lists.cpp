@@ -24,6 +24,7 @@ struct AllowListRow {
   std::string_view enabled = "";        // inside the resource: the switch of the allow-list
   std::string_view disabled_value = "";
   std::string_view fix = "";            // for an entry a function must pass: what to do instead
+  bool load_balancer_policy = false;    // a Cloud Armor policy: it guards the load balancers that use it
   std::string_view public_address = ""; // inside the resource: a switch that, known false, leaves the
                                         // list nothing to guard (no public address to reach)
 };
@@ -43,11 +44,11 @@ constexpr std::string_view kSqlFix =
 #undef EPH_OR_STATIC_EGRESS
 constexpr AllowListRow kAllowLists[] = {
     {.type = "google_compute_security_policy", .cloud = Cloud::Gcp, .subject = "Cloud Armor security policy",
-     .rules = "rule", .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix},
+     .rules = "rule", .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix, .load_balancer_policy = true},
     {.type = "google_compute_region_security_policy", .cloud = Cloud::Gcp, .subject = "Cloud Armor security policy",
-     .rules = "rules", .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix},
+     .rules = "rules", .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix, .load_balancer_policy = true},
     {.type = "google_compute_security_policy_rule", .cloud = Cloud::Gcp, .subject = "Cloud Armor security policy rule",
-     .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix},
+     .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix, .load_balancer_policy = true},
     {.type = "google_access_context_manager_access_level", .cloud = Cloud::Gcp,
      .subject = "VPC Service Controls access level", .rules = "basic/conditions", .entries = "ip_subnetworks", .fix = kAccessLevelFix},
     {.type = "google_access_context_manager_access_levels", .cloud = Cloud::Gcp,
@@ -216,13 +217,13 @@ bool admits_vpcs(const NativeResource& r) {
   return vpcs && !vpcs->is_null();
 }
 
-void find_callers(const LoadedUnit& unit, const Model& model, AllowListEntry& e) {
+void find_callers(const LoadedUnit& unit, const Model& model, const AllowListRow& list_row, AllowListEntry& e) {
   if (string_of(e.address) == "*") return;
   for (const auto& row : kAddressCallers) {
     if (row.type != e.resource->type) continue;
     find_callers_of(model, e, {e.resource}, row.attributes, admits_vpcs(*e.resource));
   }
-  if (e.cloud != Cloud::Gcp || e.subject.rfind("Cloud Armor", 0) != 0) return;
+  if (!list_row.load_balancer_policy) return;
   const NativeResource* policy = protected_resource(model, *e.resource);
   if (!policy || !denies_the_rest(unit, model, *policy)) return;
   static constexpr std::string_view kAny[3] = {};
@@ -241,7 +242,7 @@ void add_entries(const LoadedUnit& unit, Model& model, const NativeResource& r, 
     e.address = address;
     e.fix = std::string(row.fix);
     e.shared_ranges = shared_ranges_of(model, address);
-    find_callers(unit, model, e);
+    find_callers(unit, model, row, e);
     model.allow_list_entries.push_back(std::move(e));
   }
 }
