@@ -175,3 +175,119 @@ resource "azurerm_linux_function_app" "reports" {
     app_scale_limit = 10
   }
 }
+
+# Hub and spoke: the private endpoint sits in a hub VNet peered with the function's VNet.
+resource "azurerm_virtual_network" "hub" {
+  name                = "hub-vnet"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.0.0.0/16"]
+}
+
+resource "azurerm_subnet" "hub_endpoints" {
+  name                 = "endpoints"
+  resource_group_name  = "rg"
+  virtual_network_name = azurerm_virtual_network.hub.name
+  address_prefixes     = ["10.0.1.0/24"]
+}
+
+resource "azurerm_private_endpoint" "data_blob" {
+  name                = "orderdata-blob-pe"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  subnet_id           = azurerm_subnet.hub_endpoints.id
+
+  private_service_connection {
+    name                           = "blob"
+    private_connection_resource_id = azurerm_storage_account.data.id
+    subresource_names              = ["blob"]
+    is_manual_connection           = false
+  }
+}
+
+resource "azurerm_virtual_network" "spoke" {
+  name                = "spoke-vnet"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.40.0.0/16"]
+}
+
+resource "azurerm_virtual_network_peering" "spoke_to_hub" {
+  name                      = "spoke-to-hub"
+  resource_group_name       = "rg"
+  virtual_network_name      = azurerm_virtual_network.spoke.name
+  remote_virtual_network_id = azurerm_virtual_network.hub.id
+}
+
+resource "azurerm_network_watcher_flow_log" "spoke" {
+  name                 = "spoke-vnet-flows"
+  network_watcher_name = "NetworkWatcher_westeurope"
+  resource_group_name  = "NetworkWatcherRG"
+  target_resource_id   = azurerm_virtual_network.spoke.id
+  storage_account_id   = azurerm_storage_account.data.id
+  enabled              = true
+
+  retention_policy {
+    enabled = true
+    days    = 30
+  }
+}
+
+resource "azurerm_subnet" "spoke_functions" {
+  name                 = "functions"
+  resource_group_name  = "rg"
+  virtual_network_name = azurerm_virtual_network.spoke.name
+  address_prefixes     = ["10.40.1.0/24"]
+}
+
+resource "azurerm_linux_function_app" "spoke" {
+  name                          = "spoke-fa"
+  resource_group_name           = "rg"
+  location                      = "westeurope"
+  service_plan_id               = "plan"
+  storage_account_name          = "spokefn"
+  storage_uses_managed_identity = true
+  virtual_network_subnet_id     = azurerm_subnet.spoke_functions.id
+
+  app_settings = {
+    DATA_ENDPOINT = azurerm_storage_account.data.primary_blob_endpoint
+  }
+
+  site_config {
+    app_scale_limit = 10
+  }
+}
+
+# The host's own storage account, named by storage_account_name and given a data role: the
+# platform's traffic, not flagged.
+resource "azurerm_storage_account" "host" {
+  name                     = "hostfn"
+  resource_group_name      = "rg"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+
+resource "azurerm_linux_function_app" "hosted" {
+  name                          = "hosted-fa"
+  resource_group_name           = "rg"
+  location                      = "westeurope"
+  service_plan_id               = "plan"
+  storage_account_name          = azurerm_storage_account.host.name
+  storage_uses_managed_identity = true
+  virtual_network_subnet_id     = azurerm_subnet.endpoints.id
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  site_config {
+    app_scale_limit = 10
+  }
+}
+
+resource "azurerm_role_assignment" "hosted_storage" {
+  scope                = azurerm_storage_account.host.id
+  role_definition_name = "Storage Blob Data Owner"
+  principal_id         = azurerm_linux_function_app.hosted.identity[0].principal_id
+}

@@ -24,6 +24,9 @@ struct AllowListRow {
   std::string_view enabled = "";        // inside the resource: the switch of the allow-list
   std::string_view disabled_value = "";
   std::string_view fix = "";            // for an entry a function must pass: what to do instead
+  bool load_balancer_policy = false;    // a Cloud Armor policy: it guards the load balancers that use it
+  std::string_view public_address = ""; // inside the resource: a switch that, known false, leaves the
+                                        // list nothing to guard (no public address to reach)
 };
 #define EPH_OR_STATIC_EGRESS ", or send all its egress through a Cloud NAT with manual IPs only (MANUAL_ONLY) and admit those"
 constexpr std::string_view kArmorFix =
@@ -41,11 +44,11 @@ constexpr std::string_view kSqlFix =
 #undef EPH_OR_STATIC_EGRESS
 constexpr AllowListRow kAllowLists[] = {
     {.type = "google_compute_security_policy", .cloud = Cloud::Gcp, .subject = "Cloud Armor security policy",
-     .rules = "rule", .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix},
+     .rules = "rule", .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix, .load_balancer_policy = true},
     {.type = "google_compute_region_security_policy", .cloud = Cloud::Gcp, .subject = "Cloud Armor security policy",
-     .rules = "rules", .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix},
+     .rules = "rules", .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix, .load_balancer_policy = true},
     {.type = "google_compute_security_policy_rule", .cloud = Cloud::Gcp, .subject = "Cloud Armor security policy rule",
-     .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix},
+     .entries = "match/config/src_ip_ranges", .allow = "action", .allow_value = "allow", .fix = kArmorFix, .load_balancer_policy = true},
     {.type = "google_access_context_manager_access_level", .cloud = Cloud::Gcp,
      .subject = "VPC Service Controls access level", .rules = "basic/conditions", .entries = "ip_subnetworks", .fix = kAccessLevelFix},
     {.type = "google_access_context_manager_access_levels", .cloud = Cloud::Gcp,
@@ -56,7 +59,8 @@ constexpr AllowListRow kAllowLists[] = {
      .rules = "ip_filter", .entries = "public_network_source/allowed_ip_cidr_ranges", .enabled = "ip_filter/mode",
      .disabled_value = "Disabled", .fix = kBucketFix},
     {.type = "google_sql_database_instance", .cloud = Cloud::Gcp, .subject = "Cloud SQL authorized network",
-     .rules = "settings/ip_configuration/authorized_networks", .entries = "value", .fix = kSqlFix},
+     .rules = "settings/ip_configuration/authorized_networks", .entries = "value", .fix = kSqlFix,
+     .public_address = "settings/ip_configuration/ipv4_enabled"},
 };
 
 // Published ranges of a whole cloud: the data source, the attribute that selects which ranges,
@@ -213,13 +217,13 @@ bool admits_vpcs(const NativeResource& r) {
   return vpcs && !vpcs->is_null();
 }
 
-void find_callers(const LoadedUnit& unit, const Model& model, AllowListEntry& e) {
+void find_callers(const LoadedUnit& unit, const Model& model, const AllowListRow& list_row, AllowListEntry& e) {
   if (string_of(e.address) == "*") return;
   for (const auto& row : kAddressCallers) {
     if (row.type != e.resource->type) continue;
     find_callers_of(model, e, {e.resource}, row.attributes, admits_vpcs(*e.resource));
   }
-  if (e.cloud != Cloud::Gcp || e.subject.rfind("Cloud Armor", 0) != 0) return;
+  if (!list_row.load_balancer_policy) return;
   const NativeResource* policy = protected_resource(model, *e.resource);
   if (!policy || !denies_the_rest(unit, model, *policy)) return;
   static constexpr std::string_view kAny[3] = {};
@@ -238,7 +242,7 @@ void add_entries(const LoadedUnit& unit, Model& model, const NativeResource& r, 
     e.address = address;
     e.fix = std::string(row.fix);
     e.shared_ranges = shared_ranges_of(model, address);
-    find_callers(unit, model, e);
+    find_callers(unit, model, row, e);
     model.allow_list_entries.push_back(std::move(e));
   }
 }
@@ -249,6 +253,10 @@ void lower_allow_lists(const LoadedUnit& unit, Model& model) {
   for (const auto& r : unit.resources) {
     for (const auto& row : kAllowLists) {
       if (row.type != r.type) continue;
+      // Cloud SQL authorized networks apply to the public address only; without one they admit nobody.
+      if (const Value* on = row.public_address.empty() ? nullptr : at_path(r.body, row.public_address);
+          on && on->kind == Kind::Bool && !on->boolean)
+        continue;
       if (!row.enabled.empty()) {
         const Value* enabled = at_path(r.body, row.enabled);
         if (!is_known_string(enabled) || enabled->text == row.disabled_value) continue;  // off, or maybe off

@@ -31,6 +31,12 @@ struct SwiftRow {
 };
 constexpr SwiftRow kSwiftConnections[] = {
     {"azurerm_app_service_virtual_network_swift_connection", "app_service_id", "subnet_id"}};
+// Peerings: private endpoints of a peered VNet (a hub) serve the function's VNet too.
+struct PeeringRow {
+  std::string_view type, local, remote;
+};
+constexpr PeeringRow kPeerings[] = {
+    {"azurerm_virtual_network_peering", "virtual_network_name", "remote_virtual_network_id"}};
 // The older switch, as an app setting: "1" (or "true") routes everything.
 constexpr std::string_view kRouteAllSetting = "WEBSITE_VNET_ROUTE_ALL";
 
@@ -87,10 +93,16 @@ const NativeResource* served_resource(const RefResolver& refs, const NativeResou
   return row->parent.empty() ? r : nullptr;
 }
 
+// The storage account the Functions host itself runs on: its traffic is the platform's
+// (content share, triggers), configured apart from the app's own calls.
+constexpr std::string_view kHostStorage = "storage_account_name";
+
 void add_use(const RefResolver& refs, FunctionNetwork& fn_net, const NativeResource* r, Range at, std::string via) {
   const ServiceRow* row = nullptr;
   const NativeResource* served = served_resource(refs, r, &row);
   if (!served) return;
+  for (const RefTarget& t : refs.targets(at_path(fn_net.function->resource->body, kHostStorage)))
+    if (t.resource == served) return;
   for (const ResourceUse& u : fn_net.resource_uses)
     if (u.resource == served) return;
   fn_net.resource_uses.push_back(ResourceUse{served, std::string(row->service), row->label, at, std::move(via)});
@@ -110,6 +122,25 @@ void read_uses(const RefResolver& refs, const Model& model, const Function& fn, 
       add_use(refs, fn_net, t.resource, g.role && g.role->where.valid() ? g.role->where : g.resource->declaration,
               "role assignment " + g.resource->address);
   }
+}
+
+// The private endpoints of the function's VNet and of the VNets peered with it. A peering to
+// a network the code does not hold may bring endpoints the code cannot see.
+void add_private_endpoints(const RefResolver& refs, const Model& model, FunctionNetwork& fn_net) {
+  std::vector<const Vpc*> networks{fn_net.vpc};
+  auto vpc_of = [&](const Value* v) {
+    return model.network.vpc(refs.one(v, [&](const NativeResource* c) { return model.network.vpc(c) != nullptr; }));
+  };
+  for (const NativeResource& r : model.unit->resources)
+    for (const auto& row : kPeerings) {
+      if (r.type != row.type || vpc_of(at_path(r.body, row.local)) != fn_net.vpc) continue;
+      const Vpc* remote = vpc_of(at_path(r.body, row.remote));
+      if (!remote || !remote->endpoints_known) fn_net.known = false;
+      else if (std::find(networks.begin(), networks.end(), remote) == networks.end()) networks.push_back(remote);
+    }
+  for (const Vpc* v : networks)
+    for (const VpcEndpoint* e : v->endpoints)
+      if (!e->may_not_exist) fn_net.endpoints.push_back(e);
 }
 
 // Route-all from `site_config` or the app setting: on when either is on.
@@ -167,10 +198,7 @@ void attach(const RefResolver& refs, Model& model, const Function& fn, const Int
     if (s && std::find(nat.client_subnets.begin(), nat.client_subnets.end(), s) != nat.client_subnets.end())
       fn_net.nats.push_back(&nat);
   }
-  if (fn_net.vpc) {
-    for (const VpcEndpoint* e : fn_net.vpc->endpoints)
-      if (!e->may_not_exist) fn_net.endpoints.push_back(e);
-  }
+  if (fn_net.vpc) add_private_endpoints(refs, model, fn_net);
   // Only what enters the VNet can take its NAT gateway.
   fn_net.egress = !fn_net.known || !fn_net.all_traffic_known ? Egress::Unknown
                   : fn_net.all_traffic && !fn_net.nats.empty() ? Egress::Nat
