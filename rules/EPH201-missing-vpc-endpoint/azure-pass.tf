@@ -257,3 +257,37 @@ resource "azurerm_linux_function_app" "spoke" {
     app_scale_limit = 10
   }
 }
+
+# The host's own storage account, named by storage_account_name and given a data role: the
+# platform's traffic, not flagged.
+resource "azurerm_storage_account" "host" {
+  name                     = "hostfn"
+  resource_group_name      = "rg"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+
+resource "azurerm_linux_function_app" "hosted" {
+  name                          = "hosted-fa"
+  resource_group_name           = "rg"
+  location                      = "westeurope"
+  service_plan_id               = "plan"
+  storage_account_name          = azurerm_storage_account.host.name
+  storage_uses_managed_identity = true
+  virtual_network_subnet_id     = azurerm_subnet.endpoints.id
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  site_config {
+    app_scale_limit = 10
+  }
+}
+
+resource "azurerm_role_assignment" "hosted_storage" {
+  scope                = azurerm_storage_account.host.id
+  role_definition_name = "Storage Blob Data Owner"
+  principal_id         = azurerm_linux_function_app.hosted.identity[0].principal_id
+}

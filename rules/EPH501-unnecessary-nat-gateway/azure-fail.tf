@@ -85,12 +85,18 @@ resource "azurerm_subnet" "jobs" {
   }
 }
 
+# Its network rules admit the subnet: the account answers, it does not use the NAT gateway.
 resource "azurerm_storage_account" "data" {
   name                     = "jobsdata"
   resource_group_name      = "rg"
   location                 = "westeurope"
   account_tier             = "Standard"
   account_replication_type = "LRS"
+
+  network_rules {
+    default_action             = "Deny"
+    virtual_network_subnet_ids = [azurerm_subnet.jobs.id]
+  }
 }
 
 resource "azurerm_nat_gateway" "jobs" { # expect: EPH501 "reaches only Azure services (Microsoft.Storage)"

@@ -89,6 +89,11 @@ constexpr std::string_view kPassiveSubnetUsers[] = {
     "azurerm_app_service_virtual_network_swift_connection", "azurerm_private_endpoint",
     "azurerm_network_watcher_flow_log", "azurerm_virtual_network_peering",
     "azurerm_private_dns_zone_virtual_network_link", "azurerm_subnet_service_endpoint_storage_policy",
+    // Azure services whose network rules admit the subnet: they answer, they do not send.
+    "azurerm_storage_account", "azurerm_storage_account_network_rules", "azurerm_key_vault",
+    "azurerm_mssql_virtual_network_rule", "azurerm_servicebus_namespace", "azurerm_eventhub_namespace",
+    "azurerm_cosmosdb_account", "azurerm_container_registry", "azurerm_postgresql_flexible_server",
+    "azurerm_mysql_flexible_server",
 };
 
 bool is_passive_user(std::string_view type) {

@@ -93,10 +93,16 @@ const NativeResource* served_resource(const RefResolver& refs, const NativeResou
   return row->parent.empty() ? r : nullptr;
 }
 
+// The storage account the Functions host itself runs on: its traffic is the platform's
+// (content share, triggers), configured apart from the app's own calls.
+constexpr std::string_view kHostStorage = "storage_account_name";
+
 void add_use(const RefResolver& refs, FunctionNetwork& fn_net, const NativeResource* r, Range at, std::string via) {
   const ServiceRow* row = nullptr;
   const NativeResource* served = served_resource(refs, r, &row);
   if (!served) return;
+  for (const RefTarget& t : refs.targets(at_path(fn_net.function->resource->body, kHostStorage)))
+    if (t.resource == served) return;
   for (const ResourceUse& u : fn_net.resource_uses)
     if (u.resource == served) return;
   fn_net.resource_uses.push_back(ResourceUse{served, std::string(row->service), row->label, at, std::move(via)});
