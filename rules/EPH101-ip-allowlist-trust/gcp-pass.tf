@@ -117,3 +117,211 @@ resource "google_cloud_run_v2_service" "static_egress" {
     }
   }
 }
+
+# An office allow-list in front of a load balancer that no function calls: ordinary perimeter
+# filtering, not trust in a serverless caller's egress.
+resource "google_compute_security_policy" "office" {
+  name = "office"
+  rule {
+    action   = "allow"
+    priority = 1000
+    match {
+      versioned_expr = "SRC_IPS_V1"
+      config {
+        src_ip_ranges = ["198.51.100.0/24"]
+      }
+    }
+  }
+  rule {
+    action   = "deny(403)"
+    priority = 2147483647
+    match {
+      versioned_expr = "SRC_IPS_V1"
+      config {
+        src_ip_ranges = ["*"]
+      }
+    }
+  }
+}
+
+resource "google_compute_backend_service" "office" {
+  name            = "office"
+  security_policy = google_compute_security_policy.office.id
+}
+
+# A policy that allows everyone by default and only exempts some addresses from other rules is
+# not an allow-list, even in front of something a function calls.
+resource "google_compute_security_policy" "rate" {
+  name = "rate"
+  rule {
+    action   = "allow"
+    priority = 1000
+    match {
+      versioned_expr = "SRC_IPS_V1"
+      config {
+        src_ip_ranges = ["198.51.100.9/32"]
+      }
+    }
+  }
+  rule {
+    action   = "allow"
+    priority = 2147483647
+    match {
+      versioned_expr = "SRC_IPS_V1"
+      config {
+        src_ip_ranges = ["*"]
+      }
+    }
+  }
+}
+
+resource "google_compute_backend_service" "rate" {
+  name            = "rate"
+  security_policy = google_compute_security_policy.rate.id
+}
+
+resource "google_compute_url_map" "rate" {
+  name            = "rate"
+  default_service = google_compute_backend_service.rate.id
+}
+
+resource "google_compute_target_http_proxy" "rate" {
+  name    = "rate"
+  url_map = google_compute_url_map.rate.id
+}
+
+resource "google_compute_global_forwarding_rule" "rate" {
+  name   = "rate"
+  target = google_compute_target_http_proxy.rate.id
+}
+
+resource "google_cloud_run_v2_service" "rate_caller" {
+  name     = "rate-caller"
+  location = "europe-west1"
+  template {
+    scaling {
+      max_instance_count = 5
+    }
+    containers {
+      image = "europe-docker.pkg.dev/p/r/caller:1"
+      env {
+        name  = "API"
+        value = google_compute_global_forwarding_rule.rate.ip_address
+      }
+    }
+  }
+}
+
+# A bucket IP filter that admits the Cloud NAT's manual address, for a function whose egress
+# all goes through that NAT; and a VPC Service Controls access level that admits the same
+# address: the address is the function's own.
+resource "google_storage_bucket" "reports" {
+  name     = "reports"
+  location = "EU"
+  ip_filter {
+    mode = "Enabled"
+    public_network_source {
+      allowed_ip_cidr_ranges = ["${google_compute_address.egress.address}/32"]
+    }
+  }
+}
+
+resource "google_access_context_manager_access_level" "egress" {
+  parent = "accessPolicies/123"
+  name   = "accessPolicies/123/accessLevels/egress"
+  title  = "egress"
+  basic {
+    conditions {
+      ip_subnetworks = ["${google_compute_address.egress.address}/32"]
+    }
+  }
+}
+
+resource "google_cloud_run_v2_service" "reports" {
+  name     = "reports"
+  location = "europe-west1"
+  template {
+    scaling {
+      max_instance_count = 10
+    }
+    vpc_access {
+      egress = "ALL_TRAFFIC"
+      network_interfaces {
+        subnetwork = google_compute_subnetwork.run.id
+      }
+    }
+    containers {
+      image = "europe-docker.pkg.dev/p/r/reports:1"
+      env {
+        name  = "REPORTS_BUCKET"
+        value = google_storage_bucket.reports.name
+      }
+    }
+  }
+}
+
+# A bucket that also admits the VPC network of a service that sends all its egress into that
+# network (with Private Google Access): the service passes by its network, not its address.
+resource "google_compute_network" "private" {
+  name                    = "private"
+  auto_create_subnetworks = false
+}
+
+resource "google_compute_subnetwork" "private" {
+  name                     = "private"
+  region                   = "europe-west1"
+  network                  = google_compute_network.private.id
+  ip_cidr_range            = "10.40.0.0/24"
+  private_ip_google_access = true
+  log_config {}
+}
+
+resource "google_storage_bucket" "shared" {
+  name     = "shared"
+  location = "EU"
+  ip_filter {
+    mode = "Enabled"
+    public_network_source {
+      allowed_ip_cidr_ranges = ["198.51.100.0/28"]
+    }
+    vpc_network_sources {
+      network                = google_compute_network.private.id
+      allowed_ip_cidr_ranges = ["10.40.0.0/24"]
+    }
+  }
+}
+
+resource "google_cloud_run_v2_service" "shared_reader" {
+  name     = "shared-reader"
+  location = "europe-west1"
+  template {
+    scaling {
+      max_instance_count = 2
+    }
+    vpc_access {
+      egress = "ALL_TRAFFIC"
+      network_interfaces {
+        subnetwork = google_compute_subnetwork.private.id
+      }
+    }
+    containers {
+      image = "europe-docker.pkg.dev/p/r/reader:1"
+      env {
+        name  = "BUCKET"
+        value = google_storage_bucket.shared.name
+      }
+    }
+  }
+}
+
+# A VPC Service Controls access level for the office and its VPN: no function involved.
+resource "google_access_context_manager_access_level" "office" {
+  parent = "accessPolicies/123"
+  name   = "accessPolicies/123/accessLevels/office"
+  title  = "office"
+  basic {
+    conditions {
+      ip_subnetworks = ["198.51.100.0/24", "203.0.113.0/28"]
+    }
+  }
+}

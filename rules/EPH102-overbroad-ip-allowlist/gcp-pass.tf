@@ -48,3 +48,22 @@ resource "google_sql_database_instance" "db" {
     }
   }
 }
+
+# A Cloud SQL instance without a public address (ipv4_enabled = false): authorized networks
+# apply to the public address only, so even 0.0.0.0/0 admits nobody.
+resource "google_sql_database_instance" "private" {
+  name             = "private"
+  database_version = "POSTGRES_16"
+  region           = "europe-west1"
+  settings {
+    tier = "db-f1-micro"
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = "projects/p/global/networks/vpc"
+      authorized_networks {
+        name  = "leftover"
+        value = "0.0.0.0/0"
+      }
+    }
+  }
+}

@@ -1,6 +1,7 @@
 // EPH103 world-open-ingress: a security group that admits the whole internet on a port
 // other than the public web ports.
 #include "model/cidr.h"
+#include "model/nsg_precedence.h"
 #include "rule_api/rule.h"
 
 namespace eph::rules {
@@ -37,6 +38,7 @@ class RuleEPH103 final : public Rule {
       if (!r.whole_internet && (!cidr || !cidr->everyone())) continue;
       if (!r.ports_known) continue;
       if (!covers_other_ports(r.first_port, r.last_port)) continue;
+      if (shadowing_deny(ctx.model(), r)) continue;  // an NSG deny of higher precedence stops it
       open.push_back(&r);
     }
     for (size_t i = 0; i < open.size(); ++i) {

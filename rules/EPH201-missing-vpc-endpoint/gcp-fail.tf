@@ -75,3 +75,46 @@ resource "google_cloud_run_service" "legacy" {
     }
   }
 }
+
+# Cloud Run v1, direct VPC egress: the interfaces are an annotation holding JSON, written with
+# jsonencode (a reference to the subnet) or as literal text (the subnet's name).
+resource "google_cloud_run_service" "direct" {
+  name     = "direct"
+  location = "europe-west1"
+  template {
+    metadata {
+      annotations = {
+        "autoscaling.knative.dev/maxScale"    = "5"
+        "run.googleapis.com/network-interfaces" = jsonencode([{
+          network    = google_compute_network.vpc.name
+          subnetwork = google_compute_subnetwork.run.name
+        }])
+        "run.googleapis.com/vpc-access-egress" = "all-traffic" # expect: EPH201 "google_cloud_run_service.direct"
+      }
+    }
+    spec {
+      containers {
+        image = "gcr.io/p/direct:1"
+      }
+    }
+  }
+}
+
+resource "google_cloud_run_service" "direct_literal" {
+  name     = "direct-literal"
+  location = "europe-west1"
+  template {
+    metadata {
+      annotations = {
+        "autoscaling.knative.dev/maxScale"      = "5"
+        "run.googleapis.com/network-interfaces" = "[{\"network\":\"serverless\",\"subnetwork\":\"run\",\"tags\":[\"web\"]}]"
+        "run.googleapis.com/vpc-access-egress"  = "all-traffic" # expect: EPH201 "google_cloud_run_service.direct_literal"
+      }
+    }
+    spec {
+      containers {
+        image = "gcr.io/p/direct:1"
+      }
+    }
+  }
+}

@@ -179,3 +179,55 @@ resource "google_cloud_run_v2_service" "partner" {
     }
   }
 }
+
+# Cloud Run v1, direct VPC egress: the default egress (private ranges only) into a subnet
+# without Private Google Access; and interfaces the code cannot know (a variable), which may
+# name a subnet that has it.
+resource "google_compute_subnetwork" "v1_plain" {
+  name          = "v1-plain"
+  region        = "europe-west1"
+  network       = google_compute_network.vpc.id
+  ip_cidr_range = "10.14.0.0/24"
+  log_config {}
+}
+
+resource "google_cloud_run_service" "v1_private_ranges" {
+  name     = "v1-private-ranges"
+  location = "europe-west1"
+  template {
+    metadata {
+      annotations = {
+        "autoscaling.knative.dev/maxScale"      = "3"
+        "run.googleapis.com/network-interfaces" = jsonencode([{ subnetwork = google_compute_subnetwork.v1_plain.name }])
+      }
+    }
+    spec {
+      containers {
+        image = "gcr.io/p/v1:1"
+      }
+    }
+  }
+}
+
+variable "v1_interfaces" {
+  type = string
+}
+
+resource "google_cloud_run_service" "v1_unknown_interfaces" {
+  name     = "v1-unknown-interfaces"
+  location = "europe-west1"
+  template {
+    metadata {
+      annotations = {
+        "autoscaling.knative.dev/maxScale"      = "3"
+        "run.googleapis.com/network-interfaces" = var.v1_interfaces
+        "run.googleapis.com/vpc-access-egress"  = "all-traffic"
+      }
+    }
+    spec {
+      containers {
+        image = "gcr.io/p/v1:1"
+      }
+    }
+  }
+}

@@ -2,6 +2,9 @@
 // endpoint serves for it. One finding per (function, service), at its VPC configuration.
 // Google Cloud: a function that sends all its egress into subnets with no private path to
 // Google APIs (Private Google Access, a Private Service Connect endpoint) and no Cloud NAT.
+// Azure: a VNet-integrated Function App calling Storage, Key Vault or SQL with neither a
+// service endpoint nor a private endpoint (azure_endpoints.cpp).
+#include "azure_endpoints.h"
 #include "model/endpoint_fix.h"
 #include "model/endpoint_services.h"
 #include "model/network_evidence.h"
@@ -95,6 +98,10 @@ class RuleEPH201 final : public Rule {
       const Function& fn = *fn_net.function;
       if (fn.cloud == Cloud::Gcp) {
         check_google(ctx, fn_net);
+        continue;
+      }
+      if (fn.cloud == Cloud::Azure) {
+        check_azure_endpoints(ctx, fn_net);
         continue;
       }
       const FunctionServices* uses = model.services_of(fn);

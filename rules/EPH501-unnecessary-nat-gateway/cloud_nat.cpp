@@ -4,6 +4,7 @@
 
 #include "model/external_hosts.h"
 #include "model/network_evidence.h"
+#include "nat_clients.h"
 
 namespace eph::rules {
 namespace {
@@ -26,16 +27,7 @@ void check_cloud_nat(RuleContext& ctx, const NatGateway& nat) {
   if (nat.resource->may_not_exist || !nat.clients_known || !nat.vpc || nat.only_manual_addresses) return;
   if (nat.published_address || nat.client_subnets.empty()) return;
   const Network& net = ctx.model().network;
-  std::vector<const FunctionNetwork*> functions;
-  for (const FunctionNetwork& fn_net : net.functions)
-    if (std::find(fn_net.nats.begin(), fn_net.nats.end(), &nat) != fn_net.nats.end()) functions.push_back(&fn_net);
-  for (const Subnet* s : nat.client_subnets) {
-    if (!s->other_users.empty()) return;  // other compute (or a module given the network) may need the NAT
-    bool hosts_function = std::any_of(functions.begin(), functions.end(), [&](const FunctionNetwork* f) {
-      return std::any_of(f->subnets.begin(), f->subnets.end(), [&](const FunctionSubnetPath& p) { return p.subnet == s; });
-    });
-    if (!hosts_function) return;  // a subnet translated for something not in the code
-  }
+  std::vector<const FunctionNetwork*> functions = only_function_clients(net, nat);
   if (functions.empty()) return;
   std::vector<std::string> names, reasons, without_access;
   std::vector<RelatedLocation> related;

@@ -1,8 +1,10 @@
 // EPH501 unnecessary-nat-gateway: a NAT gateway whose only clients are functions that, on
 // the evidence in the code, reach nothing but AWS services with VPC endpoints; on Google
-// Cloud, a Cloud NAT whose function clients could reach only Google APIs through it (cloud_nat.cpp).
+// Cloud, a Cloud NAT whose function clients could reach only Google APIs through it (cloud_nat.cpp);
+// on Azure, a NAT gateway its Function Apps never use or need (azure_nat.cpp).
 #include <algorithm>
 
+#include "azure_nat.h"
 #include "cloud_nat.h"
 #include "model/endpoint_services.h"
 #include "model/network_evidence.h"
@@ -46,6 +48,7 @@ class RuleEPH501 final : public Rule {
     const Network& net = model.network;
     for (const NatGateway& nat : net.nat_gateways)
       if (nat.cloud == Cloud::Gcp) check_cloud_nat(ctx, nat);
+      else if (nat.cloud == Cloud::Azure) check_azure_nat(ctx, nat);
     if (net.nat_gateways.empty() || unresolved_nat_route(net)) return;
     for (const NatGateway& nat : net.nat_gateways) {
       if (nat.cloud != Cloud::Aws) continue;

@@ -54,3 +54,30 @@ resource "google_cloudfunctions_function" "hook" {
   max_instances = 3
   vpc_connector = google_vpc_access_connector.hook.id
 }
+
+# Cloud Run v1 with direct VPC egress (the network-interfaces annotation) into a subnet without
+# flow logs, named in the annotation's JSON.
+resource "google_compute_subnetwork" "legacy" { # expect: EPH701 "google_cloud_run_service.legacy"
+  name          = "legacy"
+  region        = "europe-west1"
+  network       = google_compute_network.vpc.id
+  ip_cidr_range = "10.12.0.0/24"
+}
+
+resource "google_cloud_run_service" "legacy" {
+  name     = "legacy"
+  location = "europe-west1"
+  template {
+    metadata {
+      annotations = {
+        "autoscaling.knative.dev/maxScale"      = "3"
+        "run.googleapis.com/network-interfaces" = "[{\"network\":\"serverless\",\"subnetwork\":\"legacy\"}]"
+      }
+    }
+    spec {
+      containers {
+        image = "gcr.io/p/legacy:1"
+      }
+    }
+  }
+}

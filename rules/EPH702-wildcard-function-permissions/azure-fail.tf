@@ -55,3 +55,20 @@ resource "azurerm_role_assignment" "jobs_contributor" {
   role_definition_name = "Contributor" # expect: EPH702 "resource group"
   principal_id         = azurerm_user_assigned_identity.jobs.principal_id
 }
+
+# The role named by its built-in definition id, literally or through a role definition data source.
+data "azurerm_role_definition" "contributor" {
+  name = "Contributor"
+}
+
+resource "azurerm_role_assignment" "orders_owner_by_id" {
+  scope              = data.azurerm_subscription.current.id
+  role_definition_id = "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635" # expect: EPH702 "grants Owner"
+  principal_id       = azurerm_linux_function_app.orders.identity[0].principal_id
+}
+
+resource "azurerm_role_assignment" "jobs_contributor_by_lookup" {
+  scope              = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_id = data.azurerm_role_definition.contributor.id # expect: EPH702 "grants Contributor"
+  principal_id       = azurerm_user_assigned_identity.jobs.principal_id
+}

@@ -43,3 +43,10 @@ resource "azurerm_role_assignment" "ops_owner" {
   role_definition_name = "Owner"
   principal_id         = "11111111-1111-1111-1111-111111111111"
 }
+
+# A data role by its built-in id (Storage Blob Data Reader), not flagged.
+resource "azurerm_role_assignment" "orders_blob_reader_by_id" {
+  scope              = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_id = "/providers/Microsoft.Authorization/roleDefinitions/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"
+  principal_id       = azurerm_linux_function_app.orders.identity[0].principal_id
+}

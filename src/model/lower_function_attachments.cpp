@@ -13,7 +13,8 @@ namespace eph {
 namespace {
 
 // Where a function type writes its attachment. `annotations`: Cloud Run v1 writes the
-// connector and the egress setting as annotations of the revision template.
+// connector, direct VPC egress interfaces and the egress setting as annotations of the
+// revision template (the interfaces as a JSON list of {network, subnetwork, tags}).
 struct AttachmentRow {
   std::string_view type;
   std::string_view connector;   // the connector's id, name or self link
@@ -26,7 +27,8 @@ constexpr AttachmentRow kAttachments[] = {
     {.type = "google_cloud_run_v2_service", .connector = "template/vpc_access/connector",
      .egress = "template/vpc_access/egress", .interfaces = "template/vpc_access/network_interfaces"},
     {.type = "google_cloud_run_service", .connector = "run.googleapis.com/vpc-access-connector",
-     .egress = "run.googleapis.com/vpc-access-egress", .interfaces = "", .annotations = "template/metadata/annotations"},
+     .egress = "run.googleapis.com/vpc-access-egress", .interfaces = "run.googleapis.com/network-interfaces",
+     .annotations = "template/metadata/annotations"},
     {.type = "google_cloudfunctions_function", .connector = "vpc_connector", .egress = "vpc_connector_egress_settings",
      .interfaces = ""},
     {.type = "google_cloudfunctions2_function", .connector = "service_config/vpc_connector",
@@ -58,6 +60,43 @@ void set_egress(FunctionNetwork& fn_net, const Value* setting) {
   fn_net.all_traffic = std::find(std::begin(kAllTraffic), std::end(kAllTraffic), setting->text) != std::end(kAllTraffic);
 }
 
+// The interfaces as blocks. An annotation holds them as JSON text; when it cannot be decoded
+// (unknown, malformed) the annotation itself stands for an interface whose subnet is unknown.
+std::vector<const Value*> interfaces_of(const NativeResource& r, const AttachmentRow& row) {
+  std::vector<const Value*> out;
+  if (row.interfaces.empty()) return out;
+  if (row.annotations.empty()) {
+    each_at_path(r.body, row.interfaces, [&](const Value& block) { out.push_back(&block); });
+    return out;
+  }
+  const Value* annotation = read(r, row, row.interfaces);
+  if (!written(annotation)) return out;
+  if (!annotation->decoded || !annotation->decoded->is_list()) return {annotation};
+  for (const Value& item : annotation->decoded->items) out.push_back(&item);
+  if (out.empty()) out.push_back(annotation);
+  return out;
+}
+
+// The subnet an interface names: by reference, else by a literal name, id or self link
+// ("projects/p/regions/r/subnetworks/NAME", as Cloud Run v1 annotations write it) when exactly
+// one Google Cloud subnet of the code has that name.
+const Subnet* interface_subnet(const RefResolver& refs, const Network& net, const Value* written_subnet) {
+  if (const Subnet* s =
+          net.subnet(refs.one(written_subnet, [&](const NativeResource* c) { return net.subnet(c) != nullptr; })))
+    return s;
+  if (!written_subnet || !written_subnet->refs.empty()) return nullptr;
+  std::string_view text = string_of(written_subnet);
+  if (text.empty()) return nullptr;
+  std::string_view name = text.substr(text.rfind('/') + 1);
+  const Subnet* found = nullptr;
+  for (const Subnet& s : net.subnets) {
+    if (s.cloud != Cloud::Gcp || string_of(s.resource->body.get("name")) != name) continue;
+    if (found) return nullptr;  // the same name in two regions: cannot tell
+    found = &s;
+  }
+  return found;
+}
+
 const NetworkConnector* connector_for(const RefResolver& refs, const Network& net, const Value* v) {
   for (const RefTarget& t : refs.targets(v))
     for (const auto& c : net.connectors)
@@ -87,15 +126,23 @@ void attach(const RefResolver& refs, Model& model, const Function& fn, const Att
   const NativeResource& r = *fn.resource;
   Network& net = model.network;
   const Value* connector = read(r, row, row.connector);
-  std::vector<const Value*> interfaces;
-  if (!row.interfaces.empty())
-    each_at_path(r.body, row.interfaces, [&](const Value& block) { interfaces.push_back(&block); });
-  if (!written(connector) && interfaces.empty()) return;
+  std::vector<const Value*> interfaces = interfaces_of(r, row);
+  // Annotations the code cannot know may attach the service anywhere, with any egress.
+  const Value* annotations = row.annotations.empty() ? nullptr : at_path(r.body, row.annotations);
+  bool unknown_annotations = annotations && annotations->is_unknown();
+  if (!written(connector) && interfaces.empty() && !unknown_annotations) return;
 
   FunctionNetwork& fn_net = net.functions.emplace_back();
   fn_net.function = &fn;
   fn_net.all_traffic = false;
   fn_net.known = true;
+  if (unknown_annotations) {
+    fn_net.attachment = annotations->where.valid() ? annotations->where : r.declaration;
+    fn_net.all_traffic_known = false;
+    fn_net.known = false;
+    fn_net.egress = Egress::Unknown;
+    return;
+  }
   if (written(connector)) {
     set_egress(fn_net, read(r, row, row.egress));
     fn_net.attachment = connector->where.valid() ? connector->where : r.declaration;
@@ -108,12 +155,12 @@ void attach(const RefResolver& refs, Model& model, const Function& fn, const Att
       add_nats(net, fn_net.connector->subnet, fn_net.vpc, fn_net.connector->region, fn_net);
     }
   } else {
-    set_egress(fn_net, at_path(r.body, row.interface_egress.empty() ? row.egress : row.interface_egress));
+    set_egress(fn_net, row.interface_egress.empty() ? read(r, row, row.egress) : at_path(r.body, row.interface_egress));
     fn_net.attachment = interfaces.front()->where.valid() ? interfaces.front()->where : r.declaration;
   }
   for (const Value* block : interfaces) {
     const Value* written_subnet = at_path(block, kInterfaceSubnet);
-    const Subnet* s = net.subnet(refs.one(written_subnet, [&](const NativeResource* c) { return net.subnet(c) != nullptr; }));
+    const Subnet* s = interface_subnet(refs, net, written_subnet);
     if (!s) {
       fn_net.known = false;
       continue;

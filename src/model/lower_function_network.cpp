@@ -83,6 +83,17 @@ constexpr std::string_view kPassiveSubnetUsers[] = {
     "google_compute_subnetwork_iam_binding", "google_sql_database_instance", "google_redis_instance",
     "google_memcache_instance", "google_filestore_instance", "google_compute_network_endpoint_group",
     "google_compute_region_network_endpoint_group",
+    // Azure: plumbing, and the private endpoints of services that only answer.
+    "azurerm_virtual_network", "azurerm_subnet", "azurerm_subnet_nat_gateway_association",
+    "azurerm_subnet_network_security_group_association", "azurerm_subnet_route_table_association",
+    "azurerm_app_service_virtual_network_swift_connection", "azurerm_private_endpoint",
+    "azurerm_network_watcher_flow_log", "azurerm_virtual_network_peering",
+    "azurerm_private_dns_zone_virtual_network_link", "azurerm_subnet_service_endpoint_storage_policy",
+    // Azure services whose network rules admit the subnet: they answer, they do not send.
+    "azurerm_storage_account", "azurerm_storage_account_network_rules", "azurerm_key_vault",
+    "azurerm_mssql_virtual_network_rule", "azurerm_servicebus_namespace", "azurerm_eventhub_namespace",
+    "azurerm_cosmosdb_account", "azurerm_container_registry", "azurerm_postgresql_flexible_server",
+    "azurerm_mysql_flexible_server",
 };
 
 bool is_passive_user(std::string_view type) {
@@ -133,7 +144,7 @@ void find_other_subnet_users(const LoadedUnit& unit, const RefResolver& refs, co
 
 // Attributes that hold a public address: a CloudFormation `Ref` to an EIP (empty attribute)
 // is its address; Terraform's `public_ip`; CloudFormation's `PublicIp`.
-constexpr std::string_view kAddressAttributes[] = {"", "public_ip", "PublicIp"};
+constexpr std::string_view kAddressAttributes[] = {"", "public_ip", "PublicIp", "ip_address", "ip_prefix"};
 
 std::string_view without_key(std::string_view address) {
   return !address.empty() && address.back() == ']' ? address.substr(0, address.rfind('[')) : address;
@@ -158,8 +169,11 @@ void find_published_nat_addresses(const LoadedUnit& unit, Network& net) {
   for (auto& nat : net.nat_gateways) {
     for (const NativeResource& out : unit.resources) {
       if (out.type != kOutputType) continue;
+      bool address_published = false;
+      for (const NativeResource* a : nat.addresses)  // Azure public IPs associated with the NAT
+        address_published = address_published || publishes_address_of(out.body, *a, false);
       if ((nat.elastic_ip && publishes_address_of(out.body, *nat.elastic_ip, true)) ||
-          publishes_address_of(out.body, *nat.resource, false)) {
+          publishes_address_of(out.body, *nat.resource, false) || address_published) {
         nat.published_address = &out;
         break;
       }
@@ -237,6 +251,8 @@ void lower_network(const LoadedUnit& unit, Model& model) {
   build_subnet_network(unit, refs, model.network);
   attach_functions_to_network(refs, model);
   attach_functions_to_subnets(refs, model);
+  build_virtual_networks(unit, refs, model.network);
+  attach_functions_to_vnets(refs, model);
   find_other_subnet_users(unit, refs, model, model.network);
   find_published_nat_addresses(unit, model.network);
   lower_service_use(refs, model);

@@ -126,6 +126,29 @@ constexpr FunctionAttributesRow kFunctionAttributes[] = {
     {.type = "azurerm_function_app_flex_consumption", .runtime = "runtime_name", .tags = "tags"},
 };
 
+// Google Cloud: how the platform reads Secret Manager for the runtime environment, and the
+// build-time environment of a source deploy (Cloud Run v1 deploys images only: no build env).
+struct SecretSourcesRow {
+  std::string_view type, build_env_map = "", runtime_fix, build_fix = "";
+};
+#define EPH_GCP_BUILD_FIX(ref)                                                                            \
+  "build environment variables are plain configuration: store it in Secret Manager, have the build read " \
+  "it from there, and give the running code the secret through " ref " instead"
+constexpr SecretSourcesRow kSecretSources[] = {
+    {.type = "google_cloudfunctions_function", .build_env_map = "build_environment_variables",
+     .runtime_fix = "store it in Secret Manager and reference it through secret_environment_variables instead",
+     .build_fix = EPH_GCP_BUILD_FIX("secret_environment_variables")},
+    {.type = "google_cloudfunctions2_function", .build_env_map = "build_config/environment_variables",
+     .runtime_fix = "store it in Secret Manager and reference it through service_config.secret_environment_variables instead",
+     .build_fix = EPH_GCP_BUILD_FIX("service_config.secret_environment_variables")},
+    {.type = "google_cloud_run_service",
+     .runtime_fix = "store it in Secret Manager and reference it through env.value_from.secret_key_ref instead"},
+    {.type = "google_cloud_run_v2_service", .build_env_map = "build_config/environment_variables",
+     .runtime_fix = "store it in Secret Manager and reference it through env.value_source.secret_key_ref instead",
+     .build_fix = EPH_GCP_BUILD_FIX("env.value_source.secret_key_ref")},
+};
+#undef EPH_GCP_BUILD_FIX
+
 // Cloud Run (v1) sets its ceiling through a Knative annotation whose key contains a slash.
 constexpr std::string_view kKnativeAnnotations = "template/metadata/annotations";
 constexpr std::string_view kKnativeMaxScale = "autoscaling.knative.dev/maxScale";
@@ -206,6 +229,19 @@ const Value* first_at_path(const Value& body, std::string_view paths) {
   return nullptr;
 }
 
+void read_secret_sources(const NativeResource& r, Function& fn) {
+  for (const auto& row : kSecretSources) {
+    if (row.type != r.type) continue;
+    for (auto& var : fn.environment)
+      if (var.secret_fix.empty()) var.secret_fix = row.runtime_fix;
+    if (row.build_env_map.empty()) return;
+    const Value* vars = at_path(r.body, row.build_env_map);
+    if (!vars || !vars->is_map()) return;  // an Unknown map hides no literal to report
+    for (const auto& f : vars->fields)
+      fn.environment.push_back(EnvVar{f.key, f.key_range, &f.value, "build environment variable", row.build_fix});
+  }
+}
+
 void read_network(const NativeResource& r, const FunctionRow& row, Function& fn) {
   if (row.vpc.empty()) return;
   const Value* vpc = at_path(r.body, row.vpc);
@@ -276,10 +312,13 @@ void lower_functions(const LoadedUnit& unit, Model& model) {
     if (!row->name.empty()) fn.name = first_at_path(r.body, row->name);
     read_environment(r, *row, fn);
     read_setting_lists(r, fn);
+    read_secret_sources(r, fn);
     if (!row->reserved.empty()) fn.reserved_concurrency = at_path(r.body, row->reserved);
     if (!row->max_instances.empty()) fn.max_instances = at_path(r.body, row->max_instances);
     if (fn.cloud == Cloud::Gcp && !fn.max_instances) {
-      if (const Value* annotations = at_path(r.body, kKnativeAnnotations)) fn.max_instances = annotations->get(kKnativeMaxScale);
+      // An annotations map the code cannot know may hold the ceiling: the ceiling is unknown.
+      if (const Value* annotations = at_path(r.body, kKnativeAnnotations))
+        fn.max_instances = annotations->is_unknown() ? annotations : annotations->get(kKnativeMaxScale);
     }
     if (fn.cloud == Cloud::Azure && !fn.max_instances) {
       for (const auto& env : fn.environment)

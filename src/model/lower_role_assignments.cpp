@@ -1,6 +1,9 @@
 // Azure RBAC: who each Function App runs as (its system-assigned managed identity, or the
 // user-assigned identities it names) and the role assignments that give those identities a
 // role at a scope (RoleGrants, joined to functions by grant_applies_to).
+#include <algorithm>
+#include <cctype>
+
 #include "model/lowering.h"
 #include "model/value_paths.h"
 
@@ -14,11 +17,13 @@ constexpr std::string_view kUserIdentityTypes[] = {"azurerm_user_assigned_identi
                                                    "data.azurerm_user_assigned_identity"};
 
 struct AssignmentRow {
-  std::string_view type, role, member, scope;
+  std::string_view type, role, role_id, member, scope;
 };
 constexpr AssignmentRow kAssignments[] = {
-    {.type = "azurerm_role_assignment", .role = "role_definition_name", .member = "principal_id", .scope = "scope"},
+    {.type = "azurerm_role_assignment", .role = "role_definition_name", .role_id = "role_definition_id",
+     .member = "principal_id", .scope = "scope"},
 };
+
 
 // What a scope refers to when it is a reference rather than an ARM id.
 constexpr std::pair<std::string_view, GrantScope> kScopeResources[] = {
@@ -65,6 +70,45 @@ GrantScope scope_kind(const Model& model, const Value* scope) {
   return model.referenced(scope).empty() ? GrantScope::Unknown : GrantScope::Resource;
 }
 
+// Built-in roles by their fixed definition GUID (the last segment of a role definition id),
+// for assignments that name the role by id.
+constexpr std::pair<std::string_view, std::string_view> kBuiltInRoleIds[] = {
+    {"8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "Owner"},
+    {"b24988ac-6180-42a0-ab88-20f7382dd24c", "Contributor"},
+};
+// A data source that looks a role definition up by its name or id.
+constexpr std::string_view kRoleDefinitionLookups[] = {"data.azurerm_role_definition"};
+
+std::string_view built_in_role(std::string_view id) {
+  std::string_view guid = id.substr(id.rfind('/') + 1);
+  for (const auto& [known, name] : kBuiltInRoleIds)
+    if (guid.size() == known.size() && std::equal(guid.begin(), guid.end(), known.begin(),
+                                                  [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+      return name;
+  return {};
+}
+
+// The role a `role_definition_id` names: a built-in role's id, or a role definition data
+// source that looks one up by name or by id; positioned at the id, where the fix goes. Null
+// when not known.
+const Value* role_by_id(Model& model, const Value* id) {
+  if (!id) return nullptr;
+  if (is_known_string(id)) {
+    std::string_view name = built_in_role(id->text);
+    return name.empty() ? nullptr : &model.synthesized.emplace_back(Value::string_of(std::string(name), id->where));
+  }
+  for (const NativeResource* r : model.referenced(id)) {
+    if (!one_of(r->type, kRoleDefinitionLookups)) continue;
+    if (const Value* name = at_path(r->body, "name"); is_known_string(name))
+      return &model.synthesized.emplace_back(Value::string_of(name->text, id->where));
+    if (const Value* by_id = at_path(r->body, "role_definition_id"); is_known_string(by_id)) {
+      std::string_view role = built_in_role(by_id->text);
+      if (!role.empty()) return &model.synthesized.emplace_back(Value::string_of(std::string(role), id->where));
+    }
+  }
+  return nullptr;
+}
+
 const Function* function_of(const Model& model, const NativeResource* r) {
   for (const auto& fn : model.functions)
     if (fn.resource == r) return &fn;
@@ -95,6 +139,7 @@ void lower_assignments(const LoadedUnit& unit, Model& model) {
       g.cloud = Cloud::Azure;
       g.resource = &r;
       g.role = at_path(r.body, row.role);
+      if (!g.role || g.role->is_null()) g.role = role_by_id(model, at_path(r.body, row.role_id));
       g.member = member;
       // A function's own principal_id (its system-assigned identity) or a user-assigned identity's.
       for (const NativeResource* id : model.referenced(member))

@@ -104,12 +104,12 @@ Model build_model(const LoadedUnit& unit, const EndpointFixWriter* endpoint_writ
   lower_sam_api_resource_policies(unit, model);
   lower_firewall_rules(unit, model);
   lower_network_security_rules(unit, model);
-  lower_allow_lists(unit, model);
   lower_api_routes(unit, model);
   lower_http_triggers(unit, model);
   lower_api_inbound(model);
   lower_permission_inbound(model);
   lower_network(unit, model);
+  lower_allow_lists(unit, model);  // after the network: whether a caller's egress enters a VPC
   lower_network_allow_lists(unit, model);
   lower_edge_access(unit, model);
   return model;

@@ -38,7 +38,14 @@ struct Subnet {
   // A private path from the subnet to the cloud's own APIs that needs no NAT: Google Cloud's
   // Private Google Access (`private_ip_google_access`). Null: not written (off).
   const Value* private_api_access = nullptr;
+  // Azure service endpoints on the subnet ("Microsoft.Storage"), each as written (azurerm 4
+  // `service_endpoints`, azurerm 5 `service_endpoint` blocks); false when they cannot be read.
+  std::vector<const Value*> service_endpoints;
+  bool service_endpoints_known = true;
+  Range range;                              // an inline `subnet` block of its network (Azure); else invalid
   const RouteTable* route_table = nullptr;  // explicit association, else the VPC's main table
+  // AWS: whether `route_table` is known. Azure: false when a route table or a NAT gateway
+  // association of the subnet cannot be read (its internet path is not known).
   bool route_table_known = false;
   const NativeResource* association = nullptr;  // the explicit association, if any
   // Resources other than functions and network plumbing that refer to the subnet: compute
@@ -112,6 +119,11 @@ enum class EndpointType { Gateway, Interface, GatewayLoadBalancer, Unknown };
 
 struct VpcEndpoint {
   const NativeResource* resource = nullptr;
+  Cloud cloud = Cloud::Aws;
+  // An Azure private endpoint: the resource it connects to (a storage account, key vault, SQL
+  // server) and the subnet it sits in; null when not resolvable. `service` holds its subresources.
+  const NativeResource* target = nullptr;
+  const Subnet* subnet = nullptr;
   const Vpc* vpc = nullptr;
   bool vpc_known = false;                    // false: it may belong to any VPC of the code
   std::string service;                       // "s3", "ecr.dkr", "execute-api": the part after the region
@@ -167,12 +179,25 @@ struct FunctionSubnetPath {
   const Route* default_route = nullptr;      // null when the table has none
 };
 
+// A resource a network-attached function calls that a private path could serve (Azure: a
+// storage account, key vault or SQL server named by its app settings or connection strings,
+// or the scope of its identity's role grants), and where the code shows the use.
+struct ResourceUse {
+  const NativeResource* resource = nullptr;
+  std::string service;                       // the service endpoint that serves it: "Microsoft.Storage"
+  std::string_view label;                    // "storage account", "key vault", "SQL server"
+  Range evidence;
+  std::string via;                           // "app setting AzureWebJobsStorage", "role assignment azurerm_role_assignment.r"
+};
+
 struct FunctionNetwork {
   const Function* function = nullptr;
   // What the function sends into the network. Lambda: everything. Google Cloud: private
   // ranges only, unless the egress setting (Cloud Run `vpc_access.egress`, the v1 annotation
   // `run.googleapis.com/vpc-access-egress`, Functions `vpc_connector_egress_settings`, 2nd gen
-  // `direct_vpc_egress`) says ALL_TRAFFIC. `egress_setting` is that value as written (null:
+  // `direct_vpc_egress`) says ALL_TRAFFIC. Azure VNet integration: RFC 1918 and service-endpoint
+  // traffic only, unless `vnet_route_all_enabled` (or the app setting WEBSITE_VNET_ROUTE_ALL)
+  // is on. `egress_setting` is that value as written (null:
   // the default); `all_traffic_known` is false when it is unknown.
   const Value* egress_setting = nullptr;
   bool all_traffic = true;
@@ -187,7 +212,8 @@ struct FunctionNetwork {
   Egress egress = Egress::Unknown;
   std::vector<const NatGateway*> nats;       // NATs its default routes lead to (Google Cloud: the NATs whose
                                              // client_subnets hold its subnets)
-  std::vector<const VpcEndpoint*> endpoints; // the endpoints that serve it (endpoint_serves)
+  std::vector<const VpcEndpoint*> endpoints; // the endpoints that serve it (endpoint_serves; Azure: private endpoints in its VNet)
+  std::vector<ResourceUse> resource_uses;    // Azure: what it calls that service or private endpoints could carry
 };
 
 struct Network {

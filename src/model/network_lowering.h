@@ -14,6 +14,14 @@ void attach_functions_to_network(const RefResolver& refs, Model& model);
 // or a direct interface, with their egress setting.
 void build_subnet_network(const LoadedUnit& unit, const RefResolver& refs, Network& net);
 void attach_functions_to_subnets(const RefResolver& refs, Model& model);
+// Azure virtual networks: VNets, subnets (resources and inline blocks) with their service
+// endpoints, private endpoints, NAT gateway associations and flow logs (on the VNet, the
+// subnet, or the network security group associated with it); then each Function App's VNet
+// integration with its route-all setting and the resources it calls.
+void build_virtual_networks(const LoadedUnit& unit, const RefResolver& refs, Network& net);
+void attach_functions_to_vnets(const RefResolver& refs, Model& model);
+// The Azure subnet a value designates: a subnet resource, or the only inline subnet of a VNet.
+const Subnet* azure_subnet_of(const RefResolver& refs, const Network& net, const Value* v);
 // Each AWS function's service use (service_use.h).
 void lower_service_use(const RefResolver& refs, Model& model);
 

@@ -30,12 +30,32 @@ Json attachment_json(const Network& net, const FunctionNetwork& fn_net) {
   for (const auto& path : fn_net.subnets) {
     Json s{{"subnet", path.subnet->resource->address}};
     put_fact(s, "private_api_access", path.subnet->private_api_access);
+    if (path.subnet->cloud == Cloud::Azure) {
+      Json endpoints = Json::array();
+      for (const Value* v : path.subnet->service_endpoints) endpoints.push_back(v->is_unknown() ? "(unknown)" : v->display());
+      s["service_endpoints"] = path.subnet->service_endpoints_known ? std::move(endpoints) : Json("(unknown)");
+    }
     bool logged = false;
-    for (const FlowLog& log : net.flow_logs) logged = logged || (log.subnet == path.subnet && !log.may_not_exist);
+    for (const FlowLog& log : net.flow_logs)  // on the subnet, or on its whole network (Azure VNet flow logs)
+      logged = logged || ((log.subnet == path.subnet || (log.vpc && log.vpc == path.subnet->vpc && path.subnet->cloud == Cloud::Azure)) &&
+                          !log.may_not_exist);
     s["flow_logs"] = logged;
     subnets.push_back(std::move(s));
   }
   j["subnets"] = std::move(subnets);
+  if (!fn_net.endpoints.empty() || !fn_net.resource_uses.empty()) {
+    Json endpoints = Json::array();
+    for (const VpcEndpoint* e : fn_net.endpoints) {
+      Json je{{"endpoint", e->resource->address}, {"service", e->service}};
+      if (e->target) je["target"] = e->target->address;
+      endpoints.push_back(std::move(je));
+    }
+    j["private_endpoints"] = std::move(endpoints);
+    Json uses = Json::array();
+    for (const ResourceUse& u : fn_net.resource_uses)
+      uses.push_back({{"resource", u.resource->address}, {"service", u.service}, {"via", u.via}, {"at", inspect_position(u.evidence)}});
+    j["uses"] = std::move(uses);
+  }
   Json nats = Json::array();
   for (const NatGateway* nat : fn_net.nats) {
     Json n{{"nat", nat->resource->address}, {"at", inspect_position(nat->resource->declaration)}};

@@ -61,6 +61,10 @@ uint8_t secret_attribute_marks(const std::string& type, const std::string& attri
   if (type == "aws_iam_access_key" && (attribute == "secret" || attribute == "ses_smtp_password_v4"))
     return kSecretValue;
   if (type == "aws_cognito_user_pool_client" && attribute == "client_secret") return kSecretValue;
+  // Google Secret Manager: a version's (or the data source's) payload in plain text.
+  if ((type == "google_secret_manager_secret_version" || type == "google_secret_manager_regional_secret_version") &&
+      attribute == "secret_data")
+    return kSecretValue;
   // Azure keys and connection strings read back from the resources that issue them.
   static constexpr std::pair<std::string_view, std::string_view> kAzureSecrets[] = {
       {"azurerm_storage_account", "primary_access_key"},

@@ -4,6 +4,8 @@
 // strings over several lines, empty interpolations. The messages are HCL's own (tests/hcl_reference compares the
 // verdicts with HashiCorp's parser).
 #include <cstring>
+#include <deque>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -12,50 +14,139 @@
 namespace eph::hcl {
 namespace {
 
-bool is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
+// The node types the checks look at. Each node's type is read from a table indexed by its
+// symbol, built once per language from the symbols' names (ts_node_type compares as a string,
+// which cost a strcmp per type tried per node).
+enum class Kind : uint8_t {
+  Other, Body, Block, BlockStart, Attribute, Object, ObjectElem, Comma, StringLit, QuotedTemplate,
+  TemplateLiteral, HeredocTemplate, HeredocIdentifier, VariableExpr, NumericLit, LiteralValue, Index,
+  LegacyIndex, Expression, TemplateInterpolation, Comment, Opening, Closing,
+};
+
+Kind kind_named(const char* name) {
+  static const std::pair<const char*, Kind> kNames[] = {
+      {"body", Kind::Body},
+      {"block", Kind::Block},
+      {"block_start", Kind::BlockStart},
+      {"attribute", Kind::Attribute},
+      {"object", Kind::Object},
+      {"object_elem", Kind::ObjectElem},
+      {",", Kind::Comma},
+      {"string_lit", Kind::StringLit},
+      {"quoted_template", Kind::QuotedTemplate},
+      {"template_literal", Kind::TemplateLiteral},
+      {"heredoc_template", Kind::HeredocTemplate},
+      {"heredoc_identifier", Kind::HeredocIdentifier},
+      {"variable_expr", Kind::VariableExpr},
+      {"numeric_lit", Kind::NumericLit},
+      {"literal_value", Kind::LiteralValue},
+      {"index", Kind::Index},
+      {"legacy_index", Kind::LegacyIndex},
+      {"expression", Kind::Expression},
+      {"template_interpolation", Kind::TemplateInterpolation},
+      {"comment", Kind::Comment},
+      // `[*]` is one token, opened and closed: neither.
+      {"(", Kind::Opening},
+      {"[", Kind::Opening},
+      {"{", Kind::Opening},
+      {"tuple_start", Kind::Opening},
+      {"object_start", Kind::Opening},
+      {"template_interpolation_start", Kind::Opening},
+      {"template_directive_start", Kind::Opening},
+      {")", Kind::Closing},
+      {"]", Kind::Closing},
+      {"}", Kind::Closing},
+      {"tuple_end", Kind::Closing},
+      {"object_end", Kind::Closing},
+      {"template_interpolation_end", Kind::Closing},
+      {"template_directive_end", Kind::Closing},
+  };
+  for (const auto& [type, kind] : kNames)
+    if (std::strcmp(name, type) == 0) return kind;
+  return Kind::Other;
+}
+
+// Kinds by symbol (ts_node_symbol) for `language`; the HCL language comes in a few variants
+// (the engine's scanner and the grammar's), so the tables are kept per language.
+const std::vector<Kind>& kinds_of(const TSLanguage* language) {
+  static std::mutex mutex;
+  static std::deque<std::pair<const TSLanguage*, std::vector<Kind>>> tables;  // adding keeps references
+  std::lock_guard lock(mutex);
+  for (const auto& [known, table] : tables)
+    if (known == language) return table;
+  std::vector<Kind> table(ts_language_symbol_count(language), Kind::Other);
+  for (uint32_t symbol = 0; symbol < table.size(); ++symbol) {
+    const char* name = ts_language_symbol_name(language, static_cast<TSSymbol>(symbol));
+    if (name) table[symbol] = kind_named(name);
+  }
+  tables.emplace_back(language, std::move(table));
+  return tables.back().second;
+}
 
 class StrictSyntax {
  public:
-  StrictSyntax(const SourceFile* file, std::vector<Diagnostic>& out, size_t max_errors)
-      : file_(file), text_(file->text()), out_(out), max_(max_errors) {}
+  StrictSyntax(const SourceFile* file, const std::vector<Kind>& kinds, std::vector<Diagnostic>& out, size_t max_errors)
+      : file_(file), text_(file->text()), kinds_(kinds), out_(out), max_(max_errors) {}
 
   void walk(TSNode root) {
-    std::vector<TSNode> stack{root};
+    // Each node with whether it is the body of a block opened on the line where the body starts
+    // (known from its parent's children: ts_node_parent and ts_node_prev_sibling walk down from
+    // the root, once per body, which made the walk quadratic in the number of nested blocks).
+    std::vector<std::pair<TSNode, bool>> stack{{root, false}};
     while (!stack.empty() && out_.size() < max_) {
-      TSNode node = stack.back();
+      auto [node, single_line] = stack.back();
       stack.pop_back();
       if (ts_node_is_error(node) || ts_node_is_missing(node)) continue;  // reported by syntax_errors
       std::vector<TSNode> kids = children(node);
+      Kind k = kind(node);
+      auto push_kids = [&] {
+        for (size_t i = kids.size(); i-- > 0;) {
+          bool single = k == Kind::Block && i > 0 && is(kids[i], Kind::Body) &&
+                        line_of(ts_node_end_byte(kids[i - 1])) == line_of(ts_node_start_byte(kids[i]));
+          stack.emplace_back(kids[i], single);
+        }
+      };
       // Around a syntax error the grammar's recovery shapes the tree: checked below it only.
       if (ts_node_has_error(node)) {
-        for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+        push_kids();
         continue;
       }
-      if (is(node, "body")) body(node, kids);
-      else if (is(node, "block")) block(node, kids);
-      else if (is(node, "attribute")) attribute(kids);
-      else if (is(node, "object")) object(kids);
-      else if (is(node, "string_lit") || is(node, "quoted_template")) quoted_string(node);
-      else if (is(node, "heredoc_template")) heredoc(kids);
-      else if (is(node, "variable_expr")) namespaced_variable(node);
-      else if (is(node, "numeric_lit")) number(node);
-      else if (is(node, "template_interpolation")) interpolation(kids);
+      switch (k) {
+        case Kind::Body: body(kids, single_line); break;
+        case Kind::Block: block(node, kids); break;
+        case Kind::Attribute: attribute(kids); break;
+        case Kind::Object: object(kids); break;
+        case Kind::StringLit:
+        case Kind::QuotedTemplate: quoted_string(node, kids); break;
+        case Kind::HeredocTemplate: heredoc(kids); break;
+        case Kind::VariableExpr: namespaced_variable(node); break;
+        case Kind::NumericLit: number(node); break;
+        case Kind::TemplateInterpolation: interpolation(kids); break;
+        default: break;
+      }
       indexes(kids);
-      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+      push_kids();
     }
   }
 
  private:
   const SourceFile* file_;
   const std::string& text_;
+  const std::vector<Kind>& kinds_;
   std::vector<Diagnostic>& out_;
   size_t max_;
+
+  Kind kind(TSNode node) const {
+    TSSymbol symbol = ts_node_symbol(node);
+    return symbol < kinds_.size() ? kinds_[symbol] : Kind::Other;
+  }
+  bool is(TSNode node, Kind k) const { return kind(node) == k; }
 
   void report(uint32_t begin, uint32_t end, std::string message) {
     if (out_.size() < max_) out_.push_back({Diagnostic::Kind::ParseError, Range{file_, begin, end}, std::move(message)});
   }
 
-  uint32_t line_of(uint32_t offset) const { return file_->position(offset).line; }
+  uint32_t line_of(uint32_t offset) const { return file_->position(offset, ColumnUnit::Bytes).line; }
 
   // The first byte after `from` that is neither blank nor a comment, stopping at a line break
   // (a `#` or `//` comment runs to the line break, which then counts).
@@ -89,12 +180,11 @@ class StrictSyntax {
 
   // Arguments once per body; every argument and block ends its line, except the single
   // argument of a single-line block (checked by block()).
-  void body(TSNode node, const std::vector<TSNode>& kids) {
+  void body(const std::vector<TSNode>& kids, bool single_line) {
     std::unordered_map<std::string_view, TSNode> seen;
-    bool single_line = single_line_body(node);
     for (TSNode element : kids) {
-      bool attribute = is(element, "attribute");
-      if (!attribute && !is(element, "block")) continue;
+      bool attribute = is(element, Kind::Attribute);
+      if (!attribute && !is(element, Kind::Block)) continue;
       if (!attribute && range_of(file_, ts_node_child(element, 0)).text().find("::") != std::string_view::npos) {
         TSNode name = ts_node_child(element, 0);
         report(ts_node_start_byte(name), ts_node_end_byte(name),
@@ -123,23 +213,17 @@ class StrictSyntax {
     }
   }
 
-  // A body whose block opened on the line where the body starts.
-  bool single_line_body(TSNode body) const {
-    TSNode parent = ts_node_parent(body);
-    if (ts_node_is_null(parent) || !is(parent, "block")) return false;
-    TSNode open = ts_node_prev_sibling(body);
-    return !ts_node_is_null(open) && line_of(ts_node_end_byte(open)) == line_of(ts_node_start_byte(body));
-  }
-
   void block(TSNode node, const std::vector<TSNode>& kids) {
     uint32_t header_line = line_of(ts_node_start_byte(node));
+    // The body and whether it starts on the line of what precedes it (a single-line block).
     TSNode body_node{}, open{};
-    bool has_body = false;
-    for (TSNode kid : kids) {
-      if (is(kid, "block_start")) open = kid;
-      if (is(kid, "body")) {
-        body_node = kid;
+    bool has_body = false, single_line = false;
+    for (size_t i = 0; i < kids.size(); ++i) {
+      if (is(kids[i], Kind::BlockStart)) open = kids[i];
+      if (is(kids[i], Kind::Body)) {
+        body_node = kids[i];
         has_body = true;
+        single_line = i > 0 && line_of(ts_node_end_byte(kids[i - 1])) == line_of(ts_node_start_byte(kids[i]));
       }
     }
     if (ts_node_is_null(open)) return;
@@ -148,10 +232,10 @@ class StrictSyntax {
              "Argument or block definition required: An argument or block definition is required here.");
       return;
     }
-    if (!has_body || !single_line_body(body_node)) return;
+    if (!has_body || !single_line) return;
     std::vector<TSNode> elements = children(body_node);
     TSNode first = elements.front();
-    if (!is(first, "attribute")) {
+    if (!is(first, Kind::Attribute)) {
       report(ts_node_start_byte(first), ts_node_end_byte(ts_node_child(first, 0)),
              "Argument definition required: A single-line block definition can contain only a single argument. "
              "To define a nested block, place it on a line of its own within its parent block.");
@@ -188,15 +272,19 @@ class StrictSyntax {
   // A line break ends an argument's expression unless it is inside brackets, parentheses,
   // braces or an interpolation: HCL reads `x = a` then `[0]` on the next line as two items.
   void expression_lines(TSNode equals, TSNode expression) {
-    uint32_t last_line = line_of(ts_node_end_byte(equals));
+    // Without a line break from `=` to the end of the expression every token is on its line.
+    uint32_t from = ts_node_end_byte(equals), to = ts_node_end_byte(expression);
+    if (to <= from || std::memchr(text_.data() + from, '\n', to - from) == nullptr) return;
+    uint32_t last_line = line_of(from);
     bool first = true;
     int depth = 0;
     std::vector<TSNode> stack{expression};
     while (!stack.empty()) {
       TSNode node = stack.back();
       stack.pop_back();
-      if (is(node, "comment")) continue;
-      bool opaque = is(node, "string_lit") || is(node, "quoted_template") || is(node, "heredoc_template");
+      Kind k = kind(node);
+      if (k == Kind::Comment) continue;
+      bool opaque = k == Kind::StringLit || k == Kind::QuotedTemplate || k == Kind::HeredocTemplate;
       uint32_t child_count = ts_node_child_count(node);
       if (!opaque && child_count > 0) {
         std::vector<TSNode> kids = children(node);
@@ -205,15 +293,11 @@ class StrictSyntax {
       }
       uint32_t begin = ts_node_start_byte(node);
       if (ts_node_end_byte(node) == begin) continue;  // zero-width
-      const char* type = ts_node_type(node);
-      bool closing = std::strcmp(type, ")") == 0 || std::strcmp(type, "]") == 0 || std::strcmp(type, "}") == 0 ||
-                     is(node, "tuple_end") || is(node, "object_end") || is(node, "template_interpolation_end") ||
-                     is(node, "template_directive_end");
       bool inside = depth > 0;  // a closing bracket may stand on its own line
-      if (closing) --depth;
+      if (k == Kind::Closing) --depth;
       if (!inside && line_of(begin) > last_line) {
         if (first) {
-          report(ts_node_end_byte(equals), begin,
+          report(from, begin,
                  "Invalid expression: Expected the start of an expression, but found an invalid expression token.");
         } else {
           report(begin, ts_node_end_byte(node),
@@ -221,11 +305,7 @@ class StrictSyntax {
         }
         return;
       }
-      bool opening = std::strcmp(type, "(") == 0 || std::strcmp(type, "[") == 0 || std::strcmp(type, "{") == 0 ||
-                     std::strcmp(type, "[*]") == 0 || is(node, "tuple_start") || is(node, "object_start") ||
-                     is(node, "template_interpolation_start") || is(node, "template_directive_start");
-      if (std::strcmp(type, "[*]") == 0) opening = false;  // one token, opened and closed
-      if (opening) ++depth;
+      if (k == Kind::Opening) ++depth;
       first = false;
       last_line = line_of(ts_node_end_byte(node) - 1);
     }
@@ -243,7 +323,7 @@ class StrictSyntax {
   // The line of `<<EOT` ends right after the marker.
   void heredoc(const std::vector<TSNode>& kids) {
     for (TSNode kid : kids) {
-      if (!is(kid, "heredoc_identifier")) continue;
+      if (!is(kid, Kind::HeredocIdentifier)) continue;
       uint32_t end = ts_node_end_byte(kid);
       size_t eol = text_.find('\n', end);
       std::string_view rest = std::string_view(text_).substr(end, eol == std::string::npos ? std::string::npos : eol - end);
@@ -261,7 +341,7 @@ class StrictSyntax {
     bool after_item = false, separated = false;
     uint32_t last_end = 0;
     for (TSNode kid : kids) {
-      if (is(kid, "object_elem")) {
+      if (is(kid, Kind::ObjectElem)) {
         uint32_t begin = ts_node_start_byte(kid);
         bool newline = std::string_view(text_).substr(last_end, begin - last_end).find('\n') != std::string_view::npos;
         if (after_item && !separated && !newline) {
@@ -272,7 +352,7 @@ class StrictSyntax {
         after_item = true;
         separated = false;
         last_end = ts_node_end_byte(kid);
-      } else if (is(kid, ",")) {
+      } else if (is(kid, Kind::Comma)) {
         separated = true;
       }
     }
@@ -282,8 +362,8 @@ class StrictSyntax {
   // followed by a number; the grammar reads both as legacy indexes `.10`, `.2`.
   void indexes(const std::vector<TSNode>& kids) {
     for (size_t i = 0; i + 1 < kids.size(); ++i) {
-      bool number = is(kids[i], "literal_value") && ts_node_child_count(kids[i]) > 0 &&
-                    is(ts_node_child(kids[i], 0), "numeric_lit");
+      bool number = is(kids[i], Kind::LiteralValue) && ts_node_child_count(kids[i]) > 0 &&
+                    is(ts_node_child(kids[i], 0), Kind::NumericLit);
       bool legacy = legacy_index(kids[i]);
       if (!number && !legacy) continue;
       size_t last = i;
@@ -303,8 +383,8 @@ class StrictSyntax {
     }
   }
 
-  static bool legacy_index(TSNode node) {
-    return is(node, "index") && ts_node_child_count(node) > 0 && is(ts_node_child(node, 0), "legacy_index");
+  bool legacy_index(TSNode node) const {
+    return is(node, Kind::Index) && ts_node_child_count(node) > 0 && is(ts_node_child(node, 0), Kind::LegacyIndex);
   }
 
   // HCL has no hexadecimal numbers: it reads `0x10` as 0 followed by the name x10.
@@ -320,7 +400,7 @@ class StrictSyntax {
   // `${}`: the grammar allows an interpolation without an expression, HCL does not.
   void interpolation(const std::vector<TSNode>& kids) {
     for (TSNode kid : kids)
-      if (is(kid, "expression")) return;
+      if (is(kid, Kind::Expression)) return;
     if (kids.empty()) return;
     TSNode end = kids.back();
     report(ts_node_start_byte(end), ts_node_end_byte(end),
@@ -328,10 +408,9 @@ class StrictSyntax {
   }
 
   // A line break in the literal text of a quoted string (interpolations may span lines).
-  void quoted_string(TSNode node) {
-    std::vector<TSNode> parts = children(node);
+  void quoted_string(TSNode node, const std::vector<TSNode>& parts) {
     for (TSNode part : parts) {
-      if (!is(part, "template_literal")) continue;
+      if (!is(part, Kind::TemplateLiteral)) continue;
       std::string_view literal = range_of(file_, part).text();
       size_t newline = literal.find('\n');
       if (newline == std::string_view::npos) continue;
@@ -349,7 +428,8 @@ class StrictSyntax {
 
 void strict_syntax_errors(const HclTree& tree, std::vector<Diagnostic>& out, size_t max_errors) {
   if (!tree.file()) return;
-  StrictSyntax(tree.file().get(), out, max_errors).walk(tree.root());
+  TSNode root = tree.root();
+  StrictSyntax(tree.file().get(), kinds_of(ts_node_language(root)), out, max_errors).walk(root);
 }
 
 }  // namespace eph::hcl

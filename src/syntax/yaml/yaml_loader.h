@@ -1,11 +1,15 @@
 #pragma once
 // The one YAML reader: templates, `.ephemera.yaml` and Terraform's `yamldecode` all load
 // through it, so all three have the same limits (size, depth, alias expansion).
-// YAML with positions, built from yaml-cpp's event stream (no yaml-cpp node tree).
-// libyaml checks every text first: where yaml-cpp 0.7 rejects valid YAML, or reads a value
-// differently from libyaml (event_digest.h), the tree is built from libyaml's events instead,
-// and what libyaml rejects is an error even when yaml-cpp takes it (libyaml_events.h). yaml-cpp reports only where a node starts;
-// the loader measures where each node ends.
+// YAML with positions, built from a parser's event stream (no parser's node tree).
+// libyaml decides what is YAML, and where it accepts a text its events build the tree
+// (libyaml_events.h). yaml-cpp reads a text too where libyaml rejects it (the error is
+// yaml-cpp's, as it always was), where collections nest 64 deep or more (yaml-cpp's own depth
+// guard keeps its verdict) and where a node is written as nothing (`a:` or `- ` alone: the two
+// parsers can place it at different bytes, and yaml-cpp's place is kept); there the loader is what it was
+// before: yaml-cpp's tree where both parsers read the same values (event_digest.h), libyaml's
+// where yaml-cpp 0.7 rejects valid YAML or misreads a value. Parsers report only where a node
+// starts; the loader measures where each node ends.
 // CloudFormation short-form tags become single-key maps in the long form, so the rest of
 // the engine sees one representation for YAML and JSON templates:
 //   !Ref X -> {Ref: X}   !Condition C -> {Condition: C}   !Sub s -> {"Fn::Sub": s}
@@ -46,5 +50,9 @@ ParseResult parse_text(std::string_view text, Range fallback, Limits limits = {}
 // The tree built from libyaml's events alone, whatever yaml-cpp says: for the tests that
 // hold it to the same trees and ranges as yaml-cpp's where both read the text.
 ParseResult parse_with_libyaml(const SourceFile& file, Limits limits = {});
+
+// What parse() returned when yaml-cpp read every text as well (the paragraph above): for the
+// test that holds parse() to the same trees, ranges and diagnostics on real and damaged files.
+ParseResult parse_with_yaml_cpp_too(const SourceFile& file, Limits limits = {});
 
 }  // namespace eph::yaml
