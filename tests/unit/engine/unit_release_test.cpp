@@ -77,6 +77,7 @@ TEST_CASE("a scan releases each unit's files as it finishes and keeps excerpts f
   cache.set_budget(0);
   AnalysisOptions options;
   options.threads = 1;
+  options.excerpt_files = true;
   size_t before = SourceFile::live_text_bytes();
   files.watching = true;
   AnalysisResult result = analyze(units, files, options);
