@@ -325,3 +325,67 @@ resource "google_access_context_manager_access_level" "office" {
     }
   }
 }
+
+# A policy whose deny-everything-else rule is in preview (logged, not enforced) is not an
+# allow-list, even in front of something a function calls.
+resource "google_compute_security_policy" "previewed" {
+  name = "previewed"
+  rule {
+    action   = "allow"
+    priority = 1000
+    match {
+      versioned_expr = "SRC_IPS_V1"
+      config {
+        src_ip_ranges = ["198.51.100.9/32"]
+      }
+    }
+  }
+  rule {
+    action   = "deny(403)"
+    priority = 2147483647
+    preview  = true
+    match {
+      versioned_expr = "SRC_IPS_V1"
+      config {
+        src_ip_ranges = ["*"]
+      }
+    }
+  }
+}
+
+resource "google_compute_backend_service" "previewed" {
+  name            = "previewed"
+  security_policy = google_compute_security_policy.previewed.id
+}
+
+resource "google_compute_url_map" "previewed" {
+  name            = "previewed"
+  default_service = google_compute_backend_service.previewed.id
+}
+
+resource "google_compute_target_http_proxy" "previewed" {
+  name    = "previewed"
+  url_map = google_compute_url_map.previewed.id
+}
+
+resource "google_compute_global_forwarding_rule" "previewed" {
+  name   = "previewed"
+  target = google_compute_target_http_proxy.previewed.id
+}
+
+resource "google_cloud_run_v2_service" "previewed_caller" {
+  name     = "previewed-caller"
+  location = "europe-west1"
+  template {
+    scaling {
+      max_instance_count = 5
+    }
+    containers {
+      image = "europe-docker.pkg.dev/p/r/caller:1"
+      env {
+        name  = "API"
+        value = google_compute_global_forwarding_rule.previewed.ip_address
+      }
+    }
+  }
+}

@@ -115,3 +115,69 @@ resource "azurerm_linux_function_app" "outside" {
     app_scale_limit = 10
   }
 }
+
+# A subnet whose network security group comes from outside the code (its id as a variable):
+# an NSG flow log may exist there, nothing to say.
+variable "shared_nsg_id" {
+  type = string
+}
+
+resource "azurerm_virtual_network" "shared" {
+  name                = "shared-vnet"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.50.0.0/16"]
+}
+
+resource "azurerm_subnet" "shared" {
+  name                 = "shared"
+  resource_group_name  = "rg"
+  virtual_network_name = azurerm_virtual_network.shared.name
+  address_prefixes     = ["10.50.1.0/24"]
+}
+
+resource "azurerm_subnet_network_security_group_association" "shared" {
+  subnet_id                 = azurerm_subnet.shared.id
+  network_security_group_id = var.shared_nsg_id
+}
+
+resource "azurerm_linux_function_app" "shared" {
+  name                          = "shared-fa"
+  resource_group_name           = "rg"
+  location                      = "westeurope"
+  service_plan_id               = "plan"
+  storage_account_name          = "sharedfn"
+  storage_uses_managed_identity = true
+  virtual_network_subnet_id     = azurerm_subnet.shared.id
+
+  site_config {
+    app_scale_limit = 10
+  }
+}
+
+# A virtual network read from outside the code: its VNet flow log is not in view.
+data "azurerm_virtual_network" "platform" {
+  name                = "platform-vnet"
+  resource_group_name = "platform-rg"
+}
+
+resource "azurerm_subnet" "platform" {
+  name                 = "functions"
+  resource_group_name  = "platform-rg"
+  virtual_network_name = data.azurerm_virtual_network.platform.name
+  address_prefixes     = ["10.60.1.0/24"]
+}
+
+resource "azurerm_windows_function_app" "platform" {
+  name                          = "platform-fa"
+  resource_group_name           = "rg"
+  location                      = "westeurope"
+  service_plan_id               = "plan"
+  storage_account_name          = "platformfn"
+  storage_uses_managed_identity = true
+  virtual_network_subnet_id     = azurerm_subnet.platform.id
+
+  site_config {
+    app_scale_limit = 10
+  }
+}

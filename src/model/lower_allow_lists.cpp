@@ -195,12 +195,19 @@ const NativeResource* protected_resource(const Model& model, const NativeResourc
   return policies.empty() ? nullptr : policies.front();
 }
 
+// A Cloud Armor rule in preview is only logged, never enforced (unknown: maybe enforced).
+constexpr std::string_view kPreview = "preview";
+bool in_preview(const Value& rule) {
+  const Value* preview = at_path(rule, kPreview);
+  return preview && preview->kind == Kind::Bool && preview->boolean;
+}
+
 // A Cloud Armor policy is an allow-list only when it denies every other address (a rule for
 // "*" whose action is a deny); otherwise its allow rules exempt callers from other rules.
 bool denies_the_rest(const LoadedUnit& unit, const Model& model, const NativeResource& policy) {
   bool denies = false;
   auto check = [&](const Value& rule) {
-    if (string_of(at_path(rule, "action")).rfind("deny", 0) != 0) return;
+    if (in_preview(rule) || string_of(at_path(rule, "action")).rfind("deny", 0) != 0) return;
     for (const Value* range : list_items(at_path(rule, "match/config/src_ip_ranges")))
       denies = denies || string_of(range) == "*";
   };
@@ -233,6 +240,7 @@ void find_callers(const LoadedUnit& unit, const Model& model, const AllowListRow
 void add_entries(const LoadedUnit& unit, Model& model, const NativeResource& r, const AllowListRow& row,
                  const Value& rule) {
   if (!row.allow.empty() && string_of(at_path(rule, row.allow)) != row.allow_value) return;
+  if (row.load_balancer_policy && in_preview(rule)) return;
   for (const Value* address : list_items(at_path(rule, row.entries))) {
     if (address->is_null()) continue;
     AllowListEntry e;

@@ -57,6 +57,7 @@ bool one_of(std::string_view s, const auto& list) {
   return std::find(std::begin(list), std::end(list), s) != std::end(list);
 }
 bool written(const Value* v) { return v && !v->is_null(); }
+bool is_data_source(const NativeResource& r) { return r.type.rfind("data.", 0) == 0; }
 bool known_false(const Value* v) {
   return v && ((v->kind == Kind::Bool && !v->boolean) || (v->is_string() && v->text == "false"));
 }
@@ -131,6 +132,11 @@ class VirtualNetworkBuilder {
     v.resource = &r;
     v.cloud = Cloud::Azure;
     networks_[&r] = &v;
+    if (is_data_source(r)) {
+      // A network from outside the code: its flow logs and private endpoints are not in view.
+      v.flow_logs_known = false;
+      v.endpoints_known = false;
+    }
     each_at_path(r.body, kInlineSubnets, [&](const Value& block) {
       Subnet& s = new_subnet(r, block, &v);
       s.range = block.where.valid() ? block.where : r.declaration;
@@ -192,7 +198,11 @@ class VirtualNetworkBuilder {
   void link_nsg(const Value* nsg_value, Subnet* s) {
     const NativeResource* nsg =
         refs_.one(nsg_value, [&](const NativeResource* c) { return one_of(c->type, kSecurityGroups); });
-    if (!nsg) return;
+    if (!nsg || is_data_source(*nsg)) {
+      // An NSG from outside the code may carry a flow log the code does not show.
+      if (s && s->vpc) const_cast<Vpc*>(s->vpc)->flow_logs_known = false;
+      if (!nsg) return;
+    }
     if (s) nsg_subnets_[nsg].push_back(s);
     else unresolved_nsg_links_.push_back(nsg);
   }

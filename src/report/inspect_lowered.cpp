@@ -43,7 +43,13 @@ Json allow_list_json(const AllowListEntry& e) {
   if (e.range_end) j["range_end"] = fact(e.range_end);
   if (e.address_only) j["address_only"] = true;
   if (!e.shared_pool.empty()) j["shared_pool"] = e.shared_pool;
+  if (!e.shared_ranges.empty()) j["shared_ranges"] = e.shared_ranges;
   if (e.egress_of) j["egress_of"] = e.egress_of->address();
+  if (!e.callers.empty()) {
+    Json callers = Json::array();
+    for (const Function* fn : e.callers) callers.push_back(fn->address());
+    j["callers"] = std::move(callers);
+  }
   return j;
 }
 

@@ -7,6 +7,7 @@
 
 #include "model/model.h"
 #include "model/value_paths.h"
+#include "report/inspect_lowered.h"
 #include "unit/model/hand_built.h"
 
 using namespace eph;
@@ -260,6 +261,8 @@ TEST_CASE("a Cloud Armor allow-list names the functions that call the load balan
     REQUIRE(e.callers.size() == 1);
     CHECK(e.callers[0] == &model.functions.front());
     CHECK_FALSE(e.fix.empty());
+    auto json = lowered_json(model);
+    CHECK(json["allow_list_entries"][0]["callers"][0] == "google_cloud_run_v2_service.api");
   }
   SUBCASE("allow by default: not an allow-list") {
     LoadedUnit unit = unit_with(false);
@@ -336,6 +339,9 @@ TEST_CASE("Google's published netblocks in an allow-list are shared ranges; IAP'
   CHECK(model.allow_list_entries[0].subject == "VPC Service Controls access level");
   CHECK(model.allow_list_entries[0].shared_ranges == "Google's published ranges (cloud-netblocks)");
   CHECK(model.allow_list_entries[1].shared_ranges.empty());
+  auto json = lowered_json(model);
+  CHECK(json["allow_list_entries"][0]["shared_ranges"] == "Google's published ranges (cloud-netblocks)");
+  CHECK_FALSE(json["allow_list_entries"][1].contains("shared_ranges"));
 }
 
 TEST_CASE("invoker bindings on Cloud Run and Functions, and the roles a function's service account holds") {
