@@ -507,6 +507,7 @@ int run_scan(const std::vector<std::string>& args) {
 
   std::signal(SIGINT, on_interrupt);
   scan.options.cancel = &g_interrupted;
+  scan.options.excerpt_files = true;  // the reports read excerpts: each unit's files go when it is done
   terraform::ModuleConfigCache::shared().set_budget(terraform::ModuleConfigCache::kScanBudgetBytes);
   AnalysisResult result = analyze(units, provider, scan.options);
   for (auto& e : found.errors) result.errors.push_back(std::move(e));

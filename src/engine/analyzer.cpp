@@ -13,6 +13,7 @@
 
 #include "engine/shown_names.h"
 #include "engine/suppressions.h"
+#include "engine/unit_excerpts.h"
 #include "engine/utf8_validation.h"
 #include "formats/registry.h"
 #include "model/endpoint_fix.h"
@@ -54,15 +55,20 @@ UnitOutput run_unit(const UnitPlan& plan, const Config& config, const FileProvid
   UnitOutput out;
   LoadedUnit unit = load_unit(plan, fs, options, &config);
   check_unit(unit, config, out.findings, out.errors, &out.secrets);
-  // Keep only the files that findings (or secrets to mask) point into: memory follows the findings, not the tree.
-  std::set<const SourceFile*> used;
-  for (const auto& f : out.findings) {
-    used.insert(f.range.file);
-    for (const auto& r : f.related) used.insert(r.range.file);
+  // Keep only the files that findings (or secrets to mask) point into, or only what reports read
+  // of them: excerpts of those lines. The unit itself (trees, values) goes when this returns.
+  if (options.excerpt_files) {
+    out.files = excerpt_unit_files(unit.files, out.findings, out.secrets);
+  } else {
+    std::set<const SourceFile*> used;
+    for (const auto& f : out.findings) {
+      used.insert(f.range.file);
+      for (const auto& r : f.related) used.insert(r.range.file);
+    }
+    for (const auto& s : out.secrets) used.insert(s.where.file);
+    for (const auto& file : unit.files)
+      if (used.count(file.get())) out.files.push_back(file);
   }
-  for (const auto& s : out.secrets) used.insert(s.where.file);
-  for (const auto& file : unit.files)
-    if (used.count(file.get())) out.files.push_back(file);
   // A finding in a .tfvars file or a called module's file is in a file that was analysed too.
   out.files_analyzed = plan.files;
   for (const auto& f : out.findings)

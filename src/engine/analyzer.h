@@ -24,11 +24,15 @@ struct AnalysisOptions {
   serverless::ServerlessInputs serverless;
   unsigned threads = 0;                        // 0: one per core
   const std::atomic<bool>* cancel = nullptr;   // set to stop early (Ctrl-C, a newer LSP edit)
+  // Release each unit's files when it is analysed, keeping excerpts of the lines findings point
+  // at (engine/unit_excerpts.h): what a scan's report reads. The editor keeps whole files (its
+  // quick fixes edit around a finding).
+  bool excerpt_files = false;
 };
 
 struct AnalysisResult {
   std::vector<Finding> findings;         // sorted: file, line, column, rule, message
-  std::vector<SourceFilePtr> files;      // the files findings point into (kept alive)
+  std::vector<SourceFilePtr> files;      // the files findings point into (kept alive; excerpts with excerpt_files)
   std::vector<InputError> errors;        // unreadable input, a rule that failed
   // Every secret value the secret rules found, for the reports to mask: also those of
   // suppressed findings, findings below --severity and rules turned off (files kept alive).

@@ -9,10 +9,7 @@
 
 namespace eph {
 
-struct ResourceBlock {
-  std::string kind;   // "aws_subnet", "data.aws_iam_policy_document", "AWS::SQS::Queue"; empty: none
-  uint32_t line = 0;  // where the block starts (its header or logical id); 0: in no block
-};
+// ResourceBlock is declared in core/source.h: excerpts of released files keep the blocks read.
 
 // HCL: the top-level block header at or above `line` (`resource "aws_subnet" "a" {`, or
 // `data`, `module`...), unless a block closed in between.

@@ -11,7 +11,7 @@ std::optional<CodeFrame> code_frame(const Range& range, const SecretMask& mask) 
   const SourceFile& file = *range.file;
   std::string_view line = file.line_text(loc.line);
   if (line.empty()) return std::nullopt;
-  auto line_begin = static_cast<uint32_t>(line.data() - file.text().data());
+  uint32_t line_begin = file.line_start(loc.line);  // the file may be an excerpt: offsets are the original's
   auto line_end = line_begin + static_cast<uint32_t>(line.size());
   uint32_t from = std::clamp(range.begin, line_begin, line_end);
   uint32_t to = range.end > from && range.end <= line_end ? range.end : from + 1;
@@ -33,7 +33,7 @@ std::optional<CodeFrame> code_frame(const Range& range, const SecretMask& mask) 
       at = cut.end;
       continue;
     }
-    char c = file.text()[at];
+    char c = line[at - line_begin];
     frame.text += c;
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) mark(at >= from && at < to, c == '\t' ? '\t' : ' ');
     ++at;

@@ -90,7 +90,7 @@ std::vector<SecretMask::Cut> SecretMask::cuts(const SourceFile& file, uint32_t b
     }
   }
   // The same value written where no finding pointed (a copy in another file, a plan).
-  std::string_view source = std::string_view(file.text()).substr(begin, end - begin);
+  std::string_view source = file.slice(begin, end);
   for (const auto& [value, shown] : values_) {
     for (size_t at = source.find(value); at != std::string_view::npos; at = source.find(value, at + value.size())) {
       auto b = static_cast<uint32_t>(begin + at);
