@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "core/message_shape.h"
 #include "engine/shown_names.h"
 #include "engine/suppressions.h"
 #include "engine/unit_excerpts.h"
@@ -188,16 +189,9 @@ void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Findin
   }
 }
 
-// A finding's message without its own resource's name. Findings at one place that differ
-// only in which resource reached them are one finding; a different message (another
-// service, another secret) at the same place is another finding.
-static std::string message_shape(const Finding& f) {
-  if (f.resource.empty()) return f.message;
-  std::string out = f.message;
-  for (size_t at = out.find(f.resource); at != std::string::npos; at = out.find(f.resource, at + 1))
-    out.replace(at, f.resource.size(), "\x01");
-  return out;
-}
+// Findings at one place that differ only in which resource reached them are one finding; a
+// different message (another service, another secret) at the same place is another finding.
+static std::string message_shape(const Finding& f) { return message_shape(f.message, f.resource); }
 
 void order_findings(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {

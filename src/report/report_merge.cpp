@@ -1,5 +1,7 @@
 #include "report/report_merge.h"
 
+#include "core/message_shape.h"
+
 #include <algorithm>
 #include <set>
 #include <tuple>
@@ -18,14 +20,8 @@ struct Place {
   Severity severity = Severity::Medium;
 };
 
-// The message without its own resource's name (analyzer.cpp's order_findings does the same).
-std::string message_shape(const Place& p) {
-  if (p.resource.empty()) return p.message;
-  std::string out = p.message;
-  for (size_t at = out.find(p.resource); at != std::string::npos; at = out.find(p.resource, at + 1))
-    out.replace(at, p.resource.size(), "\x01");
-  return out;
-}
+// The message without the names of the resource that reached it (core/message_shape.h).
+std::string message_shape(const Place& p) { return eph::message_shape(p.message, p.resource); }
 
 bool same_place(const Place& a, const Place& b) {
   return std::tie(a.file, a.line, a.column, a.end_line, a.end_column, a.rule) ==
