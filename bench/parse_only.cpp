@@ -1,6 +1,7 @@
 #include "parse_only.h"
 
 #include <tree_sitter/api.h>
+#include <yaml.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
@@ -26,7 +27,7 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-// yaml-cpp's parser with a handler that keeps nothing: the cheapest full YAML parse.
+// yaml-cpp's parser with a handler that keeps nothing, for the texts libyaml rejects.
 class NullHandler final : public YAML::EventHandler {
  public:
   void OnDocumentStart(const YAML::Mark&) override {}
@@ -39,6 +40,26 @@ class NullHandler final : public YAML::EventHandler {
   void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
 };
+
+// libyaml's event parser over the whole text, events dropped: true when it reads to the end.
+bool libyaml_reads(const std::string& text) {
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) return false;
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  bool ok = true;
+  for (;;) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event)) {
+      ok = false;
+      break;
+    }
+    bool end = event.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&event);
+    if (end) break;
+  }
+  yaml_parser_delete(&parser);
+  return ok;
+}
 
 }  // namespace
 
@@ -57,14 +78,18 @@ ParseOnlyResult parse_only(const std::vector<std::string>& files) {
       SourceFile file(path, text);
       if (!json::parse(file).ok()) ++r.failures;
     } else {
-      try {
-        std::istringstream in(text);
-        YAML::Parser yaml(in);
-        NullHandler handler;
-        while (yaml.HandleNextDocument(handler)) {
+      // The scan's own order (syntax/yaml): libyaml's events where libyaml reads the text,
+      // yaml-cpp for the texts it rejects.
+      if (!libyaml_reads(text)) {
+        try {
+          std::istringstream in(text);
+          YAML::Parser yaml(in);
+          NullHandler handler;
+          while (yaml.HandleNextDocument(handler)) {
+          }
+        } catch (const std::exception&) {
+          ++r.failures;
         }
-      } catch (const std::exception&) {
-        ++r.failures;
       }
     }
   }
