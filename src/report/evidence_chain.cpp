@@ -74,6 +74,7 @@ std::optional<Diagram> evidence_chain(const Finding& finding, const SecretMask& 
   d.nodes[anchor].findings.push_back(finding.rule_id + " " + std::string(to_string(finding.severity)) + ": " +
                                      mask.text(finding.message));
   size_t previous = anchor, path_start = anchor;
+  std::optional<size_t> function;  // the last function the finding names ("serves" it): its role's grants are its own
   bool in_path = false;
   for (const RelatedLocation& r : finding.related) {
     size_t next = node_at(r.range, mask.text(r.message));
@@ -82,7 +83,11 @@ std::optional<Diagram> evidence_chain(const Finding& finding, const SecretMask& 
     // the path goes on from the link before.
     if (relation == "runs in" && !in_path) path_start = previous;
     in_path = continues_path(relation);
-    size_t from = relation == "runs in" ? path_start : in_path ? previous : anchor;
+    size_t from = relation == "runs in"                ? path_start
+                  : in_path                            ? previous
+                  : relation == "grants" && function ? *function
+                                                       : anchor;
+    if (relation == "serves") function = next;
     previous = next;
     if (next == from) continue;
     bool known = false;

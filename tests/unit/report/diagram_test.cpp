@@ -53,7 +53,7 @@ TEST_CASE("resource kind: the block or logical id a position lies in") {
   CHECK(resource_kind_at(at(notes, "x = 1")) == "");
 }
 
-TEST_CASE("evidence chain: a network path goes on link to link, other links hang off the finding") {
+TEST_CASE("evidence chain: a network path goes on link to link, a role's grants hang off its function, other links off the finding") {
   SourceFile tf("net.tf",
                 "resource \"aws_nat_gateway\" \"n\" {\n}\nresource \"aws_lambda_function\" \"f\" {\n}\n"
                 "resource \"aws_subnet\" \"s\" {\n}\nresource \"aws_route_table\" \"r\" {\n}\n"
@@ -86,7 +86,7 @@ TEST_CASE("evidence chain: a network path goes on link to link, other links hang
   CHECK(edge(1, 2) == "runs in");
   CHECK(edge(2, 3) == "routes through");
   CHECK(edge(3, 0) == "routes through");  // back to the NAT gateway: a cycle
-  CHECK(edge(0, 4) == "grants");
+  CHECK(edge(1, 4) == "grants");  // the function's execution role, not the NAT gateway's
   CHECK(chain->edges.size() == 5);
 
   // A finding inside a block and a link to the block's header are one node.
