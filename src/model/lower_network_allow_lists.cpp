@@ -48,6 +48,13 @@ constexpr AllowListRow kAllowLists[] = {
      .shape = EntryShape::Range, .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
     {.type = "azurerm_mysql_flexible_server_firewall_rule", .holder = "MySQL firewall rule", .shape = EntryShape::Range,
      .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
+    // Single-server PostgreSQL, MySQL and MariaDB (azurerm 4; retired, removed in azurerm 5).
+    {.type = "azurerm_postgresql_firewall_rule", .holder = "PostgreSQL firewall rule", .shape = EntryShape::Range,
+     .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
+    {.type = "azurerm_mysql_firewall_rule", .holder = "MySQL firewall rule", .shape = EntryShape::Range,
+     .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
+    {.type = "azurerm_mariadb_firewall_rule", .holder = "MariaDB firewall rule", .shape = EntryShape::Range,
+     .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
 };
 
 // App Service access restrictions, on every function and web app type.
