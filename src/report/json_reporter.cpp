@@ -73,12 +73,15 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const Re
   const SecretMask mask(result, options.show_secrets);
   out << "{\n  \"tool\": \"ephemera\",\n  \"version\": " << dumped(Json(options.version)) << ",\n  \"findings\": [";
   bool first = true;
-  for (const auto& f : result.findings) {
-    if (f.suppressed && !options.show_suppressed) continue;
+  size_t findings = 0, suppressed = 0;
+  for_each_finding(result, [&](const Finding& f) {
+    ++findings;
+    suppressed += f.suppressed ? 1 : 0;
+    if (f.suppressed && !options.show_suppressed) return;
     out << (first ? "\n" : ",\n");
     first = false;
     write_nested(out, finding_json(f, mask), 2);
-  }
+  });
   out << (first ? "],\n" : "\n  ],\n");
   // The rest is small: printed as one document, its braces left out.
   Json errors = Json::array();
@@ -86,9 +89,7 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const Re
   Json tail;
   tail["errors"] = std::move(errors);
   if (!result.warnings.empty()) tail["warnings"] = result.warnings;
-  tail["summary"] = {{"files", result.files_analyzed},
-                     {"findings", result.findings.size() - result.suppressed},
-                     {"suppressed", result.suppressed}};
+  tail["summary"] = {{"files", result.files_analyzed}, {"findings", findings - suppressed}, {"suppressed", suppressed}};
   std::string text = dumped(tail, 2);
   out.write(text.data() + 2, static_cast<std::streamsize>(text.size() - 4));  // without "{\n" and "\n}"
   out << "\n}\n";
