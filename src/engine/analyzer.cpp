@@ -294,11 +294,6 @@ void assign_fingerprints(std::vector<Finding>& findings) {
   for (size_t i = 0; i < findings.size(); ++i) findings[i].fingerprint = std::move(fingerprints[i]);
 }
 
-struct SpilledFindings {
-  FindingSpill spill;
-  std::map<const SourceFile*, std::shared_ptr<const std::vector<ShownName>>> shown_names;
-};
-
 namespace {
 
 bool holds_nothing(const UnitOutput& out) {

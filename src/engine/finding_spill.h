@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "engine/shown_names.h"
 
 namespace eph {
 
@@ -62,6 +63,12 @@ class FindingSpill {
   std::map<std::string, uint32_t, std::less<>> rule_numbers_;
   std::vector<Entry> index_;
   bool sealed_ = false;
+};
+
+// A scan's findings out of memory (AnalysisResult::spilled), with the names they are shown by.
+struct SpilledFindings {
+  FindingSpill spill;
+  std::map<const SourceFile*, std::shared_ptr<const std::vector<ShownName>>> shown_names;
 };
 
 }  // namespace eph
