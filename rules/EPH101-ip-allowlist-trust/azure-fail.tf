@@ -48,3 +48,33 @@ resource "azurerm_mssql_firewall_rule" "orders" {
   start_ip_address = azurerm_linux_function_app.orders.outbound_ip_address_list[0] # expect: EPH101 "SQL firewall rule"
   end_ip_address   = azurerm_linux_function_app.orders.outbound_ip_address_list[0]
 }
+
+# The same addresses iterated, as they usually are: a firewall rule per address (for_each) and
+# a dynamic access restriction on the app the function calls. Known only at apply time, but
+# what they iterate is the function's outbound addresses.
+resource "azurerm_mssql_firewall_rule" "each_orders_address" {
+  for_each         = toset(azurerm_linux_function_app.orders.possible_outbound_ip_address_list) # expect: EPH101 "azurerm_mssql_firewall_rule.each_orders_address admits the outbound addresses"
+  name             = "orders-${each.key}"
+  server_id        = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Sql/servers/orders"
+  start_ip_address = each.value
+  end_ip_address   = each.value
+}
+
+resource "azurerm_linux_web_app" "backend" {
+  name                = "orders-backend"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  service_plan_id     = "plan"
+
+  site_config {
+    dynamic "ip_restriction" { # expect: EPH101 "access restriction"
+      for_each = azurerm_linux_function_app.orders.outbound_ip_address_list
+      content {
+        name       = "orders-${ip_restriction.key}"
+        ip_address = "${ip_restriction.value}/32"
+        action     = "Allow"
+        priority   = 100 + ip_restriction.key
+      }
+    }
+  }
+}

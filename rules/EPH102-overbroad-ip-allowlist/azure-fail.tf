@@ -1,5 +1,6 @@
 # Allow-lists that admit every Azure tenant: SQL's "Allow Azure services" rule and the
-# AzureCloud service tag; and a wide range in a storage account's rules.
+# AzureCloud service tag; and wide ranges in a storage account's rules and in firewall rules
+# written as a start and an end address (read as the block of the same size).
 
 resource "azurerm_mssql_firewall_rule" "azure_services" {
   name             = "AllowAzureServices"
@@ -39,4 +40,20 @@ resource "azurerm_storage_account" "data" {
     default_action = "Deny"
     ip_rules       = ["20.0.0.0/8"] # expect: EPH102 "wider than /16"
   }
+}
+
+resource "azurerm_mssql_firewall_rule" "everyone" {
+  name             = "AllowAll"
+  server_id        = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Sql/servers/orders"
+  start_ip_address = "0.0.0.0" # expect: EPH102 "0.0.0.0-255.255.255.255 in the SQL firewall rule"
+  end_ip_address   = "255.255.255.255"
+}
+
+# Single-server PostgreSQL (azurerm 4; removed in azurerm 5): a /12's worth of addresses.
+resource "azurerm_postgresql_firewall_rule" "cloud_pool" {
+  name                = "cloud-pool"
+  resource_group_name = "rg"
+  server_name         = "orders-pg"
+  start_ip_address    = "20.32.0.0" # expect: EPH102 "20.32.0.0-20.47.255.255 in the PostgreSQL firewall rule"
+  end_ip_address      = "20.47.255.255"
 }

@@ -49,3 +49,27 @@ resource "azurerm_storage_account" "data" {
     ip_rules       = ["198.51.100.0/24"]
   }
 }
+
+# Firewall ranges no wider than the limit: one office range, a few addresses across a /24
+# boundary, and a range inside private space.
+resource "azurerm_mssql_firewall_rule" "office" {
+  name             = "office"
+  server_id        = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Sql/servers/orders"
+  start_ip_address = "203.0.113.0"
+  end_ip_address   = "203.0.113.255"
+}
+
+resource "azurerm_postgresql_flexible_server_firewall_rule" "partners" {
+  name             = "partners"
+  server_id        = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/orders"
+  start_ip_address = "198.51.100.250"
+  end_ip_address   = "198.51.101.5"
+}
+
+resource "azurerm_mysql_firewall_rule" "internal" {
+  name                = "internal"
+  resource_group_name = "rg"
+  server_name         = "orders-mysql"
+  start_ip_address    = "10.0.0.0"
+  end_ip_address      = "10.255.255.255"
+}

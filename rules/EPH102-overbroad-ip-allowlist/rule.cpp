@@ -3,6 +3,7 @@
 // other allow-lists (Cloud Armor, VPC Service Controls, bucket IP filters, SQL authorized networks).
 #include "model/cidr.h"
 #include "model/policy_conditions.h"
+#include "model/value_paths.h"
 #include "rule_api/rule.h"
 
 namespace eph::rules {
@@ -42,7 +43,9 @@ class RuleEPH102 final : public Rule {
     }
     for (const AllowListEntry& e : model.allow_list_entries) {
       if (!e.shared_pool.empty()) report_shared_pool(ctx, e);
-      else if (!e.egress_of) check_entry(ctx, limits, e.address, false, "the " + e.subject, e.resource->address);
+      else if (e.egress_of) continue;  // EPH101's: what it refers to matters more than its width
+      else if (e.range_end) check_range(ctx, limits, e);
+      else check_entry(ctx, limits, e.address, false, "the " + e.subject, e.resource->address);
     }
   }
 
@@ -62,12 +65,27 @@ class RuleEPH102 final : public Rule {
                           const std::string& where, const std::string& resource) {
     if (!v || !v->is_string()) return;
     auto cidr = parse_cidr(v->text);
-    if (!cidr || cidr->private_range) return;
-    if (skip_everyone && cidr->everyone()) return;
-    int min = cidr->ipv6 ? limits.v6 : limits.v4;
-    if (cidr->prefix >= min) return;
-    ctx.report(v->where,
-               v->text + " in " + where + " of " + resource + " is wider than /" + std::to_string(min) +
+    if (!cidr || (skip_everyone && cidr->everyone())) return;
+    report_if_wide(ctx, limits, *cidr, v->where, v->text, where, resource);
+  }
+
+  // A firewall rule's start-end range (Azure SQL, PostgreSQL, MySQL), judged as the block of the
+  // same size; pointed at its start address.
+  static void check_range(RuleContext& ctx, const Limits& limits, const AllowListEntry& e) {
+    if (!is_known_string(e.address) || !is_known_string(e.range_end)) return;
+    auto cidr = parse_ipv4_range(e.address->text, e.range_end->text);
+    if (!cidr) return;
+    report_if_wide(ctx, limits, *cidr, e.address->where, e.address->text + "-" + e.range_end->text, "the " + e.subject,
+                   e.resource->address);
+  }
+
+  static void report_if_wide(RuleContext& ctx, const Limits& limits, const Cidr& cidr, Range at, const std::string& text,
+                             const std::string& where, const std::string& resource) {
+    if (cidr.private_range) return;
+    int min = cidr.ipv6 ? limits.v6 : limits.v4;
+    if (cidr.prefix >= min) return;
+    ctx.report(at,
+               text + " in " + where + " of " + resource + " is wider than /" + std::to_string(min) +
                    ": it admits shared cloud and ISP address pools, so anyone renting an address there passes; "
                    "list the exact egress addresses you mean",
                resource);

@@ -85,6 +85,8 @@ resource "aws_lambda_function" "worker" {
   environment {
     variables = {
       QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/out"
+      # An S3 URI names a bucket, not a host: its calls go to the S3 API.
+      ARCHIVE_URI = "s3://worker-archive/out/"
     }
   }
 }

@@ -98,3 +98,54 @@ resource "google_cloudfunctions2_function" "export" {
     direct_vpc_egress = "VPC_EGRESS_ALL_TRAFFIC"
   }
 }
+
+# Cloud Functions 1st gen through a Serverless VPC Access connector, all traffic, naming only a
+# Cloud Storage URI (gs://: the Cloud Storage API, not a host on the internet).
+resource "google_compute_network" "legacy" {
+  name                    = "legacy"
+  auto_create_subnetworks = false
+}
+
+resource "google_compute_subnetwork" "connector" {
+  name          = "connector"
+  region        = "europe-west1"
+  network       = google_compute_network.legacy.id
+  ip_cidr_range = "10.8.0.0/28"
+  log_config {}
+}
+
+resource "google_vpc_access_connector" "legacy" {
+  name   = "legacy"
+  region = "europe-west1"
+  subnet {
+    name = google_compute_subnetwork.connector.name
+  }
+}
+
+resource "google_compute_router" "legacy" {
+  name    = "legacy"
+  region  = "europe-west1"
+  network = google_compute_network.legacy.id
+}
+
+resource "google_compute_router_nat" "legacy" { # expect: EPH501 "google_cloudfunctions_function.reports sends all traffic (ALL_TRAFFIC) but names no host outside Google APIs"
+  name                               = "legacy"
+  router                             = google_compute_router.legacy.name
+  region                             = "europe-west1"
+  nat_ip_allocate_option             = "AUTO_ONLY"
+  source_subnetwork_ip_ranges_to_nat = "ALL_SUBNETWORKS_ALL_IP_RANGES"
+}
+
+resource "google_cloudfunctions_function" "reports" {
+  name                          = "reports"
+  region                        = "europe-west1"
+  runtime                       = "python312"
+  entry_point                   = "main"
+  trigger_http                  = true
+  max_instances                 = 5
+  vpc_connector                 = google_vpc_access_connector.legacy.id
+  vpc_connector_egress_settings = "ALL_TRAFFIC"
+  environment_variables = {
+    REPORTS_BUCKET = "gs://reports/daily/"
+  }
+}

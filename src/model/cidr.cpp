@@ -48,4 +48,19 @@ std::optional<Cidr> parse_cidr(std::string_view text) {
   return out;
 }
 
+std::optional<Cidr> parse_ipv4_range(std::string_view first, std::string_view last) {
+  auto a = parse_ipv4(first), b = parse_ipv4(last);
+  if (!a || !b || *a > *b) return std::nullopt;
+  uint64_t count = uint64_t{*b} - *a + 1;
+  int host_bits = 0;
+  while ((uint64_t{1} << host_bits) < count) ++host_bits;  // a range of `count` addresses spans this many
+  int common = 0;
+  while (common < 32 && ((*a ^ *b) >> (31 - common) & 1u) == 0) ++common;  // the block holding both ends
+  Cidr out;
+  out.prefix = 32 - host_bits;
+  uint32_t mask = common == 0 ? 0 : ~uint32_t{0} << (32 - common);
+  out.private_range = private_v4(*a & mask, common);
+  return out;
+}
+
 }  // namespace eph

@@ -16,4 +16,10 @@ struct Cidr {
 // Nullopt when `text` is not an IPv4/IPv6 address or CIDR.
 std::optional<Cidr> parse_cidr(std::string_view text);
 
+// An IPv4 address range written as its first and last address (Azure firewall rules), read as
+// the block of the same size: 0.0.0.0-255.255.255.255 is a /0, 10.0.0.0-10.0.255.255 a /16. It
+// is private when the smallest block holding both ends is. Nullopt when either end is not an
+// IPv4 address or the range is backwards.
+std::optional<Cidr> parse_ipv4_range(std::string_view first, std::string_view last);
+
 }  // namespace eph

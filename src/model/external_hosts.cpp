@@ -32,6 +32,13 @@ constexpr std::string_view kPublicOnlyAwsHosts[] = {".on.aws", ".execute-api.", 
 constexpr std::string_view kCommonTlds[] = {"com", "net", "org", "io", "dev", "app", "ai", "co", "cloud",
                                             "info", "biz", "us", "uk", "de", "eu", "me", "tech", "xyz"};
 
+struct ObjectStoreScheme {
+  std::string_view scheme, api;
+};
+constexpr ObjectStoreScheme kObjectStoreSchemes[] = {
+    {"s3://", "s3.amazonaws.com"}, {"s3a://", "s3.amazonaws.com"}, {"s3n://", "s3.amazonaws.com"},
+    {"gs://", "storage.googleapis.com"}};
+
 }  // namespace
 
 HostReach reach_of_host(std::string_view host) {
@@ -43,6 +50,9 @@ HostReach reach_of_host(std::string_view host) {
 }
 
 std::string host_in_value(std::string_view value, std::string_view variable_name) {
+  // Object-store URIs name a bucket, not a host: the calls go to the store's API.
+  for (const auto& [scheme, api] : kObjectStoreSchemes)
+    if (value.starts_with(scheme)) return std::string(api);
   std::string host = host_of(value, host_like_name(variable_name));
   if (!host.empty() || value.find("://") != std::string_view::npos) return host;
   // A bare host name with a common top-level domain, whatever the variable is called.

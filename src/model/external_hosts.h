@@ -20,7 +20,8 @@ HostReach reach_of_host(std::string_view host);
 
 // The host a configuration value names: a URL's host, or a bare host name when the variable
 // name says it holds one (`*_HOST`, `*_ENDPOINT`...) or the name ends in a common top-level
-// domain ("api.stripe.com"). Lower-cased; empty when there is none.
+// domain ("api.stripe.com"). An object-store URI (`s3://bucket/key`, `gs://bucket/key`) names the
+// store's API host. Lower-cased; empty when there is none.
 std::string host_in_value(std::string_view value, std::string_view variable_name);
 
 // The host of a URL-like or host-like string, lower-cased; empty when there is none.

@@ -2,149 +2,65 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
+#include <utility>
+#include <vector>
+
+#include <re2/re2.h>
 
 #include "model/external_hosts.h"
 
 namespace eph {
 namespace {
 
-// The patterns below are matched by hand, leftmost first and each search resuming after the
-// previous match, exactly as std::sregex_iterator over these regular expressions would (the
-// regex engine was 2.6% of a corpus scan for a few hundred functions' code):
-//   boto3\s*\.\s*(?:client|resource)\s*\(\s*(?:service_name\s*=\s*)?['"]([A-Za-z0-9-]+)['"]
-//   new\s+(?:AWS|aws)\s*\.\s*([A-Za-z0-9]+)
-//   @aws-sdk/client-([a-z0-9-]+)
-//   \bcfn-?response\b   (cfn-response sends a custom resource's answer to a pre-signed S3 URL)
-//   https?://[A-Za-z0-9.\-\[\]:]+
-// SDK client constructors (Python boto3, JavaScript SDK v2 and v3) capture an SDK client
-// name, mapped to its IAM prefix through kSdkAliases.
+// SDK client constructors: Python boto3, JavaScript SDK v2 and v3. The captured name is an
+// SDK client name, mapped to its IAM prefix through kSdkAliases. RE2, not std::regex: the
+// latter's backtracking engine was 2.6% of a corpus scan for a few hundred functions' code,
+// RE2 runs in time linear in the text. Bytes, not UTF-8 (code may be in any encoding), and
+// `\s` spelled out as ECMAScript's ASCII spaces, so the matches are those std::regex found.
+#define EPH_SPACE "[\\t\\n\\v\\f\\r ]"
+constexpr const char* kBoto3 =
+    "boto3" EPH_SPACE "*\\." EPH_SPACE "*(?:client|resource)" EPH_SPACE "*\\(" EPH_SPACE
+    "*(?:service_name" EPH_SPACE "*=" EPH_SPACE "*)?['\"]([A-Za-z0-9-]+)['\"]";
+constexpr const char* kJsV2 = "new" EPH_SPACE "+(?:AWS|aws)" EPH_SPACE "*\\." EPH_SPACE "*([A-Za-z0-9]+)";
+#undef EPH_SPACE
+constexpr const char* kJsV3 = "@aws-sdk/client-([a-z0-9-]+)";
+// cfn-response sends the custom resource's answer to a pre-signed S3 URL.
+constexpr const char* kCfnResponse = "\\bcfn-?response\\b";
+constexpr const char* kUrl = "https?://[A-Za-z0-9.\\-\\[\\]:]+";
+
+// Compiled once, shared by every thread (RE2 is thread-safe).
+struct Patterns {
+  explicit Patterns(const RE2::Options& o)
+      : boto3(kBoto3, o), js_v2(kJsV2, o), js_v3(kJsV3, o), cfn_response(kCfnResponse, o), url(kUrl, o) {}
+  RE2 boto3, js_v2, js_v3, cfn_response, url;
+};
+
+const Patterns& patterns() {
+  static const Patterns compiled{[] {
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingLatin1);
+    return options;
+  }()};
+  return compiled;
+}
+
 struct Match {
-  size_t begin = 0, end = 0;              // the whole match
-  size_t name_begin = 0, name_end = 0;    // the captured name, if any
+  std::string_view whole;  // the match
+  std::string_view name;   // the first capture, if the pattern has one
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80; }
-bool is_word(char c) { return is_alnum(c) || c == '_'; }
-
-class Cursor {
- public:
-  Cursor(std::string_view text, size_t at) : text_(text), at_(at) {}
-  size_t at() const { return at_; }
-  void spaces() {
-    while (at_ < text_.size() && is_space(text_[at_])) ++at_;
-  }
-  bool literal(std::string_view s) {
-    if (text_.substr(at_, s.size()) != s) return false;
-    at_ += s.size();
-    return true;
-  }
-  bool one_of(std::string_view chars) {
-    if (at_ >= text_.size() || chars.find(text_[at_]) == std::string_view::npos) return false;
-    ++at_;
-    return true;
-  }
-  template <typename Pred>
-  size_t run(Pred pred) {
-    size_t from = at_;
-    while (at_ < text_.size() && pred(text_[at_])) ++at_;
-    return at_ - from;
-  }
-
- private:
-  std::string_view text_;
-  size_t at_;
-};
-
-std::optional<Match> boto3_at(std::string_view text, size_t at) {
-  Cursor c(text, at);
-  if (!c.literal("boto3")) return std::nullopt;
-  c.spaces();
-  if (!c.literal(".")) return std::nullopt;
-  c.spaces();
-  if (!c.literal("client") && !c.literal("resource")) return std::nullopt;
-  c.spaces();
-  if (!c.literal("(")) return std::nullopt;
-  c.spaces();
-  Cursor keyword = c;
-  if (keyword.literal("service_name")) {
-    keyword.spaces();
-    if (keyword.literal("=")) {
-      keyword.spaces();
-      c = keyword;
-    }
-  }
-  if (!c.one_of("'\"")) return std::nullopt;
-  Match m{at, 0, c.at(), 0};
-  if (c.run([](char ch) { return is_alnum(ch) || ch == '-'; }) == 0) return std::nullopt;
-  m.name_end = c.at();
-  if (!c.one_of("'\"")) return std::nullopt;
-  m.end = c.at();
-  return m;
-}
-
-std::optional<Match> js_v2_at(std::string_view text, size_t at) {
-  Cursor c(text, at);
-  if (!c.literal("new")) return std::nullopt;
-  size_t before = c.at();
-  c.spaces();
-  if (c.at() == before) return std::nullopt;
-  if (!c.literal("AWS") && !c.literal("aws")) return std::nullopt;
-  c.spaces();
-  if (!c.literal(".")) return std::nullopt;
-  c.spaces();
-  Match m{at, 0, c.at(), 0};
-  if (c.run(is_alnum) == 0) return std::nullopt;
-  m.name_end = m.end = c.at();
-  return m;
-}
-
-std::optional<Match> js_v3_at(std::string_view text, size_t at) {
-  Cursor c(text, at);
-  if (!c.literal("@aws-sdk/client-")) return std::nullopt;
-  Match m{at, 0, c.at(), 0};
-  if (c.run([](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'; }) == 0)
-    return std::nullopt;
-  m.name_end = m.end = c.at();
-  return m;
-}
-
-std::optional<Match> cfn_response_at(std::string_view text, size_t at) {
-  if (at > 0 && is_word(text[at - 1])) return std::nullopt;
-  Cursor c(text, at);
-  if (!c.literal("cfn")) return std::nullopt;
-  c.literal("-");
-  if (!c.literal("response")) return std::nullopt;
-  if (c.at() < text.size() && is_word(text[c.at()])) return std::nullopt;
-  return Match{at, c.at(), 0, 0};
-}
-
-std::optional<Match> url_at(std::string_view text, size_t at) {
-  Cursor c(text, at);
-  if (!c.literal("http")) return std::nullopt;
-  c.literal("s");
-  if (!c.literal("://")) return std::nullopt;
-  if (c.run([](char ch) { return is_alnum(ch) || ch == '.' || ch == '-' || ch == '[' || ch == ']' || ch == ':'; }) == 0)
-    return std::nullopt;
-  return Match{at, c.at(), 0, 0};
-}
-
-// Every match of `match_at` in `text`, leftmost first, each search resuming after the previous
-// match. Every match starts with `first`, so only the places of that word are tried.
-template <typename MatchAt>
-std::vector<Match> all_matches(std::string_view text, std::string_view first, MatchAt match_at) {
+// Every match of `re` in `text`, leftmost first, each search resuming after the previous match
+// (as std::sregex_iterator does; none of these patterns matches the empty string).
+std::vector<Match> all_matches(std::string_view text, const RE2& re) {
   std::vector<Match> out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[2];
+  int count = std::min(re.NumberOfCapturingGroups() + 1, 2);
   size_t from = 0;
-  while (true) {
-    size_t at = text.find(first, from);
-    if (at == std::string_view::npos) break;
-    if (auto m = match_at(text, at)) {
-      out.push_back(*m);
-      from = m->end;
-    } else {
-      from = at + 1;
-    }
+  while (from <= text.size() && re.Match(input, from, text.size(), RE2::UNANCHORED, groups, count)) {
+    out.push_back(Match{std::string_view(groups[0].data(), groups[0].size()),
+                        count > 1 ? std::string_view(groups[1].data(), groups[1].size()) : std::string_view()});
+    from = static_cast<size_t>(groups[0].data() + groups[0].size() - text.data());
   }
   return out;
 }
@@ -190,30 +106,25 @@ void add(InlineCodeUse& out, std::string service, std::string how) {
 
 InlineCodeUse read_inline_code(std::string_view code) {
   InlineCodeUse out;
-  // Inline code is small (CloudFormation allows 4 KB in ZipFile); a bound keeps the regex
-  // engine's work predictable on hostile input.
+  // Inline code is small (CloudFormation allows 4 KB in ZipFile); a bound keeps the work
+  // predictable on hostile input.
   constexpr size_t kMaxCode = 256 * 1024;
   std::string_view text = code.substr(0, kMaxCode);
-  struct Client {
-    std::string_view first;
-    std::optional<Match> (*match_at)(std::string_view, size_t);
-    bool v2;
-  };
-  for (const Client& client : {Client{"boto3", boto3_at, false}, Client{"new", js_v2_at, true},
-                               Client{"@aws-sdk/client-", js_v3_at, false}}) {
-    for (const Match& m : all_matches(text, client.first, client.match_at)) {
-      std::string name(text.substr(m.name_begin, m.name_end - m.name_begin));
+  const Patterns& p = patterns();
+  for (const RE2* client : {&p.boto3, &p.js_v2, &p.js_v3}) {
+    for (const Match& m : all_matches(text, *client)) {
+      std::string name(m.name);
       // JavaScript v2 also has non-client members: `new AWS.Config(...)`, `new AWS.Credentials(...)`.
-      if (client.v2 && (name == "Config" || name == "Credentials" || name == "Endpoint")) continue;
-      add(out, service_of_client(name), std::string(text.substr(m.begin, m.end - m.begin)));
+      if (client == &p.js_v2 && (name == "Config" || name == "Credentials" || name == "Endpoint")) continue;
+      add(out, service_of_client(name), std::string(m.whole));
     }
   }
-  if (!all_matches(text, "cfn", cfn_response_at).empty()) add(out, "s3", "cfn-response (a pre-signed S3 URL)");
-  for (const Match& m : all_matches(text, "http", url_at)) {
+  if (!all_matches(text, p.cfn_response).empty()) add(out, "s3", "cfn-response (a pre-signed S3 URL)");
+  for (const Match& m : all_matches(text, p.url)) {
     // A host assembled at run time ("https://sqs.${region}.amazonaws.com", an f-string): not known.
-    size_t after = m.end;
+    size_t after = static_cast<size_t>(m.whole.data() + m.whole.size() - text.data());
     if (after < text.size() && std::string_view("{$%<+").find(text[after]) != std::string_view::npos) continue;
-    std::string host = host_of(std::string(text.substr(m.begin, m.end - m.begin)), false);
+    std::string host = host_of(std::string(m.whole), false);
     if (host.find('.') == std::string::npos && host != "localhost") continue;
     if (!host.empty() && host.back() == '.') continue;
     if (host.empty() || std::find(out.hosts.begin(), out.hosts.end(), host) != out.hosts.end()) continue;

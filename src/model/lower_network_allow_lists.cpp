@@ -48,6 +48,13 @@ constexpr AllowListRow kAllowLists[] = {
      .shape = EntryShape::Range, .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
     {.type = "azurerm_mysql_flexible_server_firewall_rule", .holder = "MySQL firewall rule", .shape = EntryShape::Range,
      .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
+    // Single-server PostgreSQL, MySQL and MariaDB (azurerm 4; retired, removed in azurerm 5).
+    {.type = "azurerm_postgresql_firewall_rule", .holder = "PostgreSQL firewall rule", .shape = EntryShape::Range,
+     .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
+    {.type = "azurerm_mysql_firewall_rule", .holder = "MySQL firewall rule", .shape = EntryShape::Range,
+     .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
+    {.type = "azurerm_mariadb_firewall_rule", .holder = "MariaDB firewall rule", .shape = EntryShape::Range,
+     .address = "start_ip_address", .range_end = "end_ip_address", .fix = kSqlFix},
 };
 
 // App Service access restrictions, on every function and web app type.
@@ -120,11 +127,21 @@ bool is_all_of_azure_tag(std::string_view tag) {
 
 void add_restrictions(Model& model, const NativeResource& r) {
   for (std::string_view path : kRestrictionBlocks) {
+    std::string holder = path == kRestrictionBlocks[0] ? "access restriction" : "SCM access restriction";
     each_at_path(r.body, path, [&](const Value& block) {
+      if (block.is_unknown()) {
+        // A dynamic block over a collection known only at apply time: what it iterates still
+        // counts when that is a function's outbound addresses.
+        if (const Function* fn = egress_function(model, &block)) {
+          AllowListEntry e = entry_for(r, holder, kIdentityFix, &block);
+          e.egress_of = fn;
+          model.allow_list_entries.push_back(std::move(e));
+        }
+        return;
+      }
       if (!block.is_map()) return;
       const Value* action = block.get("action");
       if (action && !action->is_null() && string_of(action) != "Allow") return;  // Deny, or unknown
-      std::string holder = path == kRestrictionBlocks[0] ? "access restriction" : "SCM access restriction";
       if (const Value* tag = block.get("service_tag"); is_known_string(tag) && is_all_of_azure_tag(tag->text)) {
         AllowListEntry e = entry_for(r, holder, kRestrictionFix, tag);
         e.shared_pool = std::string(kAllOfAzure) + " (the " + tag->text + " service tag)";

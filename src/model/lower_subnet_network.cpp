@@ -50,11 +50,12 @@ constexpr std::string_view kRouterTypes[] = {"google_compute_router"};
 // Private Service Connect endpoints for Google APIs: a global forwarding rule whose target is
 // a bundle of Google APIs, in a network.
 struct PrivateApiEndpointRow {
+  Cloud cloud;
   std::string_view type, target, network;
   std::string_view bundles[2];
 };
 constexpr PrivateApiEndpointRow kPrivateApiEndpoints[] = {
-    {.type = "google_compute_global_forwarding_rule", .target = "target", .network = "network",
+    {.cloud = Cloud::Gcp, .type = "google_compute_global_forwarding_rule", .target = "target", .network = "network",
      .bundles = {"all-apis", "vpc-sc"}},
 };
 
@@ -170,6 +171,7 @@ class SubnetNetworkBuilder {
     if (!api_bundle) return;
     VpcEndpoint& e = net_.endpoints.emplace_back();
     e.resource = &r;
+    e.cloud = row.cloud;
     e.vpc = network_of(at_path(r.body, row.network));
     e.vpc_known = e.vpc != nullptr;
     e.service = std::string(target);

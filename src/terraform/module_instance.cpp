@@ -253,7 +253,9 @@ void ModuleInstance::bind_instance(ExpressionEvaluator& ev, Expansion expansion,
   } else if (expansion == Expansion::Unknown) {
     Value u = Value::unknown(key.where, "instance key unknown");
     ev.bind("count", instance_object({{"index", u}}, key.where));
-    ev.bind("each", instance_object({{"key", u}, {"value", u}}, key.where));
+    // each.value is unknown but still an element of what for_each reads (an app's outbound
+    // addresses, a list of subnets): it keeps that collection's references and marks.
+    ev.bind("each", instance_object({{"key", u}, {"value", each_value ? *each_value : u}}, key.where));
   }
 }
 
@@ -415,7 +417,10 @@ void ModuleInstance::evaluate_resource(size_t index, ResourceState& st) {
     }
     case Expansion::Unknown: {
       Value key = Value::unknown(header, "instance key unknown");
-      Instance inst{base_address, Value::null(), body_for(key, &key, base_address), true};
+      Value each_value = key;
+      absorb(each_value, keys.unknown_reason);
+      if (keys.unknown_reason.where.valid()) each_value.where = keys.unknown_reason.where;  // the for_each value
+      Instance inst{base_address, Value::null(), body_for(key, &each_value, base_address), true};
       st.instances.push_back(std::move(inst));
       st.value = Value::unknown(header, "count or for_each known after apply");
       absorb(st.value, keys.unknown_reason);

@@ -15,6 +15,15 @@ TEST_CASE("hosts of URLs and host-like values") {
   CHECK(host_of("/app/prod/db", true).empty());
 }
 
+TEST_CASE("object-store URIs name the store's API, not a host") {
+  CHECK(host_in_value("s3://archive/out/", "ARCHIVE_URI") == "s3.amazonaws.com");
+  CHECK(host_in_value("s3a://lake/raw", "PATH") == "s3.amazonaws.com");
+  CHECK(host_in_value("gs://reports/daily/", "REPORTS_BUCKET") == "storage.googleapis.com");
+  CHECK(is_google_api_host(host_in_value("gs://reports", "BUCKET")));
+  CHECK(reach_of_host(host_in_value("s3://archive", "BUCKET")) == HostReach::AwsEndpoint);
+  CHECK(host_in_value("https://gs.example.com/x", "URL") == "gs.example.com");
+}
+
 TEST_CASE("AWS service and private hosts are not external") {
   CHECK(is_aws_service_host("sqs.eu-west-1.amazonaws.com"));
   CHECK(is_aws_service_host("abc.lambda-url.eu-west-1.on.aws"));

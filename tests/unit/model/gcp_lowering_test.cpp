@@ -385,3 +385,18 @@ TEST_CASE("invoker bindings on Cloud Run and Functions, and the roles a function
   CHECK(grant_applies_to(g, api));
   CHECK_FALSE(grant_applies_to(g, hook));
 }
+
+TEST_CASE("a Private Service Connect endpoint for Google APIs is a Google Cloud endpoint in its network") {
+  LoadedUnit unit;
+  add_network(unit, "AUTO_ONLY");
+  unit.resources.push_back(resource("google_compute_global_forwarding_rule", "google_compute_global_forwarding_rule.psc",
+                                    map({{"target", str("all-apis")},
+                                         {"network", ref("google_compute_network.vpc", "id")}})));
+  Model model = build_model(unit);
+  REQUIRE(model.network.endpoints.size() == 1);
+  const VpcEndpoint& e = model.network.endpoints.front();
+  CHECK(e.cloud == Cloud::Gcp);
+  CHECK(e.resource == find(unit, "google_compute_global_forwarding_rule.psc"));
+  REQUIRE(e.vpc != nullptr);
+  CHECK(e.vpc->resource == find(unit, "google_compute_network.vpc"));
+}

@@ -50,8 +50,8 @@ TEST_CASE("one host classifier: private, AWS through endpoints, AWS only over th
 
 namespace {
 
-// read_inline_code as it was written with std::regex: the reference its hand-written matchers
-// must agree with. A call's service (the SDK name mapped to its IAM prefix, unchanged code) is
+// read_inline_code as it was written with std::regex: the reference its RE2 patterns must
+// agree with (RE2's byte-wise, leftmost-first matches are those of ECMAScript's here). A call's service (the SDK name mapped to its IAM prefix, unchanged code) is
 // taken from read_inline_code of the call's text alone.
 InlineCodeUse read_with_regex(std::string_view code) {
   static const std::regex boto3(
@@ -91,7 +91,7 @@ InlineCodeUse read_with_regex(std::string_view code) {
 
 }  // namespace
 
-TEST_CASE("inline code: the hand-written matchers find what the regular expressions found") {
+TEST_CASE("inline code: RE2 finds what std::regex found") {
   const char* pieces[] = {"boto3", ".", " ", "\t", "\n", "client", "resource", "(", "service_name", "=", "'", "\"",
                           "s3", "sqs", "step-functions", "_", "new", "AWS", "aws", "Config", "S3", "DynamoDB",
                           "@aws-sdk/client-", "dynamodb", "cfn", "-", "response", "cfn-response", "x", "http",

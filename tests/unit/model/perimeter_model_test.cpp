@@ -64,6 +64,18 @@ TEST_CASE("CIDR parsing") {
   CHECK(!parse_cidr(""));
 }
 
+TEST_CASE("IPv4 ranges are read as the block of the same size") {
+  CHECK(parse_ipv4_range("0.0.0.0", "255.255.255.255")->everyone());
+  CHECK(parse_ipv4_range("203.0.113.0", "203.0.113.255")->prefix == 24);
+  CHECK(parse_ipv4_range("1.2.3.4", "1.2.3.4")->prefix == 32);
+  CHECK(parse_ipv4_range("198.51.100.250", "198.51.101.5")->prefix == 28);  // 12 addresses across a /24 boundary
+  CHECK(parse_ipv4_range("20.32.0.0", "20.47.255.255")->prefix == 12);
+  CHECK(parse_ipv4_range("10.0.0.0", "10.255.255.255")->private_range);
+  CHECK(!parse_ipv4_range("9.0.0.0", "10.0.0.5")->private_range);  // reaches outside the private block
+  CHECK(!parse_ipv4_range("10.0.0.9", "10.0.0.1"));                 // backwards
+  CHECK(!parse_ipv4_range("0.0.0.0", "::1"));
+}
+
 TEST_CASE("security-group and network-ACL rules are normalised one CIDR at a time") {
   LoadedUnit unit;
   unit.resources.push_back(resource(

@@ -35,6 +35,25 @@ TEST_CASE("expansion: unknown count gives one instance that may not exist") {
   CHECK(text_at(unit, "aws_sqs_queue.q", "name") == "<unknown>");
 }
 
+TEST_CASE("expansion: under an unknown for_each, each.value keeps what the collection refers to") {
+  LoadedUnit unit = load_tf(
+      "resource \"azurerm_linux_function_app\" \"f\" {\n  name = \"f\"\n}\n"
+      "resource \"azurerm_mssql_firewall_rule\" \"r\" {\n"
+      "  for_each = toset(azurerm_linux_function_app.f.outbound_ip_address_list)\n"
+      "  start_ip_address = each.value\n  name = each.key\n}\n");
+  const Value* start = attr(unit, "azurerm_mssql_firewall_rule.r", "start_ip_address");
+  REQUIRE(start);
+  CHECK(start->is_unknown());
+  bool outbound = false;
+  for (const Ref& r : start->refs)
+    outbound = outbound || (r.address == "azurerm_linux_function_app.f" && r.attribute == "outbound_ip_address_list");
+  CHECK(outbound);
+  CHECK(start->where.text().rfind("toset(", 0) == 0);  // the for_each value, where the addresses are written
+  const Value* name = attr(unit, "azurerm_mssql_firewall_rule.r", "name");
+  REQUIRE(name);
+  CHECK(name->refs.empty());  // the key is not an element of the collection
+}
+
 TEST_CASE("expansion: references to instances and splats over them") {
   LoadedUnit unit = load_tf(
       "resource \"aws_sqs_queue\" \"q\" {\n  count = 2\n  name = \"q${count.index}\"\n}\n"
