@@ -518,10 +518,13 @@ int run_scan(const std::vector<std::string>& args) {
     return 130;
   }
 
-  // What edits the findings or groups them reads them into memory; the JSON report and the
-  // exit code read them back from the spill, a place at a time.
+  // What edits the findings or groups them reads them into memory; the JSON, text, GitHub and
+  // GitLab reports and the exit code read them back from the spill, a place at a time.
   bool streamed = scan.baseline.empty() && scan.only_files.empty() && scan.write_baseline.empty() &&
-                  std::all_of(scan.sinks.begin(), scan.sinks.end(), [](const auto& s) { return s.format == ReportFormat::Json; });
+                  std::all_of(scan.sinks.begin(), scan.sinks.end(), [](const auto& s) {
+                    return s.format == ReportFormat::Json || s.format == ReportFormat::Text ||
+                           s.format == ReportFormat::Github || s.format == ReportFormat::Gitlab;
+                  });
   if (!streamed) materialise_findings(result);
 
   // The baseline is matched before --only-file narrows the findings; "matched nothing" is

@@ -89,6 +89,10 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const Re
   Json tail;
   tail["errors"] = std::move(errors);
   if (!result.warnings.empty()) tail["warnings"] = result.warnings;
+  if (!result.spilled) {  // the counts the result was given
+    findings = result.findings.size();
+    suppressed = result.suppressed;
+  }
   tail["summary"] = {{"files", result.files_analyzed}, {"findings", findings - suppressed}, {"suppressed", suppressed}};
   std::string text = dumped(tail, 2);
   out.write(text.data() + 2, static_cast<std::streamsize>(text.size() - 4));  // without "{\n" and "\n}"
