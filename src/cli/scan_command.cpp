@@ -518,12 +518,12 @@ int run_scan(const std::vector<std::string>& args) {
     return 130;
   }
 
-  // What edits the findings or groups them reads them into memory; the JSON, text, GitHub and
-  // GitLab reports and the exit code read them back from the spill, a place at a time.
+  // What edits the findings (baselines, --only-file) or summarises them first (Markdown, HTML)
+  // reads them into memory; the CI reports and the exit code read them back from the spill, a
+  // place at a time.
   bool streamed = scan.baseline.empty() && scan.only_files.empty() && scan.write_baseline.empty() &&
-                  std::all_of(scan.sinks.begin(), scan.sinks.end(), [](const auto& s) {
-                    return s.format == ReportFormat::Json || s.format == ReportFormat::Text ||
-                           s.format == ReportFormat::Github || s.format == ReportFormat::Gitlab;
+                  std::none_of(scan.sinks.begin(), scan.sinks.end(), [](const auto& s) {
+                    return s.format == ReportFormat::Markdown || s.format == ReportFormat::Html;
                   });
   if (!streamed) materialise_findings(result);
 
