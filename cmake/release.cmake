@@ -16,6 +16,7 @@ add_dependencies(ephemera_version ephemera_version_stamp)
 target_link_libraries(layer_core PUBLIC ephemera_version)  # core/version.h
 
 target_link_options(ephemera PRIVATE ${EPHEMERA_STATIC_RUNTIME_LINK_OPTIONS})
+target_link_libraries(ephemera PRIVATE ${EPHEMERA_MALLOC})  # jemalloc: cmake/static_runtime.cmake
 
 # --- what `cmake --install`, the tarball and the Debian package hold ---
 include(GNUInstallDirs)

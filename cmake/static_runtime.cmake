@@ -1,6 +1,6 @@
-# Release binaries need no shared library beyond the C library: yaml-cpp, libyaml and RE2
-# (the static archives Debian's libyaml-cpp-dev, libyaml-dev and libre2-dev ship), libstdc++
-# and libgcc are linked in. tree-sitter is
+# Release binaries need no shared library beyond the C library: yaml-cpp, libyaml, RE2 and
+# jemalloc (the static archives Debian's libyaml-cpp-dev, libyaml-dev, libre2-dev and
+# libjemalloc-dev ship), libstdc++ and libgcc are linked in. tree-sitter is
 # built here as static libraries anyway. glibc stays shared: a static glibc breaks NSS and
 # dlopen. The sanitizer runtimes want the shared C++ runtime, so those builds keep it.
 if(EPHEMERA_SANITIZE OR EPHEMERA_FUZZ)
@@ -8,7 +8,7 @@ if(EPHEMERA_SANITIZE OR EPHEMERA_FUZZ)
 else()
   set(static_runtime_default ON)
 endif()
-option(EPHEMERA_STATIC_RUNTIME "Link yaml-cpp, libyaml, RE2, libstdc++ and libgcc into ephemera statically"
+option(EPHEMERA_STATIC_RUNTIME "Link yaml-cpp, libyaml, RE2, jemalloc, libstdc++ and libgcc into ephemera statically"
        ${static_runtime_default})
 
 # RE2 is found with pkg-config (re2.pc, from libre2-dev) in both cases.
@@ -47,6 +47,17 @@ if(EPHEMERA_STATIC_RUNTIME)
   # Applied to the shipped executable only (cmake/release.cmake): the test programs may keep
   # the shared C++ runtime.
   set(EPHEMERA_STATIC_RUNTIME_LINK_OPTIONS -static-libstdc++ -static-libgcc)
+  # jemalloc (Debian's libjemalloc-dev ships libjemalloc.a) replaces glibc's malloc in the
+  # shipped executable: a scan builds and frees millions of small value-tree nodes, and glibc's
+  # malloc spent a fifth of a large scan's CPU in _int_malloc, consolidation and unlinking
+  # (bench/README, "Session 7"). Linked into ephemera only: the test programs and the
+  # sanitizer and fuzzing builds keep the C library's malloc (the sanitizers replace it).
+  find_library(JEMALLOC_ARCHIVE NAMES libjemalloc.a)
+  if(NOT JEMALLOC_ARCHIVE)
+    message(FATAL_ERROR "libjemalloc.a not found (Debian's libjemalloc-dev ships it); "
+                        "configure with -DEPHEMERA_STATIC_RUNTIME=OFF to keep the C library's malloc")
+  endif()
+  set(EPHEMERA_MALLOC ${JEMALLOC_ARCHIVE} Threads::Threads ${CMAKE_DL_LIBS})
 else()
   set(EPHEMERA_YAML_CPP yaml-cpp)
   set(EPHEMERA_RE2 PkgConfig::RE2)
@@ -56,4 +67,5 @@ else()
   endif()
   set(EPHEMERA_LIBYAML ${LIBYAML_SHARED})
   set(EPHEMERA_STATIC_RUNTIME_LINK_OPTIONS)
+  set(EPHEMERA_MALLOC)
 endif()

@@ -119,3 +119,53 @@ resource "azurerm_windows_function_app" "jobs" {
     app_scale_limit = 10
   }
 }
+
+# azurerm 5: an inline subnet of the VNet, with a `service_endpoint` block for Storage only,
+# chosen by a `for` expression; the app reads a Key Vault secret.
+resource "azurerm_virtual_network" "reports" {
+  name                = "reports-vnet"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.30.0.0/16"]
+
+  subnet {
+    name             = "functions"
+    address_prefixes = ["10.30.1.0/24"]
+    service_endpoint {
+      service = "Microsoft.Storage"
+    }
+  }
+}
+
+resource "azurerm_network_watcher_flow_log" "reports" {
+  name                 = "reports-vnet-flows"
+  network_watcher_name = "NetworkWatcher_westeurope"
+  resource_group_name  = "NetworkWatcherRG"
+  target_resource_id   = azurerm_virtual_network.reports.id
+  storage_account_id   = azurerm_storage_account.data.id
+  enabled              = true
+
+  retention_policy {
+    enabled = true
+    days    = 30
+  }
+}
+
+resource "azurerm_linux_function_app" "reports" {
+  name                          = "reports-fa"
+  resource_group_name           = "rg"
+  location                      = "westeurope"
+  service_plan_id               = "plan"
+  storage_account_name          = "reportsfn"
+  storage_uses_managed_identity = true
+  virtual_network_subnet_id     = one([for s in azurerm_virtual_network.reports.subnet : s.id if s.name == "functions"]) # expect: EPH201 "inline subnet of azurerm_virtual_network.reports and uses key vault azurerm_key_vault.secrets"
+
+  app_settings = {
+    DB_PASSWORD = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.db.versionless_id})"
+  }
+
+  site_config {
+    app_scale_limit        = 10
+    vnet_route_all_enabled = true
+  }
+}

@@ -231,3 +231,62 @@ resource "google_cloud_run_service" "v1_unknown_interfaces" {
     }
   }
 }
+
+# A network inside a VPC Service Controls perimeter: its PSC endpoint serves the `vpc-sc`
+# bundle (the Google APIs the perimeter supports), a Cloud Run v1 service sends all traffic
+# through a Serverless VPC Access connector.
+resource "google_compute_network" "perimeter" {
+  name                    = "perimeter"
+  auto_create_subnetworks = false
+}
+
+resource "google_compute_subnetwork" "perimeter" {
+  name          = "perimeter"
+  region        = "europe-west1"
+  network       = google_compute_network.perimeter.id
+  ip_cidr_range = "10.40.0.0/28"
+  log_config {}
+}
+
+resource "google_compute_global_address" "perimeter_apis" {
+  name         = "perimeter-apis"
+  purpose      = "PRIVATE_SERVICE_CONNECT"
+  address_type = "INTERNAL"
+  network      = google_compute_network.perimeter.id
+  address      = "10.255.255.253"
+}
+
+resource "google_compute_global_forwarding_rule" "perimeter_apis" {
+  name                  = "perimeterapis"
+  target                = "vpc-sc"
+  network               = google_compute_network.perimeter.id
+  ip_address            = google_compute_global_address.perimeter_apis.id
+  load_balancing_scheme = ""
+}
+
+resource "google_vpc_access_connector" "perimeter" {
+  name   = "perimeter"
+  region = "europe-west1"
+  subnet {
+    name = google_compute_subnetwork.perimeter.name
+  }
+}
+
+resource "google_cloud_run_service" "in_perimeter" {
+  name     = "in-perimeter"
+  location = "europe-west1"
+  template {
+    metadata {
+      annotations = {
+        "autoscaling.knative.dev/maxScale"        = "5"
+        "run.googleapis.com/vpc-access-connector" = google_vpc_access_connector.perimeter.id
+        "run.googleapis.com/vpc-access-egress"    = "all-traffic"
+      }
+    }
+    spec {
+      containers {
+        image = "europe-docker.pkg.dev/p/r/api:1"
+      }
+    }
+  }
+}

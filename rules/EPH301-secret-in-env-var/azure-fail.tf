@@ -43,3 +43,21 @@ resource "azurerm_function_app" "legacy" {
     app_scale_limit = 5
   }
 }
+
+# Flex Consumption: the deployment storage key and the runtime storage key, both literal.
+resource "azurerm_function_app_flex_consumption" "jobs" {
+  name                                    = "jobs-fa"
+  resource_group_name                     = "rg"
+  location                                = "westeurope"
+  service_plan_id                         = "plan"
+  storage_container_type                  = "blobContainer"
+  storage_container_endpoint              = "https://jobsfn.blob.core.windows.net/deploy"
+  storage_authentication_type             = "StorageAccountConnectionString"
+  storage_access_key                      = "DefaultEndpointsProtocol=https;AccountName=jobsfn;AccountKey=cTh6M3ZOMHBMdzVLdDJZaDdSYjlEYzRGZzZKbTFTYTBVZThXaTNPeTVUcjdRcDJMazROajZIbTlHYjFWYzNYejVBZA==;EndpointSuffix=core.windows.net" # expect: EPH301 "storage_authentication_type"
+  function_app_storage_account_name       = "jobsfn"
+  function_app_storage_account_access_key = "cTh6M3ZOMHBMdzVLdDJZaDdSYjlEYzRGZzZKbTFTYTBVZThXaTNPeTVUcjdRcDJMazROajZIbTlHYjFWYzNYejVBZA==" # expect: EPH301 "function_app_storage_uses_managed_identity"
+  runtime_name                            = "python"
+  runtime_version                         = "3.11"
+  maximum_instance_count                  = 50
+  site_config {}
+}

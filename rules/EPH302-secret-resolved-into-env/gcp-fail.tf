@@ -28,7 +28,7 @@ resource "google_cloudfunctions2_function" "orders" {
     runtime     = "python312"
     entry_point = "orders"
     environment_variables = {
-      PIP_TOKEN = var.npm_token # expect: EPH302 "Cloud Function (2nd gen) google_cloudfunctions2_function.orders puts a sensitive input"
+      PIP_TOKEN = var.npm_token # expect: EPH302 "Cloud Function (2nd gen) google_cloudfunctions2_function.orders puts a sensitive variable into build environment variable PIP_TOKEN"
     }
   }
 

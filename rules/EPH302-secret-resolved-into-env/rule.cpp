@@ -15,7 +15,7 @@
 namespace eph::rules {
 namespace {
 
-std::string source_of(uint8_t marks, const Value& value) {
+std::string source_of(uint8_t marks, const Value& value, Cloud cloud) {
   // Name the source only when there is one: with several references we cannot tell which is the secret.
   std::string from;
   if (value.refs.size() == 1) {
@@ -26,6 +26,8 @@ std::string source_of(uint8_t marks, const Value& value) {
   if (marks & kSecretValue) return "puts the plain-text value of a secret" + from + " into";
   if (marks & kStoreValue && !(marks & kSensitive))
     return "puts a parameter-store value, decrypted at deployment if it is a SecureString, into";
+  // NoEcho parameters are CloudFormation's: Google Cloud, Azure and Cloudflare are read from Terraform only.
+  if (cloud != Cloud::Aws) return "puts a sensitive variable" + from + " into";
   return "puts a sensitive input (a sensitive variable or NoEcho parameter)" + from + " into";
 }
 
@@ -70,7 +72,7 @@ class SecretResolvedIntoEnvRule final : public Rule {
     Range at = value.where.valid() && !elsewhere ? value.where
                : var.name_range.valid()          ? var.name_range
                                                  : fn.resource->declaration;
-    std::string message = std::string(fn.label) + " " + fn.address() + " " + source_of(marks, value) + " " +
+    std::string message = std::string(fn.label) + " " + fn.address() + " " + source_of(marks, value, fn.cloud) + " " +
                           std::string(var.holder) + " " + var.name +
                           ": anyone who can read the function's configuration reads the secret; " + fix(fn, var);
     Finding& f = ctx.report(at, std::move(message), fn.address());

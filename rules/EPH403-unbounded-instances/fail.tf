@@ -54,3 +54,17 @@ resource "azurerm_function_app" "legacy" { # expect: EPH403
   location            = "westeurope"
   app_service_plan_id = "plan"
 }
+
+# Flex Consumption: the ceiling is maximum_instance_count.
+resource "azurerm_function_app_flex_consumption" "flex" { # expect: EPH403 "maximum_instance_count on Flex Consumption"
+  name                        = "flex"
+  resource_group_name         = "rg"
+  location                    = "westeurope"
+  service_plan_id             = "plan"
+  storage_container_type      = "blobContainer"
+  storage_container_endpoint  = "https://flexfn.blob.core.windows.net/deploy"
+  storage_authentication_type = "SystemAssignedIdentity"
+  runtime_name                = "python"
+  runtime_version             = "3.11"
+  site_config {}
+}

@@ -73,3 +73,17 @@ resource "azurerm_linux_function_app" "by_setting" {
   }
   site_config {}
 }
+
+resource "azurerm_function_app_flex_consumption" "flex" {
+  name                        = "flex"
+  resource_group_name         = "rg"
+  location                    = "westeurope"
+  service_plan_id             = "plan"
+  storage_container_type      = "blobContainer"
+  storage_container_endpoint  = "https://flexfn.blob.core.windows.net/deploy"
+  storage_authentication_type = "SystemAssignedIdentity"
+  runtime_name                = "python"
+  runtime_version             = "3.11"
+  maximum_instance_count      = 40
+  site_config {}
+}

@@ -28,7 +28,8 @@ class RuleEPH403 final : public Rule {
       std::string setting = fn.cloud == Cloud::Gcp ? "a maximum instance count (max_instance_count / max_instances, "
                                                      "or the autoscaling.knative.dev/maxScale annotation)"
                                                    : "a scale-out limit (site_config.app_scale_limit or the "
-                                                     "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT app setting)";
+                                                     "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT app setting; "
+                                                     "maximum_instance_count on Flex Consumption)";
       ctx.report(written ? max->where : fn.resource->declaration,
                  std::string(fn.label) + " '" + fn.address() + "' has no instance ceiling" +
                      (written ? " (0 means unlimited)" : "") +

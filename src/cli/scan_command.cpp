@@ -490,7 +490,7 @@ int run_scan(const std::vector<std::string>& args) {
   DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config), provider.confinement());
   for (auto& e : var_file_errors) found.errors.push_back(std::move(e));
   provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
-  std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes);
+  std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes, scan.options.threads);
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
   UnitConfigs unit_configs(
       [](const std::string& dir) { return find_config_file(dir); },

@@ -3,6 +3,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -112,7 +115,105 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths, const Path
   return out;
 }
 
-std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& provider, size_t max_file_bytes) {
+namespace {
+
+// What planning learnt of one discovered file: refused (with why), left out, or recognised by
+// a format (with what grouping needs of its text).
+struct Classified {
+  bool recognised = false;
+  std::optional<Diagnostic::Kind> reject_kind;
+  std::string reject_reason;
+  const SourceFormat* format = nullptr;
+  RecognisedFile file;
+  std::vector<std::string> includes;
+};
+
+std::optional<uintmax_t> size_on_disk(const std::string& path) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  return ec ? std::nullopt : std::optional<uintmax_t>(size);
+}
+
+// Reads and classifies one file. A file over the limit is refused by the disk provider's read,
+// so its size is asked of the disk only then (one stat fewer per file than asking first).
+Classified classify(const std::string& path, const FileProvider& provider, size_t max_file_bytes, bool named) {
+  Classified out;
+  bool relevant_by_name = format_certain_by_name(path) != nullptr;
+  auto reject = [&](Diagnostic::Kind kind, std::string why) {
+    out.reject_kind = kind;
+    out.reject_reason = std::move(why);
+    return std::move(out);
+  };
+  auto oversize = [&](std::optional<uintmax_t> size) {
+    return size && *size > max_file_bytes;
+  };
+  auto oversize_reject = [&](uintmax_t size) {
+    // Only report oversize files that would have been analysed.
+    if (!relevant_by_name && !named) return std::move(out);
+    return reject(Diagnostic::Kind::LimitReached, "file is " + std::to_string(size) + " bytes, over the " +
+                                                      std::to_string(max_file_bytes) + "-byte limit: not analysed");
+  };
+  const SourceFormat* by_name = format_for_name(path);
+  if (by_name && by_name->read_by_units_only(path)) {  // read by the unit that owns it
+    std::optional<uintmax_t> size = size_on_disk(path);
+    return oversize(size) ? oversize_reject(*size) : std::move(out);
+  }
+  std::optional<std::string> text = provider.read(path);
+  if (!text || text->size() > max_file_bytes) {
+    std::optional<uintmax_t> size = size_on_disk(path);
+    if (oversize(size)) {
+      if (text) provider.release(path);
+      return oversize_reject(*size);
+    }
+  }
+  if (!text) {
+    if (relevant_by_name || named) return reject(Diagnostic::Kind::ParseError, "cannot read file");
+    return out;
+  }
+  const SourceFormat* format = format_recognising(path, *text);
+  if (!format) {
+    provider.release(path);
+    return out;
+  }
+  if (text->find('\0') != std::string::npos)
+    return reject(Diagnostic::Kind::ParseError, "binary file (contains NUL bytes): not analysed");
+  if (auto bad = first_invalid_utf8(*text)) {
+    // Terraform, YAML and JSON sources are UTF-8; the rest of a module is analysed without this file.
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>((*text)[*bad]));
+    return reject(Diagnostic::Kind::ParseError, std::string("file is not valid UTF-8 (byte ") + byte + "): not analysed");
+  }
+  out.recognised = true;
+  out.format = format;
+  out.file = RecognisedFile{path, format->references(path, *text)};
+  out.includes = format->includes(path, *text);
+  return out;
+}
+
+// classify() of every file, on up to `threads` threads (reading and classifying are
+// independent per file); the answers in the files' order.
+std::vector<Classified> classify_all(const std::vector<std::string>& files, const FileProvider& provider,
+                                     size_t max_file_bytes, const std::set<std::string>& explicit_set,
+                                     unsigned threads) {
+  std::vector<Classified> out(files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < files.size(); i = next++)
+      out[i] = classify(files[i], provider, max_file_bytes, explicit_set.count(files[i]) > 0);
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(files.size() / 64, 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  return out;
+}
+
+}  // namespace
+
+std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& provider, size_t max_file_bytes,
+                                 unsigned threads) {
   std::vector<UnitPlan> units;
   std::set<std::string> explicit_set(found.explicit_files.begin(), found.explicit_files.end());
 
@@ -132,46 +233,15 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
 
   std::map<const SourceFormat*, std::vector<RecognisedFile>> by_format;
   std::map<std::string, std::string> included_by;  // a part of another file's unit (normalised) -> that file
-  for (const auto& path : found.files) {
-    std::error_code ec;
-    auto size = fs::file_size(path, ec);
-    bool relevant_by_name = format_certain_by_name(path) != nullptr;
-    if (!ec && size > max_file_bytes) {
-      // Only report oversize files that would have been analysed.
-      if (relevant_by_name || explicit_set.count(path)) {
-        reject(path, Diagnostic::Kind::LimitReached,
-               "file is " + std::to_string(size) + " bytes, over the " + std::to_string(max_file_bytes) +
-                   "-byte limit: not analysed");
-      }
-      continue;
-    }
-    const SourceFormat* by_name = format_for_name(path);
-    if (by_name && by_name->read_by_units_only(path)) continue;  // read by the unit that owns it
-    std::optional<std::string> text = provider.read(path);
-    if (!text) {
-      if (relevant_by_name || explicit_set.count(path)) reject(path, Diagnostic::Kind::ParseError, "cannot read file");
-      continue;
-    }
-    const SourceFormat* format = format_recognising(path, *text);
-    if (!format) {
-      provider.release(path);
-      continue;
-    }
-    if (text->find('\0') != std::string::npos) {
-      reject(path, Diagnostic::Kind::ParseError, "binary file (contains NUL bytes): not analysed");
-      continue;
-    }
-    if (auto bad = first_invalid_utf8(*text)) {
-      // Terraform, YAML and JSON sources are UTF-8; the rest of a module is analysed without this file.
-      char byte[8];
-      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>((*text)[*bad]));
-      reject(path, Diagnostic::Kind::ParseError,
-             std::string("file is not valid UTF-8 (byte ") + byte + "): not analysed");
-      continue;
-    }
-    by_format[format].push_back(RecognisedFile{path, format->references(path, *text)});
-    for (auto& part : format->includes(path, *text)) included_by.emplace(std::move(part), path);
+  std::vector<Classified> classified = classify_all(found.files, provider, max_file_bytes, explicit_set, threads);
+  for (size_t i = 0; i < found.files.size(); ++i) {
+    Classified& c = classified[i];
+    if (c.reject_kind) reject(found.files[i], *c.reject_kind, std::move(c.reject_reason));
+    if (!c.recognised) continue;
+    by_format[c.format].push_back(std::move(c.file));
+    for (auto& part : c.includes) included_by.emplace(std::move(part), found.files[i]);
   }
+  classified.clear();
   // A file another one includes is analysed as part of that one only: once, in its context.
   std::map<std::string, std::vector<std::string>> parts_of;
   for (auto& [format, files] : by_format) {

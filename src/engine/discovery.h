@@ -39,6 +39,9 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths, const Path
 // that recognises it (formats/registry.h), and each format groups its files (Terraform: one
 // unit per root module; templates, plans, serverless.yml: one per file); each link not
 // followed, oversize, unreadable, binary or non-UTF-8 source is a refused unit (EPH001).
-std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& fs, size_t max_file_bytes);
+// Files are read and classified on up to `threads` threads (0: one per core); the plan does
+// not depend on it.
+std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& fs, size_t max_file_bytes,
+                                 unsigned threads = 1);
 
 }  // namespace eph

@@ -91,6 +91,9 @@ constexpr SecretSettingRow kSecretSettings[] = {
     {.type = "azurerm_function_app_flex_consumption", .path = "storage_access_key",
      .secret_fix = "set storage_authentication_type = \"SystemAssignedIdentity\" (or UserAssignedIdentity) instead of "
                    "using an access key"},
+    {.type = "azurerm_function_app_flex_consumption", .path = "function_app_storage_account_access_key",
+     .secret_fix = "set function_app_storage_uses_managed_identity = true and grant the app's managed identity a "
+                   "Storage Blob Data role instead of using an access key"},
 };
 
 // Code written in the template. `archive`: the path names a Terraform archive_file whose

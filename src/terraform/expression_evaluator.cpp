@@ -20,6 +20,13 @@ bool has_whole_resource_ref(const Value& v) {
   return false;
 }
 
+// A value that stands for a block or attribute of a resource ("azurerm_virtual_network.v.subnet").
+bool has_block_ref(const Value& v) {
+  for (const auto& r : v.refs)
+    if (!r.attribute.empty()) return true;
+  return false;
+}
+
 bool looks_like_json_document(const std::string& s) {
   size_t i = s.find_first_not_of(" \t\r\n");
   return i != std::string::npos && (s[i] == '{' || s[i] == '[');
@@ -309,8 +316,9 @@ Value ExpressionEvaluator::traverse(const Value& base, std::span<const Traversal
       // compute (Optional+Computed): known after apply.
       if (!f || (whole && f->is_null())) {
         if (whole) return unknown_here(st, "known after apply");
-        // Inside a resource's block (`identity[0].principal_id`): computed by the provider too.
-        if (!path_refs.empty() && cur->is_map()) return unknown_here(st, "known after apply");
+        // Inside a resource's block (`identity[0].principal_id`, or a block a `for` iterates):
+        // computed by the provider too.
+        if ((!path_refs.empty() || has_block_ref(*cur)) && cur->is_map()) return unknown_here(st, "known after apply");
         return error(st.range, "no attribute '" + st.name + "'");
       }
       marks |= cur->marks;
@@ -530,6 +538,12 @@ Value ExpressionEvaluator::eval_for(const Expr& e) {
     }
     Value element = coll.is_list() ? coll.items[i] : coll.fields[i].value;
     element.marks |= coll.marks;
+    // A block of a resource (`for s in azurerm_virtual_network.v.subnet`) keeps the resource's
+    // reference, as it does when indexed, so its computed attributes (`s.id`) lead back to it.
+    // An instance carries its own, more precise, reference.
+    if (element.refs.empty())
+      for (const auto& r : coll.refs)
+        if (!r.attribute.empty()) add_ref(element, r);
     bind(value_name, std::move(element));
     ++bound;
     bool keep = true;

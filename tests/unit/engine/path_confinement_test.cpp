@@ -4,6 +4,9 @@
 
 #include <unistd.h>
 
+#include <climits>
+#include <cstdlib>
+
 #include <map>
 #include <set>
 
@@ -112,6 +115,39 @@ TEST_CASE("confinement: a missing path behind a link leading out answers like an
     if (e.name == "gone_via_sub.tf") CHECK(e.type == PathConfinement::Entry::Type::LeadsOutside);
   }
   CHECK(c.open_for_reading(t.path("root/no-such-file")) < 0);
+}
+
+TEST_CASE("confinement: directories resolved a component at a time answer as realpath does, first time and cached") {
+  HostileTree t;
+  t.write("root/a/b/c/deep.txt", "deep");
+  t.link("root/a/up", "../../outside");           // a link one level down, leading out
+  t.link("root/a/b/in", "../../sub");             // a link two levels down, staying inside
+  t.link("root/a/b/chain", "in");                 // a link to a link
+  t.link("root/a/b/c/abs", t.path("root/sub"));   // absolute, inside
+  t.link("root/a/b/c/back", "../../up/deep");     // through a link that leads out
+  const std::string root = t.root.string();
+  auto reference = [&](const std::string& path) {
+    char buf[PATH_MAX];
+    if (!::realpath(path.c_str(), buf)) return std::string("unresolved");
+    return std::string(path_within(buf, root) ? "inside" : "leads outside");
+  };
+  auto answer = [](Verdict v) { return std::string(v == Verdict::Inside ? "inside" : "leads outside"); };
+  std::vector<std::string> paths;
+  for (const char* rel : {"root/a/b/c/deep.txt", "root/a/b/c", "root/a/up/secret.txt", "root/a/up/deep/y.txt",
+                          "root/a/b/in/x.txt", "root/a/b/chain/x.txt", "root/a/b/c/abs/x.txt", "root/a/b/c/back/y.txt",
+                          "root/dir_in/x.txt", "root/dir_out/secret.txt", "root/sub/lo/y.txt"})
+    paths.push_back(t.path(rel));
+  for (int round = 0; round < 2; ++round) {  // the second round answers from the cache
+    PathConfinement c({root});
+    for (const auto& p : paths) {
+      for (int again = 0; again <= round; ++again) {
+        CHECK_MESSAGE(answer(c.check(p)) == reference(p), p);
+        int fd = c.open_for_reading(p);
+        CHECK_MESSAGE((fd >= 0) == (reference(p) == "inside"), p);
+        if (fd >= 0) ::close(fd);
+      }
+    }
+  }
 }
 
 TEST_CASE("confinement: the root as given is trusted, even when it is itself a link") {

@@ -137,3 +137,57 @@ TEST_CASE("analysis: a cancelled scan says so and stops before the remaining uni
   CHECK_FALSE(full.cancelled);
   CHECK(full.files_analyzed == 4);
 }
+
+namespace {
+
+std::string plan_signature(const std::vector<UnitPlan>& units) {
+  std::string out;
+  for (const auto& u : units) {
+    out += u.root + (u.rejected() ? " refused: " + u.reject_reason : "") + "\n";
+    for (const auto& f : u.files) out += "  " + f + "\n";
+    for (const auto& d : u.module_dirs) out += "  dir " + d + "\n";
+    for (const auto& i : u.included_files) out += "  includes " + i + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("planning: files read and classified on several threads give the plan of one thread") {
+  TempTree tree;
+  // Enough files for the second thread to take part: modules calling each other, templates,
+  // files no format recognises, refused files (NUL, non-UTF-8, oversize), in many directories.
+  for (int i = 0; i < 300; ++i) {
+    std::string d = "d" + std::to_string(i % 37) + "/s" + std::to_string(i);
+    switch (i % 6) {
+      case 0: tree.write(d + "/main.tf", "module \"m\" {\n  source = \"../s" + std::to_string(i + 6) + "\"\n}\n"); break;
+      case 1: tree.write(d + "/template.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\nResources: {}\n"); break;
+      case 2: tree.write(d + "/other.yaml", "just: data\n"); break;
+      case 3: tree.write(d + "/bad.tf", std::string("locals {\n  x = \"a") + '\0' + "b\"\n}\n"); break;
+      case 4: tree.write(d + "/latin.tf", "locals {\n  x = \"caf\xE9\"\n}\n"); break;
+      case 5: tree.write(d + "/big.tf", "# " + std::string(2000, 'x') + "\n"); break;
+    }
+  }
+  DiscoveredFiles found = discover_files({tree.root.string()});
+  REQUIRE(found.files.size() == 300);
+  DiskFileProvider provider({tree.root.string()});
+  std::string one = plan_signature(plan_units(found, provider, 1024, 1));
+  CHECK(one.find("over the 1024-byte limit") != std::string::npos);
+  CHECK(one.find("binary file") != std::string::npos);
+  CHECK(one.find("not valid UTF-8") != std::string::npos);
+  for (unsigned threads : {2u, 3u, 0u}) CHECK(plan_signature(plan_units(found, provider, 1024, threads)) == one);
+}
+
+TEST_CASE("planning: the limit is the plan's even where the provider would read a larger file") {
+  TempTree tree;
+  tree.write("m/big.tf", "# " + std::string(3000, 'x') + "\n");
+  tree.write("m/main.tf", "locals {\n  x = 1\n}\n");
+  tree.write("m/big.tfvars", "x = \"" + std::string(3000, 'x') + "\"\n");  // read by its unit only: not classified
+  DiscoveredFiles found = discover_files({tree.root.string()});
+  DiskFileProvider provider({tree.root.string()}, 1u << 20);  // reads up to 1 MiB
+  std::vector<UnitPlan> units = plan_units(found, provider, 2048);
+  std::string plan = plan_signature(units);
+  CHECK(plan.find("big.tf refused: file is 3003 bytes, over the 2048-byte limit") != std::string::npos);
+  CHECK(plan.find("big.tfvars") == std::string::npos);  // oversize, and no unit of its own to report it in
+  CHECK(plan.find("main.tf\n") != std::string::npos);
+}

@@ -54,6 +54,24 @@ TEST_CASE("expansion: under an unknown for_each, each.value keeps what the colle
   CHECK(name->refs.empty());  // the key is not an element of the collection
 }
 
+TEST_CASE("for expressions over a resource's blocks: computed attributes of an element lead back to it") {
+  LoadedUnit unit = load_tf(
+      "resource \"azurerm_virtual_network\" \"v\" {\n  subnet {\n    name = \"fn\"\n  }\n}\n"
+      "locals {\n  m = { a = \"x\" }\n}\n"
+      "resource \"null_resource\" \"r\" {\n"
+      "  id = one([for s in azurerm_virtual_network.v.subnet : s.id if s.name == \"fn\"])\n"
+      "  missing = [for k, v in local.m : v.nope]\n}\n");
+  const Value* id = attr(unit, "null_resource.r", "id");
+  REQUIRE(id);
+  CHECK(id->is_unknown());
+  REQUIRE(id->refs.size() == 1);
+  CHECK(id->refs[0].address == "azurerm_virtual_network.v");
+  CHECK(id->refs[0].attribute == "subnet");
+  const Value* missing = attr(unit, "null_resource.r", "missing");
+  REQUIRE(missing);
+  CHECK(missing->refs.empty());  // a local's element names no resource
+}
+
 TEST_CASE("expansion: references to instances and splats over them") {
   LoadedUnit unit = load_tf(
       "resource \"aws_sqs_queue\" \"q\" {\n  count = 2\n  name = \"q${count.index}\"\n}\n"
