@@ -320,6 +320,18 @@ int PathConfinement::open_for_reading(const std::string& path, bool directory) c
     }
     return open_verified(normalized, directory);
   }
+  // A file in a directory whose real path is known: opened without asking first whether it is
+  // a link, since the open refuses a link (ELOOP: O_NOFOLLOW, openat2), and only then is it
+  // resolved below. One system call fewer per file read.
+  if (!directory && normalized != "/") {
+    if (std::optional<std::string> dir = real_directory(parent_of(normalized))) {
+      std::string candidate = join(*dir, normalized.substr(normalized.rfind('/') + 1));
+      if (inside_real(candidate)) {
+        int fd = open_verified(candidate, false);
+        if (fd >= 0 || errno != ELOOP) return fd;
+      }
+    }
+  }
   std::optional<std::string> real = real_path(normalized);
   if (!real) {
     errno = ENOENT;
