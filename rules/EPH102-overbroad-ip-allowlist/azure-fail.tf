@@ -45,7 +45,7 @@ resource "azurerm_storage_account" "data" {
 resource "azurerm_mssql_firewall_rule" "everyone" {
   name             = "AllowAll"
   server_id        = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Sql/servers/orders"
-  start_ip_address = "0.0.0.0" # expect: EPH102 "0.0.0.0-255.255.255.255 in the SQL firewall rule"
+  start_ip_address = "0.0.0.0" # expect: EPH102 "0.0.0.0-255.255.255.255 in the SQL firewall rule of azurerm_mssql_firewall_rule.everyone admits every address on the internet"
   end_ip_address   = "255.255.255.255"
 }
 

@@ -84,11 +84,11 @@ class RuleEPH102 final : public Rule {
     if (cidr.private_range) return;
     int min = cidr.ipv6 ? limits.v6 : limits.v4;
     if (cidr.prefix >= min) return;
-    ctx.report(at,
-               text + " in " + where + " of " + resource + " is wider than /" + std::to_string(min) +
-                   ": it admits shared cloud and ISP address pools, so anyone renting an address there passes; "
-                   "list the exact egress addresses you mean",
-               resource);
+    std::string why = cidr.everyone() ? " admits every address on the internet, so anyone passes; "
+                                      : " is wider than /" + std::to_string(min) +
+                                            ": it admits shared cloud and ISP address pools, so anyone renting an "
+                                            "address there passes; ";
+    ctx.report(at, text + " in " + where + " of " + resource + why + "list the exact egress addresses you mean", resource);
   }
 };
 

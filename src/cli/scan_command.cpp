@@ -508,6 +508,7 @@ int run_scan(const std::vector<std::string>& args) {
   std::signal(SIGINT, on_interrupt);
   scan.options.cancel = &g_interrupted;
   scan.options.excerpt_files = true;  // the reports read excerpts: each unit's files go when it is done
+  scan.options.spill_findings = true;  // and the findings wait on disk, read back in order by the report
   terraform::ModuleConfigCache::shared().set_budget(terraform::ModuleConfigCache::kScanBudgetBytes);
   AnalysisResult result = analyze(units, provider, scan.options);
   for (auto& e : found.errors) result.errors.push_back(std::move(e));
@@ -516,6 +517,15 @@ int run_scan(const std::vector<std::string>& args) {
     std::cerr << "ephemera scan: interrupted; no report written\n";
     return 130;
   }
+
+  // What edits the findings (baselines, --only-file) or summarises them first (Markdown, HTML)
+  // reads them into memory; the CI reports and the exit code read them back from the spill, a
+  // place at a time.
+  bool streamed = scan.baseline.empty() && scan.only_files.empty() && scan.write_baseline.empty() &&
+                  std::none_of(scan.sinks.begin(), scan.sinks.end(), [](const auto& s) {
+                    return s.format == ReportFormat::Markdown || s.format == ReportFormat::Html;
+                  });
+  if (!streamed) materialise_findings(result);
 
   // The baseline is matched before --only-file narrows the findings; "matched nothing" is
   // said only of a whole scan (--changed analyses some units, which may hold none of them).
