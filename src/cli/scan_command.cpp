@@ -491,6 +491,12 @@ int run_scan(const std::vector<std::string>& args) {
   for (auto& e : var_file_errors) found.errors.push_back(std::move(e));
   provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
   std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes, scan.options.threads);
+  // Planning's texts wait for their units; what the analysis reads first is not kept for a
+  // second read that rarely comes (up to the whole budget, held to the end). The candidates'
+  // paths are in the plans now.
+  provider.keep_texts_for_one_more_read(0);
+  found.files = {};
+  found.explicit_files = {};
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
   UnitConfigs unit_configs(
       [](const std::string& dir) { return find_config_file(dir); },
@@ -508,6 +514,7 @@ int run_scan(const std::vector<std::string>& args) {
   std::signal(SIGINT, on_interrupt);
   scan.options.cancel = &g_interrupted;
   scan.options.excerpt_files = true;  // the reports read excerpts: each unit's files go when it is done
+  scan.options.spill_findings = true;  // and the findings wait on disk, read back in order by the report
   terraform::ModuleConfigCache::shared().set_budget(terraform::ModuleConfigCache::kScanBudgetBytes);
   AnalysisResult result = analyze(units, provider, scan.options);
   for (auto& e : found.errors) result.errors.push_back(std::move(e));
@@ -516,6 +523,15 @@ int run_scan(const std::vector<std::string>& args) {
     std::cerr << "ephemera scan: interrupted; no report written\n";
     return 130;
   }
+
+  // What edits the findings (baselines, --only-file) or summarises them first (Markdown, HTML)
+  // reads them into memory; the CI reports and the exit code read them back from the spill, a
+  // place at a time.
+  bool streamed = scan.baseline.empty() && scan.only_files.empty() && scan.write_baseline.empty() &&
+                  std::none_of(scan.sinks.begin(), scan.sinks.end(), [](const auto& s) {
+                    return s.format == ReportFormat::Markdown || s.format == ReportFormat::Html;
+                  });
+  if (!streamed) materialise_findings(result);
 
   // The baseline is matched before --only-file narrows the findings; "matched nothing" is
   // said only of a whole scan (--changed analyses some units, which may hold none of them).

@@ -1,4 +1,5 @@
 #include "engine/analyzer.h"
+#include "core/path_confinement.h"
 #include "engine/plan_and_source_overlap.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <thread>
 
 #include "core/message_shape.h"
+#include "engine/finding_spill.h"
 #include "engine/shown_names.h"
 #include "engine/suppressions.h"
 #include "engine/unit_excerpts.h"
@@ -248,44 +250,100 @@ void order_findings(std::vector<Finding>& findings) {
   findings = std::move(merged);
 }
 
+namespace {
+
+// The fingerprint of the next finding in order; `seen` counts the hashes given so far.
+std::string next_fingerprint(const Finding& f, const std::function<std::string(std::string_view)>& path_of,
+                             std::map<uint64_t, int>& seen) {
+  uint64_t h = fnv1a(f.rule_id);
+  h = fnv1a(path_of(f.range.file ? std::string_view(f.range.file->path()) : std::string_view()), h);
+  h = fnv1a(f.resource, h);
+  h = fnv1a(collapse_space(f.range.text()), h);
+  int n = seen[h]++;  // identical text twice in one file: tell them apart by order
+  h = fnv1a(std::to_string(n), h);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// `./a.tf` and `a.tf` are the same file: a baseline written from one survives the other.
+std::string as_given(std::string_view path) {
+  while (path.substr(0, 2) == "./") path.remove_prefix(2);
+  return std::string(path);
+}
+
+}  // namespace
+
 std::vector<std::string> fingerprints_of(const std::vector<Finding>& findings,
                                          const std::function<std::string(std::string_view)>& path_of) {
   std::vector<std::string> out;
   out.reserve(findings.size());
   std::map<uint64_t, int> seen;
-  for (const auto& f : findings) {
-    uint64_t h = fnv1a(f.rule_id);
-    h = fnv1a(path_of(f.range.file ? std::string_view(f.range.file->path()) : std::string_view()), h);
-    h = fnv1a(f.resource, h);
-    h = fnv1a(collapse_space(f.range.text()), h);
-    int n = seen[h]++;  // identical text twice in one file: tell them apart by order
-    h = fnv1a(std::to_string(n), h);
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    out.emplace_back(buf);
-  }
+  for (const auto& f : findings) out.push_back(next_fingerprint(f, path_of, seen));
   return out;
 }
 
 void assign_fingerprints(std::vector<Finding>& findings) {
-  // `./a.tf` and `a.tf` are the same file: a baseline written from one survives the other.
-  auto as_given = [](std::string_view path) {
-    while (path.substr(0, 2) == "./") path.remove_prefix(2);
-    return std::string(path);
-  };
   std::vector<std::string> fingerprints = fingerprints_of(findings, as_given);
   for (size_t i = 0; i < findings.size(); ++i) findings[i].fingerprint = std::move(fingerprints[i]);
 }
 
+namespace {
+
+bool holds_nothing(const UnitOutput& out) {
+  return out.findings.empty() && out.secrets.empty() && out.files.empty() && out.errors.empty() && !out.shown_names;
+}
+
+// A file analysed, counted by two independent 64-bit hashes of its normalised path instead of
+// the path: 16 bytes a file of a large tree (two paths sharing both hashes: ~1e-29 a pair).
+using PathKey = std::pair<uint64_t, uint64_t>;
+PathKey path_key(const std::string& path) {
+  std::string normal = std::filesystem::path(path).lexically_normal().string();
+  return {fnv1a(normal), std::hash<std::string>{}(normal)};
+}
+
+// Directories holding a plan JSON beside their configuration: their units' findings stay in
+// memory until every unit is done (drop_plan_findings_reported_in_source compares them).
+std::set<std::string> directories_with_companions(const std::vector<UnitPlan>& units) {
+  std::set<std::string> dirs;
+  for (const auto& unit : units)
+    if (unit.companion_of_directory)
+      dirs.insert(std::filesystem::path(normalize_path(unit.root)).parent_path().string());
+  return dirs;
+}
+
+}  // namespace
+
 AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options) {
   AnalysisResult result;
-  std::vector<UnitOutput> outputs(units.size());
+  std::shared_ptr<SpilledFindings> spilled = options.spill_findings ? std::make_shared<SpilledFindings>() : nullptr;
+  const std::set<std::string> companion_dirs = spilled ? directories_with_companions(units) : std::set<std::string>();
+  // What a unit leaves for the report, by unit index: only units that left something (a
+  // large tree has many units without findings).
+  std::map<size_t, UnitOutput> outputs;
+  std::vector<PathKey> files_analyzed;  // of each unit, counted once at the end
+  std::mutex outputs_mutex;
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < units.size(); i = next++) {
       if (options.cancel && options.cancel->load()) return;
       const Config& config = i < options.unit_configs.size() ? *options.unit_configs[i] : options.config;
-      outputs[i] = run_unit(units[i], config, fs, options);
+      UnitOutput out = run_unit(units[i], config, fs, options);
+      bool compared_later = units[i].companion_of_directory ||
+                            (!companion_dirs.empty() && companion_dirs.count(normalize_path(units[i].root)));
+      if (spilled && !compared_later) {
+        spilled->spill.add(i, out.findings);
+        out.findings = {};
+      }
+      std::vector<PathKey> analyzed;
+      analyzed.reserve(out.files_analyzed.size());
+      for (const auto& path : out.files_analyzed) analyzed.push_back(path_key(path));
+      std::sort(analyzed.begin(), analyzed.end());
+      analyzed.erase(std::unique(analyzed.begin(), analyzed.end()), analyzed.end());
+      out.files_analyzed = {};
+      std::lock_guard lock(outputs_mutex);
+      files_analyzed.insert(files_analyzed.end(), analyzed.begin(), analyzed.end());
+      if (!holds_nothing(out)) outputs.emplace(i, std::move(out));
     }
   };
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -298,22 +356,32 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
     for (auto& t : pool) t.join();
   }
   result.cancelled = options.cancel && options.cancel->load();
-  std::vector<std::vector<Finding>*> findings_of_unit;
-  for (auto& out : outputs) findings_of_unit.push_back(&out.findings);
+  std::vector<Finding> none;
+  std::vector<std::vector<Finding>*> findings_of_unit(units.size(), &none);
+  for (auto& [i, out] : outputs) findings_of_unit[i] = &out.findings;
   drop_plan_findings_reported_in_source(units, findings_of_unit);
-  std::set<std::string> files_analyzed;
   std::map<const SourceFile*, std::shared_ptr<const std::vector<ShownName>>> shown_names;
-  for (auto& out : outputs) {
+  for (auto& [i, out] : outputs) {
     if (out.shown_names)
       for (const auto& file : out.files) shown_names[file.get()] = out.shown_names;
-    for (const auto& path : out.files_analyzed)
-      files_analyzed.insert(std::filesystem::path(path).lexically_normal().string());
-    for (auto& f : out.findings) result.findings.push_back(std::move(f));
+    if (spilled) {
+      spilled->spill.add(i, out.findings);
+    } else {
+      for (auto& f : out.findings) result.findings.push_back(std::move(f));
+    }
     for (auto& s : out.secrets) result.secrets.push_back(std::move(s));
     for (auto& file : out.files) result.files.push_back(std::move(file));
     for (auto& e : out.errors) result.errors.push_back(std::move(e));
   }
-  result.files_analyzed = files_analyzed.size();
+  std::sort(files_analyzed.begin(), files_analyzed.end());
+  result.files_analyzed = static_cast<size_t>(std::unique(files_analyzed.begin(), files_analyzed.end()) - files_analyzed.begin());
+  files_analyzed = {};
+  if (spilled) {
+    spilled->spill.seal();
+    spilled->shown_names = std::move(shown_names);
+    result.spilled = std::move(spilled);
+    return result;
+  }
   order_findings(result.findings);
   // After merging: findings told apart by their generated ids merge first, then speak the user's words.
   for (auto& f : result.findings)
@@ -321,6 +389,40 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   assign_fingerprints(result.findings);
   for (const auto& f : result.findings) result.suppressed += f.suppressed ? 1 : 0;
   return result;
+}
+
+void for_each_finding(const AnalysisResult& result, const std::function<void(const Finding&)>& visit) {
+  if (!result.spilled) {
+    for (const auto& f : result.findings) visit(f);
+    return;
+  }
+  // As analyze() orders them in memory, a place at a time: a place's findings merge, take
+  // the user's names, then their fingerprints in order.
+  const SpilledFindings& spilled = *result.spilled;
+  std::map<uint64_t, int> seen;
+  spilled.spill.for_each_place([&](std::vector<Finding>& place) {
+    order_findings(place);
+    for (auto& f : place) {
+      if (auto it = spilled.shown_names.find(f.range.file); it != spilled.shown_names.end())
+        apply_shown_names(f, *it->second);
+      f.fingerprint = next_fingerprint(f, as_given, seen);
+      visit(f);
+    }
+  });
+}
+
+void materialise_findings(AnalysisResult& result) {
+  if (!result.spilled) return;
+  std::vector<Finding> findings;
+  findings.reserve(result.spilled->spill.size());
+  size_t suppressed = 0;
+  for_each_finding(result, [&](const Finding& f) {
+    findings.push_back(f);
+    suppressed += f.suppressed ? 1 : 0;
+  });
+  result.findings = std::move(findings);
+  result.suppressed = suppressed;
+  result.spilled.reset();
 }
 
 }  // namespace eph

@@ -3,6 +3,7 @@
 // the CLI and the LSP server are thin layers over this.
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,13 @@ struct AnalysisOptions {
   // at (engine/unit_excerpts.h): what a scan's report reads. The editor keeps whole files (its
   // quick fixes edit around a finding).
   bool excerpt_files = false;
+  // Write each unit's findings to a temporary file as it finishes (engine/finding_spill.h)
+  // instead of keeping them: AnalysisResult::findings stays empty, read them with
+  // for_each_finding. A scan's choice; the editor keeps them in memory.
+  bool spill_findings = false;
 };
+
+struct SpilledFindings;
 
 struct AnalysisResult {
   std::vector<Finding> findings;         // sorted: file, line, column, rule, message
@@ -39,9 +46,19 @@ struct AnalysisResult {
   std::vector<SecretValue> secrets;
   std::vector<std::string> warnings;     // the run went on, but the user should know (a baseline that matched nothing)
   size_t files_analyzed = 0;             // distinct files read as units, and every file holding a finding
-  size_t suppressed = 0;
+  size_t suppressed = 0;                 // of `findings` (not of spilled ones: for_each_finding counts them)
   bool cancelled = false;
+  // With AnalysisOptions::spill_findings: the findings, out of memory, until read.
+  std::shared_ptr<const SpilledFindings> spilled;
 };
+
+// Every finding of `result` in order (sorted, merged, named, fingerprinted), whether held in
+// `findings` or spilled; a spilled finding lives only for the call.
+void for_each_finding(const AnalysisResult& result, const std::function<void(const Finding&)>& visit);
+// Reads spilled findings into `findings` (and counts `suppressed`): what code that edits or
+// indexes the findings (baselines, --only-file, the reports that group them) needs.
+void materialise_findings(AnalysisResult& result);
+
 
 // Loads one unit with the right front-end (exceptions become diagnostics). `unit_config` is
 // the unit's own configuration (its serverless stage and env); null: options.config.

@@ -43,9 +43,10 @@ const char* command_of(Severity s) {
 
 void write_github_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
   const SecretMask mask(result, options.show_secrets);
-  size_t shown = 0;
-  for (const auto& f : result.findings) {
-    if (f.suppressed) continue;  // annotations are for what needs attention
+  size_t shown = 0, suppressed = 0;
+  for_each_finding(result, [&](const Finding& f) {
+    suppressed += f.suppressed ? 1 : 0;
+    if (f.suppressed) return;  // annotations are for what needs attention
     ++shown;
     Location loc = to_location(f.range);
     std::string message = mask.text(f.message);
@@ -57,12 +58,13 @@ void write_github_report(std::ostream& out, const AnalysisResult& result, const 
         << ",col=" << loc.column << ",endLine=" << loc.end_line << ",endColumn=" << loc.end_column
         << ",title=" << escape_property(f.rule_id + " " + std::string(to_string(f.severity))) << "::"
         << escape_data(message) << "\n";
-  }
+  });
   for (const auto& e : result.errors)
     out << "::error file=" << escape_property(e.path) << ",title=ephemera::" << escape_data(mask.text(e.message)) << "\n";
   out << "ephemera: " << shown << (shown == 1 ? " finding" : " findings") << " in " << result.files_analyzed
       << (result.files_analyzed == 1 ? " file" : " files");
-  if (result.suppressed) out << ", " << result.suppressed << " suppressed";
+  if (!result.spilled) suppressed = result.suppressed;  // the count the result was given
+  if (suppressed) out << ", " << suppressed << " suppressed";
   out << "\n";
 }
 

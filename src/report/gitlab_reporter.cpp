@@ -43,8 +43,8 @@ void write_gitlab_report(std::ostream& out, const AnalysisResult& result, const 
   const SecretMask mask(result, options.show_secrets);
   auto path_of = [&](const std::string& file) { return root.relative(file).value_or(file); };
   json issues = json::array();
-  for (const auto& f : result.findings) {
-    if (f.suppressed) continue;
+  for_each_finding(result, [&](const Finding& f) {
+    if (f.suppressed) return;
     Location loc = to_location(f.range);
     uint32_t begin = std::max<uint32_t>(loc.line, 1);
     issues.push_back({{"description", f.rule_id + " " + mask.text(f.message)},
@@ -52,7 +52,7 @@ void write_gitlab_report(std::ostream& out, const AnalysisResult& result, const 
                       {"fingerprint", f.fingerprint},
                       {"severity", gitlab_severity(f.severity)},
                       {"location", {{"path", path_of(loc.file)}, {"lines", {{"begin", begin}, {"end", std::max(begin, loc.end_line)}}}}}});
-  }
+  });
   // An input that could not be analysed is shown too: the widget is where reviewers look.
   for (const auto& e : result.errors) {
     issues.push_back({{"description", "ephemera could not analyse this file: " + mask.text(e.message)},

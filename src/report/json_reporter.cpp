@@ -5,30 +5,13 @@
 
 #include "registry/rule_registry.h"
 #include "report/reporter.h"
+#include "report/json_nesting.h"
 #include "report/secret_mask.h"
 
 namespace eph {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string dumped(const Json& j, int indent = -1) {
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
-}
-
-// `j` printed as an element nested `depth` levels deep in an indented document.
-void write_nested(std::ostream& out, const Json& j, size_t depth) {
-  const std::string pad(depth * 2, ' ');
-  const std::string text = dumped(j, 2);  // JSON strings never hold a raw line break
-  size_t start = 0;
-  out << pad;
-  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
-    out.write(text.data() + start, static_cast<std::streamsize>(nl + 1 - start));
-    out << pad;
-    start = nl + 1;
-  }
-  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
-}
 
 Json finding_json(const Finding& f, const SecretMask& mask) {
   Location loc = to_location(f.range);
@@ -71,14 +54,17 @@ Json finding_json(const Finding& f, const SecretMask& mask) {
 
 void write_json_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
   const SecretMask mask(result, options.show_secrets);
-  out << "{\n  \"tool\": \"ephemera\",\n  \"version\": " << dumped(Json(options.version)) << ",\n  \"findings\": [";
+  out << "{\n  \"tool\": \"ephemera\",\n  \"version\": " << json_dumped(Json(options.version)) << ",\n  \"findings\": [";
   bool first = true;
-  for (const auto& f : result.findings) {
-    if (f.suppressed && !options.show_suppressed) continue;
+  size_t findings = 0, suppressed = 0;
+  for_each_finding(result, [&](const Finding& f) {
+    ++findings;
+    suppressed += f.suppressed ? 1 : 0;
+    if (f.suppressed && !options.show_suppressed) return;
     out << (first ? "\n" : ",\n");
     first = false;
-    write_nested(out, finding_json(f, mask), 2);
-  }
+    write_nested_json(out, finding_json(f, mask), 2);
+  });
   out << (first ? "],\n" : "\n  ],\n");
   // The rest is small: printed as one document, its braces left out.
   Json errors = Json::array();
@@ -86,10 +72,12 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const Re
   Json tail;
   tail["errors"] = std::move(errors);
   if (!result.warnings.empty()) tail["warnings"] = result.warnings;
-  tail["summary"] = {{"files", result.files_analyzed},
-                     {"findings", result.findings.size() - result.suppressed},
-                     {"suppressed", result.suppressed}};
-  std::string text = dumped(tail, 2);
+  if (!result.spilled) {  // the counts the result was given
+    findings = result.findings.size();
+    suppressed = result.suppressed;
+  }
+  tail["summary"] = {{"files", result.files_analyzed}, {"findings", findings - suppressed}, {"suppressed", suppressed}};
+  std::string text = json_dumped(tail, 2);
   out.write(text.data() + 2, static_cast<std::streamsize>(text.size() - 4));  // without "{\n" and "\n}"
   out << "\n}\n";
 }

@@ -51,26 +51,41 @@ void write_case(std::ostream& out, const Finding& f, const SecretMask& mask) {
 
 void write_junit_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
   const SecretMask mask(result, options.show_secrets);
-  std::map<std::string, std::vector<const Finding*>> by_file;
+  // Findings come in file order: a first pass counts each file's, the second writes them.
+  struct FileCount {
+    std::string path;
+    size_t tests = 0, failures = 0;
+  };
+  std::vector<FileCount> files;
   size_t tests = 0, failures = 0, skipped = 0;
-  for (const auto& f : result.findings) {
-    if (f.suppressed && !options.show_suppressed) continue;
-    by_file[f.range.file ? f.range.file->path() : std::string()].push_back(&f);
+  auto path_of = [](const Finding& f) { return f.range.file ? f.range.file->path() : std::string(); };
+  for_each_finding(result, [&](const Finding& f) {
+    if (f.suppressed && !options.show_suppressed) return;
+    std::string path = path_of(f);
+    if (files.empty() || files.back().path != path) files.push_back(FileCount{std::move(path)});
+    ++files.back().tests;
+    files.back().failures += f.suppressed ? 0 : 1;
     ++tests;
     ++(f.suppressed ? skipped : failures);
-  }
+  });
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   size_t total = tests + result.errors.size() + (tests == 0 && result.errors.empty() ? 1 : 0);
   out << "<testsuites name=\"ephemera\" tests=\"" << total << "\" failures=\"" << failures << "\" errors=\""
       << result.errors.size() << "\" skipped=\"" << skipped << "\">\n";
-  for (const auto& [file, findings] : by_file) {
-    size_t fails = 0;
-    for (const Finding* f : findings) fails += f->suppressed ? 0 : 1;
-    out << "  <testsuite name=\"" << xml_escape(file) << "\" tests=\"" << findings.size() << "\" failures=\"" << fails
-        << "\" errors=\"0\" skipped=\"" << findings.size() - fails << "\">\n";
-    for (const Finding* f : findings) write_case(out, *f, mask);
-    out << "  </testsuite>\n";
-  }
+  size_t file = 0, written = 0;  // the file being written, and how many of its findings are
+  for_each_finding(result, [&](const Finding& f) {
+    if (f.suppressed && !options.show_suppressed) return;
+    const FileCount& count = files[file];
+    if (written == 0)
+      out << "  <testsuite name=\"" << xml_escape(count.path) << "\" tests=\"" << count.tests << "\" failures=\""
+          << count.failures << "\" errors=\"0\" skipped=\"" << count.tests - count.failures << "\">\n";
+    write_case(out, f, mask);
+    if (++written == count.tests) {
+      out << "  </testsuite>\n";
+      ++file;
+      written = 0;
+    }
+  });
   if (!result.errors.empty()) {
     out << "  <testsuite name=\"ephemera errors\" tests=\"" << result.errors.size() << "\" failures=\"0\" errors=\""
         << result.errors.size() << "\" skipped=\"0\">\n";

@@ -3,9 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <stdexcept>
 
 #include "registry/rule_registry.h"
 #include "report/reporter.h"
+#include "report/json_nesting.h"
 #include "report/secret_mask.h"
 #include "report/source_root.h"
 
@@ -167,14 +169,14 @@ class SarifWriter {
 
   json notifications(const AnalysisResult& result) const {
     json out = json::array();
-    for (const auto& f : result.findings) {
-      if (f.rule_id != "EPH000" && f.rule_id != "EPH001") continue;
+    for_each_finding(result, [&](const Finding& f) {
+      if (f.rule_id != "EPH000" && f.rule_id != "EPH001") return;
       json n = {{"descriptor", {{"id", f.rule_id}}},
                 {"level", f.rule_id == "EPH000" ? "error" : "note"},
                 {"message", {{"text", sentence(mask_.text(f.message))}}}};
       if (f.range.file) n["locations"] = json::array({physical(f.range)});
       out.push_back(std::move(n));
-    }
+    });
     for (const auto& e : result.errors) {
       json n = {{"level", "error"}, {"message", {{"text", sentence(mask_.text(e.message))}}}};
       if (!e.path.empty())
@@ -200,10 +202,6 @@ void write_sarif_report(std::ostream& out, const AnalysisResult& result, const R
     rule_index[entry.info->id] = rules.size();
     rules.push_back(w.rule(*entry.info));
   }
-  json results = json::array();
-  // Suppressed findings are always included, marked, so code scanning can show them as dismissed.
-  for (const auto& f : result.findings) results.push_back(w.result(f, rule_index));
-
   json invocation = {{"executionSuccessful", result.errors.empty()}};
   json notes = w.notifications(result);
   if (!notes.empty()) invocation["toolExecutionNotifications"] = std::move(notes);
@@ -217,14 +215,30 @@ void write_sarif_report(std::ostream& out, const AnalysisResult& result, const R
                    {"rules", std::move(rules)}}}};
   run["invocations"] = json::array({std::move(invocation)});
   run["originalUriBaseIds"] = {{kRootId, w.root_uri()}};
-  run["results"] = std::move(results);
+  run["results"] = json::array();  // written below, a result at a time
   run["columnKind"] = "unicodeCodePoints";
 
   json doc;
   doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   doc["version"] = "2.1.0";
   doc["runs"] = json::array({std::move(run)});
-  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  const std::string text = json_dumped(doc, 2);
+  // The run's own key, 6 spaces in (rule texts are deeper, and escape their quotes).
+  const std::string empty_results = "\n      \"results\": []";
+  size_t at = text.find(empty_results);
+  if (at == std::string::npos) throw std::logic_error("SARIF document without its results");
+  at += empty_results.size() - 1;  // at the "]"
+  out.write(text.data(), static_cast<std::streamsize>(at));
+  // Suppressed findings are always included, marked, so code scanning can show them as dismissed.
+  bool first = true;
+  for_each_finding(result, [&](const Finding& f) {
+    out << (first ? "\n" : ",\n");
+    first = false;
+    write_nested_json(out, w.result(f, rule_index), 4);
+  });
+  if (!first) out << "\n      ";
+  out.write(text.data() + at, static_cast<std::streamsize>(text.size() - at));
+  out << "\n";
 }
 
 }  // namespace eph

@@ -41,9 +41,12 @@ void write_frame(std::ostream& out, const Range& range, const SecretMask& mask, 
 void write_text_report(std::ostream& out, const AnalysisResult& result, const ReportOptions& options) {
   Palette p{options.color};
   const SecretMask mask(result, options.show_secrets);
-  size_t shown = 0;
-  for (const auto& f : result.findings) {
-    if (f.suppressed && !options.show_suppressed) continue;
+  size_t shown = 0, suppressed = 0;
+  size_t by_severity[5] = {0, 0, 0, 0, 0};  // of the findings not suppressed
+  for_each_finding(result, [&](const Finding& f) {
+    if (f.suppressed) ++suppressed;
+    else ++by_severity[static_cast<int>(f.severity)];
+    if (f.suppressed && !options.show_suppressed) return;
     ++shown;
     Location loc = to_location(f.range);
     out << p.bold() << loc.file << ":" << loc.line << ":" << loc.column << ":" << p.reset() << " "
@@ -64,17 +67,19 @@ void write_text_report(std::ostream& out, const AnalysisResult& result, const Re
     if (f.fix) out << "    " << p.dim() << "fix:" << p.reset() << " " << mask.text(f.fix->description) << "\n";
     if (const RuleEntry* rule = find_rule(f.rule_id))
       out << "    " << p.dim() << "docs:" << p.reset() << " " << rule_help_uri(*rule->info) << "\n";
-  }
+  });
   for (const auto& e : result.errors) {
     out << p.bold() << e.path << ":" << p.reset() << " " << p.severity(Severity::High) << "error" << p.reset() << " "
         << mask.text(e.message) << "\n";
   }
   for (const auto& w : result.warnings)
     out << p.severity(Severity::Medium) << "warning:" << p.reset() << " " << w << "\n";
-  size_t active = result.findings.size() - result.suppressed;
-  size_t by_severity[5] = {0, 0, 0, 0, 0};
-  for (const auto& f : result.findings)
-    if (!f.suppressed) ++by_severity[static_cast<int>(f.severity)];
+  size_t active = 0;
+  for (size_t n : by_severity) active += n;
+  if (!result.spilled) {  // the counts the result was given
+    active = result.findings.size() - result.suppressed;
+    suppressed = result.suppressed;
+  }
   if (shown > 0 || !result.errors.empty() || !result.warnings.empty()) out << "\n";
   out << p.bold() << active << (active == 1 ? " finding" : " findings") << p.reset();
   if (active > 0) {
@@ -88,7 +93,7 @@ void write_text_report(std::ostream& out, const AnalysisResult& result, const Re
     out << ")";
   }
   out << " in " << result.files_analyzed << (result.files_analyzed == 1 ? " file" : " files");
-  if (result.suppressed) out << ", " << result.suppressed << " suppressed";
+  if (suppressed) out << ", " << suppressed << " suppressed";
   if (!result.errors.empty()) out << ", " << result.errors.size() << (result.errors.size() == 1 ? " error" : " errors");
   out << "\n";
 }

@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstdlib>
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -148,6 +149,54 @@ TEST_CASE("confinement: directories resolved a component at a time answer as rea
       }
     }
   }
+}
+
+TEST_CASE("confinement: a directory swapped for a link after it was resolved (or listed) is not opened through") {
+  // The real paths of directories are cached, and a listing records its subdirectories': the
+  // open itself must refuse a link met on the way (openat2, or the kernel's path checked).
+  for (bool observed : {false, true}) {  // with an observer the kernel's own path is asked too
+    HostileTree t;
+    t.write("root/sub/deep/z.txt", "inside");
+    t.write("outside/deep/z.txt", "OUTSIDE-SWAPPED");
+    t.write("outside/z.txt", "OUTSIDE-SWAPPED");
+    PathConfinement c({t.root.string()});
+    std::vector<std::string> opened;
+    if (observed) c.set_open_observer([&](const std::string& p) { opened.push_back(p); });
+    REQUIRE(c.list_directory(t.root.string()));          // records root/sub
+    REQUIRE(c.list_directory(t.path("root/sub")));       // records root/sub/deep
+    CHECK(c.check(t.path("root/sub/deep/z.txt")) == Verdict::Inside);
+    int fd = c.open_for_reading(t.path("root/sub/deep/z.txt"));
+    CHECK(fd >= 0);
+    if (fd >= 0) ::close(fd);
+    // Swapped: root/sub now leads out, with the same names behind it.
+    std::filesystem::rename(t.root / "sub", t.base / "moved-away");
+    t.link("root/sub", "../outside");
+    CHECK(c.open_for_reading(t.path("root/sub/deep/z.txt")) < 0);
+    CHECK(c.open_for_reading(t.path("root/sub/z.txt")) < 0);
+    CHECK_FALSE(c.list_directory(t.path("root/sub/deep")));
+    for (const auto& p : opened) CHECK_MESSAGE(path_within(p, t.root.string()), p);
+  }
+}
+
+TEST_CASE("confinement: a directory larger than one read of its entries is listed whole, sorted") {
+  SymlinkTree t("many");
+  std::set<std::string> names;
+  for (int i = 0; i < 1500; ++i) {  // about 100 KB of entries: several getdents64 calls
+    std::string name = "file-with-a-rather-long-name-to-fill-the-buffer-" + std::to_string(i * 7919 % 1500) + ".tf";
+    t.write("root/" + name, "");
+    names.insert(name);
+  }
+  t.write("root/d/x.tf", "");
+  names.insert("d");
+  PathConfinement c({t.root.string()});
+  auto entries = c.list_directory(t.root.string());
+  REQUIRE(entries);
+  std::vector<std::string> listed;
+  for (const auto& e : *entries) {
+    listed.push_back(e.name);
+    CHECK(e.type == (e.name == "d" ? PathConfinement::Entry::Type::Directory : PathConfinement::Entry::Type::File));
+  }
+  CHECK(listed == std::vector<std::string>(names.begin(), names.end()));
 }
 
 TEST_CASE("confinement: the root as given is trusted, even when it is itself a link") {

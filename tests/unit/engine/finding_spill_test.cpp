@@ -1,0 +1,162 @@
+// A scan keeps its findings out of memory until the report: each unit's findings go to a
+// temporary file as the unit finishes, and the report reads them back in the same order,
+// merged, named and fingerprinted as the in-memory analysis gives them. Memory that grows
+// with the findings again (records kept in RAM, a fat index entry) fails here.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "core/memory_file_provider.h"
+#include "engine/analyzer.h"
+#include "engine/discovery.h"
+#include "engine/finding_spill.h"
+
+using namespace eph;
+
+namespace {
+
+// A unit with a few findings: a hard-coded secret, a function without limits, a public
+// bucket policy; every tenth unit also calls a shared module (findings reached from
+// several callers merge into one).
+std::string unit_text(int i) {
+  std::string n = std::to_string(i);
+  std::string text =
+      "resource \"aws_lambda_function\" \"f" + n + "\" {\n"
+      "  function_name = \"f" + n + "\"\n"
+      "  role          = \"arn:aws:iam::123456789012:role/f\"\n"
+      "  handler       = \"index.handler\"\n"
+      "  runtime       = \"nodejs20.x\"\n"
+      "  filename      = \"f.zip\"\n"
+      "  environment {\n"
+      "    variables = {\n"
+      "      DB_PASSWORD = \"hunter2-prod-" + n + "-7f3a\"\n"
+      "    }\n"
+      "  }\n"
+      "}\n";
+  if (i % 10 == 0) text += "module \"shared" + n + "\" {\n  source = \"../shared\"\n  name = \"f" + n + "\"\n}\n";
+  return text;
+}
+
+const char* kSharedModule =
+    "variable \"name\" {}\n"
+    "resource \"aws_lambda_function\" \"shared\" {\n"
+    "  function_name = var.name\n"
+    "  role          = \"arn:aws:iam::123456789012:role/f\"\n"
+    "  handler       = \"index.handler\"\n"
+    "  runtime       = \"nodejs20.x\"\n"
+    "  filename      = \"f.zip\"\n"
+    "  environment {\n"
+    "    variables = {\n"
+    "      API_SECRET = \"sk_live_0123456789abcdefSHARED\"\n"
+    "    }\n"
+    "  }\n"
+    "}\n";
+
+struct Tree {
+  MemoryFileProvider files;
+  std::vector<UnitPlan> units;
+};
+
+std::unique_ptr<Tree> tree_of(int unit_count) {
+  auto tree = std::make_unique<Tree>();
+  DiscoveredFiles found;
+  found.directories_scanned = {"/tree"};
+  for (int i = 0; i < unit_count; ++i) {
+    std::string number = std::to_string(1000 + i);
+    std::string path = "/tree/u" + number + "/main.tf";
+    tree->files.add(path, unit_text(i));
+    found.files.push_back(path);
+  }
+  tree->files.add("/tree/shared/main.tf", kSharedModule);
+  found.files.push_back("/tree/shared/main.tf");
+  tree->units = plan_units(found, tree->files, AnalysisOptions{}.config.max_file_bytes);
+  return tree;
+}
+
+// What a report sees of one finding.
+std::string seen(const Finding& f) {
+  Location loc = to_location(f.range);
+  std::string out = f.rule_id + " " + loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) +
+                    " " + f.message + " [" + f.resource + "] " + f.fingerprint + (f.suppressed ? " suppressed" : "");
+  for (const auto& r : f.related) out += " | " + to_location(r.range).file + " " + r.message;
+  if (f.fix) out += " fix: " + f.fix->description;
+  return out;
+}
+
+std::vector<std::string> report_of(const AnalysisResult& result) {
+  std::vector<std::string> out;
+  for_each_finding(result, [&](const Finding& f) { out.push_back(seen(f)); });
+  return out;
+}
+
+AnalysisResult analyzed(const Tree& tree, bool spill, unsigned threads) {
+  AnalysisOptions options;
+  options.threads = threads;
+  options.excerpt_files = true;
+  options.spill_findings = spill;
+  return analyze(tree.units, tree.files, options);
+}
+
+}  // namespace
+
+TEST_CASE("a scan's findings wait in a temporary file, a few bytes each in memory, and read back in order") {
+  auto tree = tree_of(120);
+  AnalysisResult kept = analyzed(*tree, false, 1);
+  REQUIRE(kept.findings.size() > 240);
+  std::vector<std::string> expected = report_of(kept);
+  // A module called from several units reports once, naming the other callers.
+  CHECK(std::any_of(expected.begin(), expected.end(),
+                    [](const std::string& s) { return s.find("also reported for") != std::string::npos; }));
+
+  for (unsigned threads : {1u, 3u}) {
+    CAPTURE(threads);
+    AnalysisResult spilled = analyzed(*tree, true, threads);
+    REQUIRE(spilled.spilled);
+    CHECK(spilled.findings.empty());
+    const FindingSpill& spill = spilled.spilled->spill;
+    // Every finding reported by a unit is written, before merging.
+    CHECK(spill.size() > kept.findings.size());
+    // In memory: an index entry per finding, not the finding (its record is on disk).
+    CHECK(spill.memory_bytes() <= 64 * spill.size());
+    CHECK(spill.record_bytes() > 8 * spill.memory_bytes());
+    CHECK(report_of(spilled) == expected);
+    CHECK(report_of(spilled) == expected);  // read back as often as there are reports
+
+    materialise_findings(spilled);
+    CHECK(!spilled.spilled);
+    CHECK(spilled.findings.size() == kept.findings.size());
+    CHECK(spilled.suppressed == kept.suppressed);
+    CHECK(report_of(spilled) == expected);
+  }
+}
+
+TEST_CASE("without a usable temporary directory the findings stay in memory, in the same order") {
+  auto tree = tree_of(30);
+  std::vector<std::string> expected = report_of(analyzed(*tree, false, 1));
+  const char* old = std::getenv("TMPDIR");
+  std::optional<std::string> saved = old ? std::optional<std::string>(old) : std::nullopt;
+  setenv("TMPDIR", "/nonexistent/ephemera-spill-test", 1);
+  AnalysisResult spilled = analyzed(*tree, true, 2);
+  if (saved) setenv("TMPDIR", saved->c_str(), 1);
+  else unsetenv("TMPDIR");
+  REQUIRE(spilled.spilled);
+  CHECK(spilled.spilled->spill.memory_bytes() >= spilled.spilled->spill.record_bytes());
+  CHECK(report_of(spilled) == expected);
+}
+
+TEST_CASE("the memory a scan holds for its findings does not grow with them") {
+  // Four times the units: the same bytes of memory per finding, records on disk.
+  auto small = tree_of(40);
+  auto large = tree_of(160);
+  AnalysisResult a = analyzed(*small, true, 2);
+  AnalysisResult b = analyzed(*large, true, 2);
+  REQUIRE(b.spilled->spill.size() > 3 * a.spilled->spill.size());
+  double per_finding_small = double(a.spilled->spill.memory_bytes()) / double(a.spilled->spill.size());
+  double per_finding_large = double(b.spilled->spill.memory_bytes()) / double(b.spilled->spill.size());
+  CHECK(per_finding_large <= 64);
+  CHECK(per_finding_large <= per_finding_small * 1.5);
+  // The records grow with the findings: on disk.
+  CHECK(b.spilled->spill.record_bytes() > 3 * a.spilled->spill.record_bytes());
+}
