@@ -491,6 +491,12 @@ int run_scan(const std::vector<std::string>& args) {
   for (auto& e : var_file_errors) found.errors.push_back(std::move(e));
   provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
   std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes, scan.options.threads);
+  // Planning's texts wait for their units; what the analysis reads first is not kept for a
+  // second read that rarely comes (up to the whole budget, held to the end). The candidates'
+  // paths are in the plans now.
+  provider.keep_texts_for_one_more_read(0);
+  found.files = {};
+  found.explicit_files = {};
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
   UnitConfigs unit_configs(
       [](const std::string& dir) { return find_config_file(dir); },

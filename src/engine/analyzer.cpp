@@ -300,6 +300,14 @@ bool holds_nothing(const UnitOutput& out) {
   return out.findings.empty() && out.secrets.empty() && out.files.empty() && out.errors.empty() && !out.shown_names;
 }
 
+// A file analysed, counted by two independent 64-bit hashes of its normalised path instead of
+// the path: 16 bytes a file of a large tree (two paths sharing both hashes: ~1e-29 a pair).
+using PathKey = std::pair<uint64_t, uint64_t>;
+PathKey path_key(const std::string& path) {
+  std::string normal = std::filesystem::path(path).lexically_normal().string();
+  return {fnv1a(normal), std::hash<std::string>{}(normal)};
+}
+
 // Directories holding a plan JSON beside their configuration: their units' findings stay in
 // memory until every unit is done (drop_plan_findings_reported_in_source compares them).
 std::set<std::string> directories_with_companions(const std::vector<UnitPlan>& units) {
@@ -319,7 +327,7 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   // What a unit leaves for the report, by unit index: only units that left something (a
   // large tree has many units without findings).
   std::map<size_t, UnitOutput> outputs;
-  std::set<std::string> files_analyzed;
+  std::vector<PathKey> files_analyzed;  // of each unit, counted once at the end
   std::mutex outputs_mutex;
   std::atomic<size_t> next{0};
   auto worker = [&] {
@@ -333,13 +341,14 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
         spilled->spill.add(i, out.findings);
         out.findings = {};
       }
-      std::vector<std::string> analyzed;
+      std::vector<PathKey> analyzed;
       analyzed.reserve(out.files_analyzed.size());
-      for (const auto& path : out.files_analyzed)
-        analyzed.push_back(std::filesystem::path(path).lexically_normal().string());
+      for (const auto& path : out.files_analyzed) analyzed.push_back(path_key(path));
+      std::sort(analyzed.begin(), analyzed.end());
+      analyzed.erase(std::unique(analyzed.begin(), analyzed.end()), analyzed.end());
       out.files_analyzed = {};
       std::lock_guard lock(outputs_mutex);
-      for (auto& path : analyzed) files_analyzed.insert(std::move(path));
+      files_analyzed.insert(files_analyzed.end(), analyzed.begin(), analyzed.end());
       if (!holds_nothing(out)) outputs.emplace(i, std::move(out));
     }
   };
@@ -370,7 +379,9 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
     for (auto& file : out.files) result.files.push_back(std::move(file));
     for (auto& e : out.errors) result.errors.push_back(std::move(e));
   }
-  result.files_analyzed = files_analyzed.size();
+  std::sort(files_analyzed.begin(), files_analyzed.end());
+  result.files_analyzed = static_cast<size_t>(std::unique(files_analyzed.begin(), files_analyzed.end()) - files_analyzed.begin());
+  files_analyzed = {};
   if (spilled) {
     spilled->spill.seal();
     spilled->shown_names = std::move(shown_names);
