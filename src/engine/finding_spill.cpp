@@ -140,7 +140,7 @@ int anonymous_file() {
   if (fd >= 0) return fd;
 #endif
   std::string name = dir + "/ephemera-findings-XXXXXX";
-  int named = ::mkstemp(name.data());
+  int named = ::mkostemp(name.data(), O_CLOEXEC);
   if (named >= 0) ::unlink(name.c_str());
   return named;
 }
