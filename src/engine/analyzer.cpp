@@ -1,5 +1,4 @@
 #include "engine/analyzer.h"
-#include "core/path_confinement.h"
 #include "engine/plan_and_source_overlap.h"
 
 #include <algorithm>
@@ -10,9 +9,10 @@
 #include <optional>
 #include <filesystem>
 #include <set>
-#include <thread>
 
 #include "core/message_shape.h"
+#include "core/parallel_for.h"
+#include "core/path_confinement.h"
 #include "engine/finding_spill.h"
 #include "engine/shown_names.h"
 #include "engine/suppressions.h"
@@ -323,38 +323,27 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   std::map<size_t, UnitOutput> outputs;
   std::vector<PathKey> files_analyzed;  // of each unit, counted once at the end
   std::mutex outputs_mutex;
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < units.size(); i = next++) {
-      if (options.cancel && options.cancel->load()) return;
-      const Config& config = i < options.unit_configs.size() ? *options.unit_configs[i] : options.config;
-      UnitOutput out = run_unit(units[i], config, fs, options);
-      bool compared_later = units[i].companion_of_directory ||
-                            (!companion_dirs.empty() && companion_dirs.count(normalize_path(units[i].root)));
-      if (spilled && !compared_later) {
-        spilled->spill.add(i, out.findings);
-        out.findings = {};
-      }
-      std::vector<PathKey> analyzed;
-      analyzed.reserve(out.files_analyzed.size());
-      for (const auto& path : out.files_analyzed) analyzed.push_back(path_key(path));
-      std::sort(analyzed.begin(), analyzed.end());
-      analyzed.erase(std::unique(analyzed.begin(), analyzed.end()), analyzed.end());
-      out.files_analyzed = {};
-      std::lock_guard lock(outputs_mutex);
-      files_analyzed.insert(files_analyzed.end(), analyzed.begin(), analyzed.end());
-      if (!holds_nothing(out)) outputs.emplace(i, std::move(out));
+  parallel_for(units.size(), options.threads, 1, [&](size_t i) {
+    if (options.cancel && options.cancel->load()) return false;
+    const Config& config = i < options.unit_configs.size() ? *options.unit_configs[i] : options.config;
+    UnitOutput out = run_unit(units[i], config, fs, options);
+    bool compared_later = units[i].companion_of_directory ||
+                          (!companion_dirs.empty() && companion_dirs.count(normalize_path(units[i].root)));
+    if (spilled && !compared_later) {
+      spilled->spill.add(i, out.findings);
+      out.findings = {};
     }
-  };
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(units.size(), 1)));
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
-  }
+    std::vector<PathKey> analyzed;
+    analyzed.reserve(out.files_analyzed.size());
+    for (const auto& path : out.files_analyzed) analyzed.push_back(path_key(path));
+    std::sort(analyzed.begin(), analyzed.end());
+    analyzed.erase(std::unique(analyzed.begin(), analyzed.end()), analyzed.end());
+    out.files_analyzed = {};
+    std::lock_guard lock(outputs_mutex);
+    files_analyzed.insert(files_analyzed.end(), analyzed.begin(), analyzed.end());
+    if (!holds_nothing(out)) outputs.emplace(i, std::move(out));
+    return true;
+  });
   result.cancelled = options.cancel && options.cancel->load();
   std::vector<Finding> none;
   std::vector<std::vector<Finding>*> findings_of_unit(units.size(), &none);
@@ -391,9 +380,13 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   return result;
 }
 
-void for_each_finding(const AnalysisResult& result, const std::function<void(const Finding&)>& visit) {
+namespace {
+
+// Every finding in order until `visit` returns false.
+void visit_findings(const AnalysisResult& result, const std::function<bool(const Finding&)>& visit) {
   if (!result.spilled) {
-    for (const auto& f : result.findings) visit(f);
+    for (const auto& f : result.findings)
+      if (!visit(f)) return;
     return;
   }
   // As analyze() orders them in memory, a place at a time: a place's findings merge, take
@@ -406,9 +399,25 @@ void for_each_finding(const AnalysisResult& result, const std::function<void(con
       if (auto it = spilled.shown_names.find(f.range.file); it != spilled.shown_names.end())
         apply_shown_names(f, *it->second);
       f.fingerprint = next_fingerprint(f, as_given, seen);
-      visit(f);
+      if (!visit(f)) return false;
     }
+    return true;
   });
+}
+
+}  // namespace
+
+void for_each_finding(const AnalysisResult& result, const std::function<void(const Finding&)>& visit) {
+  visit_findings(result, [&](const Finding& f) {
+    visit(f);
+    return true;
+  });
+}
+
+bool any_finding(const AnalysisResult& result, const std::function<bool(const Finding&)>& pred) {
+  bool found = false;
+  visit_findings(result, [&](const Finding& f) { return !(found = pred(f)); });
+  return found;
 }
 
 void materialise_findings(AnalysisResult& result) {

@@ -55,10 +55,12 @@ struct AnalysisResult {
 // Every finding of `result` in order (sorted, merged, named, fingerprinted), whether held in
 // `findings` or spilled; a spilled finding lives only for the call.
 void for_each_finding(const AnalysisResult& result, const std::function<void(const Finding&)>& visit);
+// Whether any finding, in that order, satisfies `pred`: reads spilled findings only up to the
+// first that does.
+bool any_finding(const AnalysisResult& result, const std::function<bool(const Finding&)>& pred);
 // Reads spilled findings into `findings` (and counts `suppressed`): what code that edits or
 // indexes the findings (baselines, --only-file, the reports that group them) needs.
 void materialise_findings(AnalysisResult& result);
-
 
 // Loads one unit with the right front-end (exceptions become diagnostics). `unit_config` is
 // the unit's own configuration (its serverless stage and env); null: options.config.

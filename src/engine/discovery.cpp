@@ -3,15 +3,14 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <optional>
-#include <thread>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include "core/disk_file_provider.h"
+#include "core/parallel_for.h"
 #include "core/path_confinement.h"
 #include "engine/path_exclusion.h"
 #include "engine/utf8_validation.h"
@@ -196,17 +195,11 @@ std::vector<Classified> classify_all(const std::vector<std::string>& files, cons
                                      size_t max_file_bytes, const std::set<std::string>& explicit_set,
                                      unsigned threads) {
   std::vector<Classified> out(files.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++)
-      out[i] = classify(files[i], provider, max_file_bytes, explicit_set.count(files[i]) > 0);
-  };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(files.size() / 64, 1)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  // At least 64 files a thread: a thread costs more than classifying a few files.
+  parallel_for(files.size(), threads, 64, [&](size_t i) {
+    out[i] = classify(files[i], provider, max_file_bytes, explicit_set.count(files[i]) > 0);
+    return true;
+  });
   return out;
 }
 

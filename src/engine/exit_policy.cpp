@@ -5,10 +5,9 @@ namespace eph {
 ScanVerdict scan_verdict(const AnalysisResult& result, const Config& config) {
   if (!result.errors.empty()) return ScanVerdict::Error;
   if (!config.fail_on) return ScanVerdict::Clean;  // fail-on none / --soft-fail: report only
-  bool fails = false;
-  for_each_finding(result, [&](const Finding& f) {
-    if (fails || f.suppressed) return;
-    fails = f.severity >= *config.fail_on || (f.rule_id == "EPH000" && config.fail_on_parse_errors);
+  bool fails = any_finding(result, [&](const Finding& f) {
+    return !f.suppressed &&
+           (f.severity >= *config.fail_on || (f.rule_id == "EPH000" && config.fail_on_parse_errors));
   });
   return fails ? ScanVerdict::Findings : ScanVerdict::Clean;
 }

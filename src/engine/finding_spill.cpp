@@ -233,7 +233,7 @@ void FindingSpill::seal() {
   });
 }
 
-void FindingSpill::for_each_place(const std::function<void(std::vector<Finding>&)>& group) const {
+void FindingSpill::for_each_place(const std::function<bool(std::vector<Finding>&)>& group) const {
   if (!sealed_) throw std::logic_error("findings read before the spill was sealed");
   static const std::string empty;
   auto same_place = [&](const Entry& a, const Entry& b) {
@@ -251,7 +251,7 @@ void FindingSpill::for_each_place(const std::function<void(std::vector<Finding>&
       Reader r(bytes);
       findings.push_back(read_finding(r));
     }
-    group(findings);
+    if (!group(findings)) return;
     i = j;
   }
 }

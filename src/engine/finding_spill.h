@@ -32,8 +32,9 @@ class FindingSpill {
 
   // Calls `group` with the findings of each place (file path, begin, end, rule) in order:
   // places by path, offsets and rule; one place's findings in the order the units and rules
-  // reported them (the order a stable sort of all findings gives them).
-  void for_each_place(const std::function<void(std::vector<Finding>&)>& group) const;
+  // reported them (the order a stable sort of all findings gives them). Stops when `group`
+  // returns false.
+  void for_each_place(const std::function<bool(std::vector<Finding>&)>& group) const;
 
   size_t size() const { return index_.size(); }
   // Bytes held in memory for the findings (the index; records too when no file could be made).

@@ -17,9 +17,9 @@ using namespace eph;
 
 namespace {
 
-// A unit with a few findings: a hard-coded secret, a function without limits, a public
-// bucket policy; every tenth unit also calls a shared module (findings reached from
-// several callers merge into one).
+// A unit with a few findings: a hard-coded secret in a function without a concurrency
+// ceiling; every tenth unit also calls a shared module (findings reached from several callers
+// merge into one).
 std::string unit_text(int i) {
   std::string n = std::to_string(i);
   std::string text =
@@ -159,4 +159,18 @@ TEST_CASE("the memory a scan holds for its findings does not grow with them") {
   CHECK(per_finding_large <= per_finding_small * 1.5);
   // The records grow with the findings: on disk.
   CHECK(b.spilled->spill.record_bytes() > 3 * a.spilled->spill.record_bytes());
+}
+
+TEST_CASE("any_finding reads spilled findings only up to the first that answers") {
+  auto tree = tree_of(30);
+  AnalysisResult kept = analyzed(*tree, false, 1);
+  AnalysisResult spilled = analyzed(*tree, true, 1);
+  for (const AnalysisResult* result : {&kept, &spilled}) {
+    size_t asked = 0;
+    CHECK(any_finding(*result, [&](const Finding&) { return ++asked == 3; }));
+    CHECK(asked == 3);
+    asked = 0;
+    CHECK_FALSE(any_finding(*result, [&](const Finding&) { return ++asked, false; }));
+    CHECK(asked == kept.findings.size());
+  }
 }
