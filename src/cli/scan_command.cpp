@@ -498,8 +498,9 @@ int run_scan(const std::vector<std::string>& args) {
   found.files = {};
   found.explicit_files = {};
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
+  ConfigFileFinder config_files;
   UnitConfigs unit_configs(
-      [](const std::string& dir) { return find_config_file(dir); },
+      [&](const std::string& dir) { return config_files.find(dir); },
       [&](const std::string& file, Config& config) {
         if (scan.config_in_effect && file == *scan.config_in_effect) {
           config = scan.config_file_settings;  // read already, its messages printed once

@@ -303,16 +303,21 @@ class Reader {
 
 }  // namespace
 
-std::optional<std::string> find_config_file(const std::string& start) {
+ConfigFileFinder::ConfigFileFinder()
+    : nearest_([](const std::string& candidate) {
+        std::error_code error;
+        return fs::is_regular_file(candidate, error);
+      }) {}
+
+std::optional<std::string> ConfigFileFinder::find(const std::string& start) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec);
   if (ec) return std::nullopt;
   if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
-  return nearest_config_file(dir.string(), [](const std::string& candidate) {
-    std::error_code error;
-    return fs::is_regular_file(candidate, error);
-  });
+  return nearest_.of_directory(dir.string());
 }
+
+std::optional<std::string> find_config_file(const std::string& start) { return ConfigFileFinder().find(start); }
 
 bool parse_config(const std::string& path, const std::string& text, Config& config, std::vector<ConfigError>& errors) {
   size_t before = errors.size();

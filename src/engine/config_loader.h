@@ -8,6 +8,7 @@
 #include "core/config_error.h"
 #include "core/path_confinement.h"
 #include "engine/config.h"
+#include "engine/config_resolution.h"
 
 namespace eph {
 
@@ -15,6 +16,16 @@ inline constexpr const char* kConfigFileNames[] = {".ephemera.yaml", ".ephemera.
 
 // The nearest configuration file in `start` (a directory or a file's directory) or above it.
 std::optional<std::string> find_config_file(const std::string& start);
+
+// find_config_file for many starts (a scan's units): each directory above them is asked once.
+class ConfigFileFinder {
+ public:
+  ConfigFileFinder();
+  std::optional<std::string> find(const std::string& start);
+
+ private:
+  NearestConfigFiles nearest_;
+};
 
 // Merges the settings of `text` (the content of `path`) into `config`. Returns false and
 // fills `errors` when anything is wrong; `config` is then unspecified. Warnings are added

@@ -20,17 +20,33 @@ std::string document_unit_directory(const std::string& document_path) {
 
 std::optional<std::string> nearest_config_file(const std::string& dir,
                                                const std::function<bool(const std::string&)>& exists) {
+  return NearestConfigFiles(exists).of_directory(dir);
+}
+
+std::optional<std::string> NearestConfigFiles::of_directory(const std::string& dir) {
   std::error_code ec;
   fs::path d = fs::absolute(dir, ec);
   if (ec) return std::nullopt;
+  std::vector<std::string> asked;  // the directories walked through, each answered by what is found above
+  std::optional<std::string> nearest;
   for (d = d.lexically_normal(); !d.empty(); d = d.parent_path()) {
     // "a/b/" normalises to "a/b/": its parent is "a/b", the same directory.
     if (!d.has_filename() && d.has_relative_path()) continue;
+    std::string key = d.string();
+    if (auto known = nearest_of_.find(key); known != nearest_of_.end()) {
+      nearest = known->second;
+      break;
+    }
+    asked.push_back(std::move(key));
     for (const char* name : kConfigFileNames)
-      if (std::string candidate = (d / name).string(); exists(candidate)) return candidate;
-    if (d.parent_path() == d) break;
+      if (std::string candidate = (d / name).string(); exists_(candidate)) {
+        nearest = std::move(candidate);
+        break;
+      }
+    if (nearest || d.parent_path() == d) break;
   }
-  return std::nullopt;
+  for (auto& key : asked) nearest_of_.emplace(std::move(key), nearest);
+  return nearest;
 }
 
 std::optional<std::string> UnitConfigs::file_of_directory(const std::string& dir) {

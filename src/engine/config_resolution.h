@@ -4,6 +4,7 @@
 // `ephemera scan` and the LSP server, so that CI and the editor judge a file alike.
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,21 @@ std::string document_unit_directory(const std::string& document_path);
 // (the disk, or the editor's open buffers). Both names of kConfigFileNames, in that order.
 std::optional<std::string> nearest_config_file(const std::string& dir,
                                                const std::function<bool(const std::string&)>& exists);
+
+// nearest_config_file for many directories: what each directory on the way up answered is
+// kept (the nearest file of a directory is its own, or its parent's nearest), so a scan of
+// 138,000 files asks about each directory's two names once, not once for every unit below it.
+class NearestConfigFiles {
+ public:
+  using Exists = std::function<bool(const std::string&)>;
+  explicit NearestConfigFiles(Exists exists) : exists_(std::move(exists)) {}
+
+  std::optional<std::string> of_directory(const std::string& dir);
+
+ private:
+  Exists exists_;
+  std::unordered_map<std::string, std::optional<std::string>> nearest_of_;  // absolute, normal directory
+};
 
 // The configuration of every unit of a scan, each file read once. `read` turns a file into a
 // Config (false: it is wrong, and said so); `adjust` then applies what wins over every file

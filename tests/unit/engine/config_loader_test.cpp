@@ -5,6 +5,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <unistd.h>
 
 #include "engine/config_loader.h"
@@ -138,6 +140,26 @@ TEST_CASE("config: found from the scanned path upward, nearest first") {
   CHECK_FALSE(load_config_file((root / "missing.yaml").string(), config, errors));
   CHECK(errors.back().message.rfind("cannot read configuration file", 0) == 0);
   fs::remove_all(root);
+}
+
+TEST_CASE("config: the nearest file of many directories asks about each directory once") {
+  // A fake disk: the answers must be nearest_config_file's, and no candidate asked twice.
+  std::set<std::string> files = {"/scan/.ephemera.yaml", "/scan/a/b/.ephemera.yml", "/scan/a/b/.ephemera.yaml"};
+  std::map<std::string, int> asked;
+  NearestConfigFiles nearest([&](const std::string& candidate) {
+    ++asked[candidate];
+    return files.count(candidate) > 0;
+  });
+  auto on_disk = [&](const std::string& candidate) { return files.count(candidate) > 0; };
+  std::vector<std::string> dirs = {"/scan/a/b/c", "/scan/a/b/d/", "/scan/a/x", "/scan/a/b", "/scan/a/y/z",
+                                   "/scan",       "/elsewhere/q", "/elsewhere", "/scan/a/b/c/../d", "/"};
+  for (const auto& dir : dirs) CHECK(nearest.of_directory(dir) == nearest_config_file(dir, on_disk));
+  CHECK(nearest.of_directory("/scan/a/b/c") == std::optional<std::string>("/scan/a/b/.ephemera.yaml"));
+  CHECK(nearest.of_directory("/scan/a/y/z") == std::optional<std::string>("/scan/.ephemera.yaml"));
+  CHECK_FALSE(nearest.of_directory("/elsewhere/q"));
+  CHECK_FALSE(asked.empty());
+  for (const auto& [candidate, times] : asked) CHECK_MESSAGE(times == 1, candidate);
+  CHECK(asked.count("/scan/a/b/.ephemera.yml") == 0);  // the first name is found first
 }
 
 TEST_CASE("config: an alias bomb stops at the YAML loader's limit, with a position") {
