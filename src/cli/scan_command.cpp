@@ -500,7 +500,7 @@ int run_scan(const std::vector<std::string>& args) {
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
   ConfigFileFinder config_files;
   UnitConfigs unit_configs(
-      [&](const std::string& dir) { return config_files.find(dir); },
+      [&](const std::string& dir) { return config_files.find_from_directory(dir); },  // unit_directory()
       [&](const std::string& file, Config& config) {
         if (scan.config_in_effect && file == *scan.config_in_effect) {
           config = scan.config_file_settings;  // read already, its messages printed once

@@ -22,6 +22,8 @@ class ConfigFileFinder {
  public:
   ConfigFileFinder();
   std::optional<std::string> find(const std::string& start);
+  // `dir` is known to be a directory (a unit's): the same answer without asking the disk so.
+  std::optional<std::string> find_from_directory(const std::string& dir) { return nearest_.of_directory(dir); }
 
  private:
   NearestConfigFiles nearest_;
