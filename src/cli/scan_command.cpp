@@ -510,6 +510,9 @@ int run_scan(const std::vector<std::string>& args) {
       },
       [&](Config& config) { apply_flags(scan, config); });
   if (!configure_units(scan, units, unit_configs)) return kExitUsage;
+  // The directories of a large tree and their answers are not needed during the analysis.
+  config_files.forget();
+  unit_configs.forget_directories();
   if (scan.shard) take_shard(scan, units);
 
   std::signal(SIGINT, on_interrupt);

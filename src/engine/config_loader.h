@@ -24,6 +24,7 @@ class ConfigFileFinder {
   std::optional<std::string> find(const std::string& start);
   // `dir` is known to be a directory (a unit's): the same answer without asking the disk so.
   std::optional<std::string> find_from_directory(const std::string& dir) { return nearest_.of_directory(dir); }
+  void forget() { nearest_.forget(); }
 
  private:
   NearestConfigFiles nearest_;

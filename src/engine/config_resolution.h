@@ -35,6 +35,8 @@ class NearestConfigFiles {
   explicit NearestConfigFiles(Exists exists) : exists_(std::move(exists)) {}
 
   std::optional<std::string> of_directory(const std::string& dir);
+  // Forgets what was learnt, to be asked again (one entry per directory: ~17 MB for 90,000).
+  void forget() { nearest_of_ = {}; }
 
  private:
   Exists exists_;
@@ -58,6 +60,9 @@ class UnitConfigs {
   const Config* of_unit(const UnitPlan& plan) { return of_directory(unit_directory(plan)); }
   // The file that applies to `dir`, if any.
   std::optional<std::string> file_of_directory(const std::string& dir);
+  // Forgets which file applies to each directory (asked again if needed); the configurations
+  // handed out stay.
+  void forget_directories() { file_of_dir_ = {}; }
 
  private:
   Find find_;
