@@ -1,7 +1,9 @@
 // ephemera's HCL verdict (a parse error, EPH000, or none) must agree with HashiCorp's own HCL
 // parser (@cdktf/hcl2json, its WebAssembly build, pinned by package-lock.json here) on every
 // file of cases/ (but those known-disagreements.tsv lists, with the reason) and, when the
-// corpus is present, on every .tf file of the corpus.
+// corpus is present, on every .tf file of the corpus. Where both reject a file, the first
+// error must be on the same line (an editor underlines it there; known-disagreements.tsv lists
+// the exceptions as "place:NAME").
 // usage: node compare.js EPHEMERA CASES_DIR [CORPUS_DIR]   (exit 77: the reference is not installed)
 const { execFileSync } = require("child_process");
 const fs = require("fs");
@@ -38,10 +40,19 @@ function ephemeraErrors(ephemera, dir) {
   }
   const report = JSON.parse(output);
   const errors = new Map();
-  for (const f of report.findings)
+  for (const f of report.findings)  // in order: the first is the earliest
     if (f.rule === "EPH000" && !errors.has(path.resolve(f.file)))
       errors.set(path.resolve(f.file), `${f.line}:${f.column} ${f.message}`);
   return errors;
+}
+
+// The line of the earliest diagnostic in hcl2json's error text ("FILE:L,C-L,C: Summary; ..."),
+// not counting places a detail names ("already set at FILE:L,C-L,C").
+function firstReferenceLine(reference) {
+  let first = Infinity;
+  for (const m of reference.matchAll(/(\S+\.tf):(\d+),\d+-/g))
+    if (!reference.slice(0, m.index).endsWith(" at ")) first = Math.min(first, Number(m[2]));
+  return first;
 }
 
 // name -> reason, from known-disagreements.tsv.
@@ -69,6 +80,17 @@ async function compare(ephemera, dir, label, known) {
     }
     const mine = ours.get(path.resolve(file)) || null;
     const name = path.relative(dir, file);
+    if (reference && mine) {
+      const [theirs, line] = [firstReferenceLine(reference), Number(mine.split(":")[0])];
+      const place = `place:${name}`;
+      if (theirs === line && known.has(place)) {
+        ++disagreements;
+        console.log(`AGREES NOW ${place}: remove it from known-disagreements.tsv`);
+      } else if (theirs !== line && !known.has(place)) {
+        ++disagreements;
+        console.log(`PLACE ${name}: hcl2json's first error is on line ${theirs}, ephemera's on line ${line}\n  hcl2json: ${reference}\n  ephemera: ${mine}`);
+      }
+    }
     if (!reference === !mine) {
       if (known.has(name)) {
         ++disagreements;

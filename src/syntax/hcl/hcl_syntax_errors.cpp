@@ -1,6 +1,9 @@
-// Turns tree-sitter's ERROR and MISSING nodes into readable EPH000 diagnostics, then adds
-// what HCL rejects and the grammar accepts (hcl_strict_syntax.cpp).
+// Turns tree-sitter's ERROR and MISSING nodes into readable EPH000 diagnostics, or names the
+// character that made them (hcl_lexical_errors.cpp), then adds what HCL rejects and the
+// grammar accepts (hcl_strict_syntax.cpp).
+#include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "syntax/hcl/hcl_tree.h"
@@ -53,8 +56,16 @@ void collect(TSNode root, const SourceFile* file, std::vector<Diagnostic>& out, 
     TSNode node = stack.back();
     stack.pop_back();
     if (ts_node_is_missing(node)) {
-      uint32_t at = ts_node_start_byte(node);
-      out.push_back({Diagnostic::Kind::ParseError, Range{file, at, at}, "missing " + missing_what(ts_node_type(node))});
+      // The grammar places a missing token where the next one starts, often on the next line
+      // or past the end of the file; it is missing where the text before it stops, as HCL says
+      // (but a heredoc's end marker, which HCL, too, misses at the end of the file).
+      uint32_t at = ts_node_start_byte(node), stop = at;
+      std::string_view text = file->text();
+      auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+      bool heredoc_end = std::strcmp(ts_node_type(node), "heredoc_identifier") == 0;
+      while (!heredoc_end && stop > 0 && space(text[stop - 1])) --stop;
+      Range where{file, stop, stop < at ? stop + 1 : at};
+      out.push_back({Diagnostic::Kind::ParseError, where, "missing " + missing_what(ts_node_type(node))});
       continue;
     }
     if (ts_node_is_error(node)) {
@@ -78,7 +89,28 @@ void collect(TSNode root, const SourceFile* file, std::vector<Diagnostic>& out, 
 
 std::vector<Diagnostic> syntax_errors(const HclTree& tree, size_t max_errors) {
   std::vector<Diagnostic> out;
-  if (tree.has_errors()) collect(tree.root(), tree.file().get(), out, max_errors);
+  if (tree.has_errors()) {
+    const SourceFile* file = tree.file().get();
+    LexicalErrors lexical = lexical_errors(*file, max_errors);
+    if (lexical.diagnostics.empty()) {
+      collect(tree.root(), file, out, max_errors);
+    } else {
+      // The grammar's errors around such a character are its echo (often one ERROR over the
+      // whole file, reported at its first line). Its other errors are those of the text with
+      // the characters read past, as HCL reads past them (same offsets, so reported in
+      // `file`), but for those that still enclose one of the characters: its echo again.
+      HclTree repaired(std::make_shared<SourceFile>(file->path(), std::move(lexical.repaired_text)));
+      if (repaired.has_errors()) collect(repaired.root(), file, out, max_errors);
+      std::erase_if(out, [&](const Diagnostic& d) {
+        return std::any_of(lexical.diagnostics.begin(), lexical.diagnostics.end(), [&](const Diagnostic& l) {
+          return d.range.begin <= l.range.begin && l.range.begin < std::max(d.range.end, d.range.begin + 1);
+        });
+      });
+      out.insert(out.end(), lexical.diagnostics.begin(), lexical.diagnostics.end());
+      std::stable_sort(out.begin(), out.end(),
+                       [](const Diagnostic& a, const Diagnostic& b) { return a.range.begin < b.range.begin; });
+    }
+  }
   strict_syntax_errors(tree, out, max_errors);
   return out;
 }

@@ -69,6 +69,18 @@ std::vector<Diagnostic> syntax_errors(const HclTree& tree, size_t max_errors = 5
 // strings over several lines; HCL's wording, exact ranges. Appends to `out` (up to `max_errors`).
 void strict_syntax_errors(const HclTree& tree, std::vector<Diagnostic>& out, size_t max_errors = 50);
 
+// HCL's lexical mistakes, read from the text as HashiCorp's scanner reads it: characters with
+// no token (`@`, `$` outside a template, `\`), bitwise operators, `**`, `;`, backticks, single
+// quotes, invalid escapes in quoted strings; HCL's wording, the character's range (at most
+// `max_errors`). syntax_errors() asks only when the tree has errors.
+struct LexicalErrors {
+  std::vector<Diagnostic> diagnostics;
+  // The text with every such character replaced by what HCL reads past it (a space, `"` for a
+  // quote, `+` or `!` for an operator), same length; empty when there is none.
+  std::string repaired_text;
+};
+LexicalErrors lexical_errors(const SourceFile& file, size_t max_errors = 50);
+
 inline Range range_of(const SourceFile* file, TSNode node) {
   return Range{file, ts_node_start_byte(node), ts_node_end_byte(node)};
 }

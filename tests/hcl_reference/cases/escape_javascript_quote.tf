@@ -1,0 +1,3 @@
+locals {
+  t = "$merge([$, {\'userName\': 1}])"
+}

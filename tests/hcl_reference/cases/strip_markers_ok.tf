@@ -1,0 +1,4 @@
+locals {
+  a = "${~ x ~}"
+  b = "%{~ if x ~}y%{~ endif ~}"
+}
