@@ -353,7 +353,9 @@ bool configure(ScanArgs& scan, const PathConfinement& tree) {
 // unit's configuration excludes are left out of it, as the editor leaves them out.
 bool configure_units(ScanArgs& scan, std::vector<UnitPlan>& units, UnitConfigs& configs) {
   if (!scan.config_file.empty() || scan.no_config) return true;
-  std::vector<UnitPlan> kept;
+  // The units kept move forward in place: a second vector of plans would double them.
+  size_t kept = 0;
+  scan.options.unit_configs.reserve(units.size());
   for (auto& unit : units) {
     const Config* config = configs.of_unit(unit);
     if (!config) return false;
@@ -362,10 +364,11 @@ bool configure_units(ScanArgs& scan, std::vector<UnitPlan>& units, UnitConfigs& 
     if (directory_unit) std::erase_if(unit.files, [&](const std::string& f) { return exclusion.excluded(f); });
     bool empty = directory_unit ? unit.files.empty() : exclusion.excluded(unit.root);
     if (empty) continue;
-    kept.push_back(std::move(unit));
+    if (&units[kept] != &unit) units[kept] = std::move(unit);
+    ++kept;
     scan.options.unit_configs.push_back(config);
   }
-  units = std::move(kept);
+  units.erase(units.begin() + static_cast<std::ptrdiff_t>(kept), units.end());
   return true;
 }
 
@@ -495,8 +498,8 @@ int run_scan(const std::vector<std::string>& args) {
   // second read that rarely comes (up to the whole budget, held to the end). The candidates'
   // paths are in the plans now.
   provider.keep_texts_for_one_more_read(0);
-  found.files = {};
-  found.explicit_files = {};
+  std::vector<std::string>().swap(found.files);  // not `= {}`: that keeps the capacity
+  std::vector<std::string>().swap(found.explicit_files);
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
   ConfigFileFinder config_files;
   UnitConfigs unit_configs(
@@ -520,7 +523,7 @@ int run_scan(const std::vector<std::string>& args) {
   scan.options.excerpt_files = true;  // the reports read excerpts: each unit's files go when it is done
   scan.options.spill_findings = true;  // and the findings wait on disk, read back in order by the report
   terraform::ModuleConfigCache::shared().set_budget(terraform::ModuleConfigCache::kScanBudgetBytes);
-  AnalysisResult result = analyze(units, provider, scan.options);
+  AnalysisResult result = analyze_releasing_plans(std::move(units), provider, scan.options);
   for (auto& e : found.errors) result.errors.push_back(std::move(e));
   if (result.cancelled) {
     // Partial results are not written as if they were complete.

@@ -195,7 +195,7 @@ std::optional<std::string> PathConfinement::real_directory(const std::string& di
   if (dir == "/") return dir;
   {
     std::lock_guard<std::mutex> lock(cache_mutex_);
-    if (auto it = real_directories_.find(dir); it != real_directories_.end()) return it->second;
+    if (std::optional<std::string> cached = cached_real_directory(dir)) return cached;
   }
   std::optional<std::string> real;
   if (dir.empty() || dir.front() != '/') {
@@ -207,9 +207,40 @@ std::optional<std::string> PathConfinement::real_directory(const std::string& di
   }
   if (real) {
     std::lock_guard<std::mutex> lock(cache_mutex_);
-    real_directories_.emplace(dir, *real);
+    remember_real_directory(dir, *real);
   }
   return real;
+}
+
+namespace {
+// A map node and two strings' headers, roughly: what an entry costs beyond its characters.
+constexpr size_t kCacheEntryOverhead = 128;
+}  // namespace
+
+std::optional<std::string> PathConfinement::cached_real_directory(const std::string& dir) const {
+  if (auto it = real_directories_.find(dir); it != real_directories_.end()) return it->second;
+  auto old = older_real_directories_.find(dir);
+  if (old == older_real_directories_.end()) return std::nullopt;
+  std::string real = old->second;
+  remember_real_directory(dir, real);  // still in use: into the newer generation
+  return real;
+}
+
+void PathConfinement::remember_real_directory(const std::string& dir, const std::string& real) const {
+  if (!real_directories_.emplace(dir, real).second) return;
+  real_directories_bytes_ += dir.size() + real.size() + kCacheEntryOverhead;
+  if (real_directories_bytes_ <= kDirectoryCacheBytes) return;
+  older_real_directories_ = std::move(real_directories_);
+  real_directories_.clear();
+  real_directories_bytes_ = 0;
+}
+
+size_t PathConfinement::cached_directory_bytes() const {
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  size_t bytes = 0;
+  for (const auto* cache : {&real_directories_, &older_real_directories_})
+    for (const auto& [dir, real] : *cache) bytes += dir.size() + real.size() + kCacheEntryOverhead;
+  return bytes;
 }
 
 // The real path of an existing path: its directory resolved (cached), then the last component
@@ -430,7 +461,7 @@ std::optional<std::vector<PathConfinement::Entry>> PathConfinement::list_directo
   if (resolving && real) {
     std::lock_guard<std::mutex> lock(cache_mutex_);
     for (const auto& e : entries)
-      if (e.type == Entry::Type::Directory && !e.symlink) real_directories_.emplace(join(normalized, e.name), join(*real, e.name));
+      if (e.type == Entry::Type::Directory && !e.symlink) remember_real_directory(join(normalized, e.name), join(*real, e.name));
   }
   return entries;
 }

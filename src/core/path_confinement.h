@@ -79,9 +79,20 @@ class PathConfinement {
   std::vector<std::string> real_roots_;     // the same, resolved once
   bool follow_symlinks_ = false;
   std::function<void(const std::string&)> open_observer_;
-  // Real paths of directories already resolved: reads are per file, directories repeat.
+  // Real paths of directories already resolved: reads are per file, directories repeat. A
+  // scan walks, plans and analyses in path order, so the directories asked again are the
+  // recent ones: two generations, the older dropped once the newer holds kDirectoryCacheBytes
+  // (a large tree's every directory would be tens of MiB held to the end).
+  std::optional<std::string> cached_real_directory(const std::string& dir) const;  // under cache_mutex_
+  void remember_real_directory(const std::string& dir, const std::string& real) const;  // under cache_mutex_
   mutable std::mutex cache_mutex_;
-  mutable std::map<std::string, std::string> real_directories_;
+  mutable std::map<std::string, std::string> real_directories_, older_real_directories_;
+  mutable size_t real_directories_bytes_ = 0;
+
+ public:
+  static constexpr size_t kDirectoryCacheBytes = 1u << 20;
+  // Tests: bytes of paths the directory cache holds now (at most twice the bound above).
+  size_t cached_directory_bytes() const;
 };
 
 }  // namespace eph

@@ -52,6 +52,7 @@ struct UnitOutput {
   std::vector<InputError> errors;
   std::vector<std::string> files_analyzed;  // the unit's own files and every file holding a finding
   std::shared_ptr<const std::vector<ShownName>> shown_names;  // for the findings in the unit's files
+  std::optional<FindingSpill::NamesRecord> spilled_names;     // the same, written to the spill
 };
 
 UnitOutput run_unit(const UnitPlan& plan, const Config& config, const FileProvider& fs, const AnalysisOptions& options) {
@@ -76,7 +77,9 @@ UnitOutput run_unit(const UnitPlan& plan, const Config& config, const FileProvid
   out.files_analyzed = plan.files;
   for (const auto& f : out.findings)
     if (f.range.file) out.files_analyzed.push_back(f.range.file->path());
-  if (!unit.shown_names.empty()) out.shown_names = std::make_shared<const std::vector<ShownName>>(std::move(unit.shown_names));
+  // The names are applied to findings in the files kept: a unit that keeps none needs none.
+  if (!unit.shown_names.empty() && !out.files.empty())
+    out.shown_names = std::make_shared<const std::vector<ShownName>>(std::move(unit.shown_names));
   return out;
 }
 
@@ -290,8 +293,16 @@ void assign_fingerprints(std::vector<Finding>& findings) {
 
 namespace {
 
+// Frees a vector's buffer too: `v = {}` assigns an empty list and keeps the capacity (a unit's
+// findings buffer, held to the end of the scan by every unit that leaves excerpts).
+template <typename T>
+void release(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
+
 bool holds_nothing(const UnitOutput& out) {
-  return out.findings.empty() && out.secrets.empty() && out.files.empty() && out.errors.empty() && !out.shown_names;
+  return out.findings.empty() && out.secrets.empty() && out.files.empty() && out.errors.empty() && !out.shown_names &&
+         !out.spilled_names;
 }
 
 // A file analysed, counted by two independent 64-bit hashes of its normalised path instead of
@@ -314,7 +325,12 @@ std::set<std::string> directories_with_companions(const std::vector<UnitPlan>& u
 
 }  // namespace
 
-AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options) {
+namespace {
+
+// `releasable`: the same plans, whose file lists go as each unit finishes (what stays, the
+// root, format and flags, is what comparing plans with their configuration needs).
+AnalysisResult analyze_units(const std::vector<UnitPlan>& units, std::vector<UnitPlan>* releasable,
+                             const FileProvider& fs, const AnalysisOptions& options) {
   AnalysisResult result;
   std::shared_ptr<SpilledFindings> spilled = options.spill_findings ? std::make_shared<SpilledFindings>() : nullptr;
   const std::set<std::string> companion_dirs = spilled ? directories_with_companions(units) : std::set<std::string>();
@@ -327,18 +343,28 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
     if (options.cancel && options.cancel->load()) return false;
     const Config& config = i < options.unit_configs.size() ? *options.unit_configs[i] : options.config;
     UnitOutput out = run_unit(units[i], config, fs, options);
+    if (releasable) {
+      UnitPlan& done = (*releasable)[i];  // this thread's alone
+      release(done.files);
+      release(done.module_dirs);
+      release(done.included_files);
+    }
     bool compared_later = units[i].companion_of_directory ||
                           (!companion_dirs.empty() && companion_dirs.count(normalize_path(units[i].root)));
     if (spilled && !compared_later) {
       spilled->spill.add(i, out.findings);
-      out.findings = {};
+      release(out.findings);
+    }
+    if (spilled && out.shown_names) {
+      out.spilled_names = spilled->spill.add_names(*out.shown_names);
+      out.shown_names.reset();
     }
     std::vector<PathKey> analyzed;
     analyzed.reserve(out.files_analyzed.size());
     for (const auto& path : out.files_analyzed) analyzed.push_back(path_key(path));
     std::sort(analyzed.begin(), analyzed.end());
     analyzed.erase(std::unique(analyzed.begin(), analyzed.end()), analyzed.end());
-    out.files_analyzed = {};
+    release(out.files_analyzed);
     std::lock_guard lock(outputs_mutex);
     files_analyzed.insert(files_analyzed.end(), analyzed.begin(), analyzed.end());
     if (!holds_nothing(out)) outputs.emplace(i, std::move(out));
@@ -353,6 +379,8 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   for (auto& [i, out] : outputs) {
     if (out.shown_names)
       for (const auto& file : out.files) shown_names[file.get()] = out.shown_names;
+    if (out.spilled_names)
+      for (const auto& file : out.files) spilled->shown_names[file.get()] = *out.spilled_names;
     if (spilled) {
       spilled->spill.add(i, out.findings);
     } else {
@@ -364,10 +392,9 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   }
   std::sort(files_analyzed.begin(), files_analyzed.end());
   result.files_analyzed = static_cast<size_t>(std::unique(files_analyzed.begin(), files_analyzed.end()) - files_analyzed.begin());
-  files_analyzed = {};
+  release(files_analyzed);
   if (spilled) {
     spilled->spill.seal();
-    spilled->shown_names = std::move(shown_names);
     result.spilled = std::move(spilled);
     return result;
   }
@@ -378,6 +405,17 @@ AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& f
   assign_fingerprints(result.findings);
   for (const auto& f : result.findings) result.suppressed += f.suppressed ? 1 : 0;
   return result;
+}
+
+}  // namespace
+
+AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options) {
+  return analyze_units(units, nullptr, fs, options);
+}
+
+AnalysisResult analyze_releasing_plans(std::vector<UnitPlan>&& units, const FileProvider& fs, const AnalysisOptions& options) {
+  std::vector<UnitPlan> plans = std::move(units);
+  return analyze_units(plans, &plans, fs, options);
 }
 
 namespace {
@@ -393,11 +431,19 @@ void visit_findings(const AnalysisResult& result, const std::function<bool(const
   // the user's names, then their fingerprints in order.
   const SpilledFindings& spilled = *result.spilled;
   std::map<uint64_t, int> seen;
+  // The names of the unit read last: places come in path order, a file's together.
+  std::optional<uint64_t> names_read;
+  std::vector<ShownName> names;
   spilled.spill.for_each_place([&](std::vector<Finding>& place) {
     order_findings(place);
     for (auto& f : place) {
-      if (auto it = spilled.shown_names.find(f.range.file); it != spilled.shown_names.end())
-        apply_shown_names(f, *it->second);
+      if (auto it = spilled.shown_names.find(f.range.file); it != spilled.shown_names.end()) {
+        if (names_read != it->second.offset) {
+          names = spilled.spill.names_at(it->second);
+          names_read = it->second.offset;
+        }
+        apply_shown_names(f, names);
+      }
       f.fingerprint = next_fingerprint(f, as_given, seen);
       if (!visit(f)) return false;
     }

@@ -74,6 +74,10 @@ void check_unit(const LoadedUnit& unit, const Config& config, std::vector<Findin
 
 // The whole pipeline over many units, in parallel; output is identical whatever the thread count.
 AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options);
+// The same, taking the plans: each unit's file lists are released as it finishes (a large
+// tree's plans name every file; the report needs none of them).
+AnalysisResult analyze_releasing_plans(std::vector<UnitPlan>&& units, const FileProvider& fs,
+                                      const AnalysisOptions& options);
 
 // Sorts findings deterministically and merges those reached more than once at one place
 // (a module analysed from several callers): the most severe stays, naming the others.

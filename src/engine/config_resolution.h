@@ -60,9 +60,9 @@ class UnitConfigs {
   const Config* of_unit(const UnitPlan& plan) { return of_directory(unit_directory(plan)); }
   // The file that applies to `dir`, if any.
   std::optional<std::string> file_of_directory(const std::string& dir);
-  // Forgets which file applies to each directory (asked again if needed); the configurations
-  // handed out stay.
-  void forget_directories() { file_of_dir_ = {}; }
+  // Drops the answers kept for each directory asked about (one a unit: a large tree's worth);
+  // the configurations given out stay valid. Asking again finds the files again.
+  void forget_directories() { file_of_dir_.clear(); }
 
  private:
   Find find_;

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "core/disk_file_provider.h"
 #include "core/parallel_for.h"
@@ -189,19 +191,24 @@ Classified classify(const std::string& path, const FileProvider& provider, size_
   return out;
 }
 
-// classify() of every file, on up to `threads` threads (reading and classifying are
-// independent per file); the answers in the files' order.
-std::vector<Classified> classify_all(const std::vector<std::string>& files, const FileProvider& provider,
-                                     size_t max_file_bytes, const std::set<std::string>& explicit_set,
-                                     unsigned threads) {
-  std::vector<Classified> out(files.size());
+// classify() of files [first, first + count), on up to `threads` threads (reading and
+// classifying are independent per file); the answers in the files' order.
+std::vector<Classified> classify_some(const std::vector<std::string>& files, size_t first, size_t count,
+                                      const FileProvider& provider, size_t max_file_bytes,
+                                      const std::set<std::string>& explicit_set, unsigned threads) {
+  std::vector<Classified> out(count);
   // At least 64 files a thread: a thread costs more than classifying a few files.
-  parallel_for(files.size(), threads, 64, [&](size_t i) {
-    out[i] = classify(files[i], provider, max_file_bytes, explicit_set.count(files[i]) > 0);
+  parallel_for(count, threads, 64, [&](size_t i) {
+    const std::string& file = files[first + i];
+    out[i] = classify(file, provider, max_file_bytes, explicit_set.count(file) > 0);
     return true;
   });
   return out;
 }
+
+// Files classified at a time: their answers wait to be grouped, a tree's worth would be a
+// slot of ~150 bytes a file.
+constexpr size_t kClassifiedBatch = 8192;
 
 }  // namespace
 
@@ -226,15 +233,19 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
 
   std::map<const SourceFormat*, std::vector<RecognisedFile>> by_format;
   std::map<std::string, std::string> included_by;  // a part of another file's unit (normalised) -> that file
-  std::vector<Classified> classified = classify_all(found.files, provider, max_file_bytes, explicit_set, threads);
-  for (size_t i = 0; i < found.files.size(); ++i) {
-    Classified& c = classified[i];
-    if (c.reject_kind) reject(found.files[i], *c.reject_kind, std::move(c.reject_reason));
-    if (!c.recognised) continue;
-    by_format[c.format].push_back(std::move(c.file));
-    for (auto& part : c.includes) included_by.emplace(std::move(part), found.files[i]);
+  for (size_t first = 0; first < found.files.size(); first += kClassifiedBatch) {
+    size_t count = std::min(kClassifiedBatch, found.files.size() - first);
+    std::vector<Classified> classified =
+        classify_some(found.files, first, count, provider, max_file_bytes, explicit_set, threads);
+    for (size_t k = 0; k < count; ++k) {
+      Classified& c = classified[k];
+      const std::string& path = found.files[first + k];
+      if (c.reject_kind) reject(path, *c.reject_kind, std::move(c.reject_reason));
+      if (!c.recognised) continue;
+      by_format[c.format].push_back(std::move(c.file));
+      for (auto& part : c.includes) included_by.emplace(std::move(part), path);
+    }
   }
-  classified.clear();
   // A file another one includes is analysed as part of that one only: once, in its context.
   std::map<std::string, std::vector<std::string>> parts_of;
   for (auto& [format, files] : by_format) {
@@ -246,6 +257,19 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
     });
   }
   size_t first_unit = units.size();
+  // A unit a file, or a directory: the plans are a large tree's biggest holding, not to be
+  // doubled by the vector's growth.
+  size_t expected = units.size();
+  for (const auto& [format, files] : by_format) {
+    if (!format->directory_units()) {
+      expected += files.size();
+      continue;
+    }
+    std::unordered_set<std::string_view> dirs;
+    for (const auto& f : files) dirs.insert(std::string_view(f.path).substr(0, f.path.rfind('/') + 1));
+    expected += dirs.size();
+  }
+  units.reserve(expected);
   for (const auto* format : source_formats()) {
     auto it = by_format.find(format);
     if (it != by_format.end()) format->group(it->second, explicit_set, units);
@@ -254,6 +278,7 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
     if (auto it = parts_of.find(units[i].root); it != parts_of.end())
       units[i].files.insert(units[i].files.end(), it->second.begin(), it->second.end());
   std::sort(units.begin(), units.end(), [](const UnitPlan& a, const UnitPlan& b) { return a.root < b.root; });
+  units.shrink_to_fit();  // held through the whole analysis
   return units;
 }
 

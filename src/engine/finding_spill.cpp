@@ -256,6 +256,33 @@ void FindingSpill::for_each_place(const std::function<bool(std::vector<Finding>&
   }
 }
 
+FindingSpill::NamesRecord FindingSpill::add_names(const std::vector<ShownName>& names) {
+  std::string bytes;
+  Writer w(bytes);
+  w.raw(static_cast<uint32_t>(names.size()));
+  for (const auto& n : names) {
+    w.text(n.generated);
+    w.text(n.written);
+  }
+  std::lock_guard lock(mutex_);
+  if (sealed_) throw std::logic_error("names added after the spill was sealed");
+  NamesRecord record{end_, bytes.size()};
+  write(bytes, end_);
+  end_ += bytes.size();
+  return record;
+}
+
+std::vector<ShownName> FindingSpill::names_at(NamesRecord record) const {
+  std::string bytes = read(record.offset, record.size);
+  Reader r(bytes);
+  std::vector<ShownName> names(r.raw<uint32_t>());
+  for (auto& n : names) {
+    n.generated = r.text();
+    n.written = r.text();
+  }
+  return names;
+}
+
 size_t FindingSpill::memory_bytes() const {
   std::lock_guard lock(mutex_);
   return index_.capacity() * sizeof(Entry) + memory_.capacity();

@@ -36,6 +36,16 @@ class FindingSpill {
   // returns false.
   void for_each_place(const std::function<bool(std::vector<Finding>&)>& group) const;
 
+  // The names a unit's findings are shown by (engine/shown_names.h), written beside them: a
+  // large tree's generated names would otherwise stay in memory to the end. Safe from several
+  // threads at once, before seal().
+  struct NamesRecord {
+    uint64_t offset = 0;
+    uint64_t size = 0;
+  };
+  NamesRecord add_names(const std::vector<ShownName>& names);
+  std::vector<ShownName> names_at(NamesRecord record) const;
+
   size_t size() const { return index_.size(); }
   // Bytes held in memory for the findings (the index; records too when no file could be made).
   size_t memory_bytes() const;
@@ -66,10 +76,11 @@ class FindingSpill {
   bool sealed_ = false;
 };
 
-// A scan's findings out of memory (AnalysisResult::spilled), with the names they are shown by.
+// A scan's findings out of memory (AnalysisResult::spilled), with where the names they are
+// shown by were written, by the file (excerpt) they apply to.
 struct SpilledFindings {
   FindingSpill spill;
-  std::map<const SourceFile*, std::shared_ptr<const std::vector<ShownName>>> shown_names;
+  std::map<const SourceFile*, FindingSpill::NamesRecord> shown_names;
 };
 
 }  // namespace eph

@@ -126,7 +126,7 @@ class TerraformFormat final : public SourceFormat {
       UnitPlan unit;
       unit.format = this;
       unit.root = module_dir_display[norm];
-      unit.files = files;
+      unit.files = std::move(files);
       unit.module_dirs.assign(reaches.begin(), reaches.end());
       units.push_back(std::move(unit));
     }

@@ -4,6 +4,7 @@
 // with the findings again (records kept in RAM, a fat index entry) fails here.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -172,5 +173,42 @@ TEST_CASE("any_finding reads spilled findings only up to the first that answers"
     asked = 0;
     CHECK_FALSE(any_finding(*result, [&](const Finding&) { return ++asked, false; }));
     CHECK(asked == kept.findings.size());
+  }
+}
+
+TEST_CASE("the names findings are shown by wait on disk with them and read back for their files") {
+  // Serverless Framework services: findings say "function hello", not HelloLambdaFunction.
+  // A large tree's generated names stayed in memory to the end; they are written beside
+  // the findings, and the report reads the same words back.
+  Tree tree;
+  DiscoveredFiles found;
+  found.directories_scanned = {"/tree"};
+  for (int i = 0; i < 12; ++i) {
+    std::string path = "/tree/s" + std::to_string(10 + i) + "/serverless.yml";
+    tree.files.add(path, "service: s" + std::to_string(i) +
+                             "\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  environment:\n"
+                             "    API_KEY: sk_live_0123456789abcdefSERVICE" + std::to_string(i) +
+                             "\nfunctions:\n  hello:\n    handler: index.hello\n  world:\n    handler: index.world\n"
+                             "    events:\n      - httpApi: GET /w\n");
+    found.files.push_back(path);
+  }
+  tree.units = plan_units(found, tree.files, AnalysisOptions{}.config.max_file_bytes);
+  std::vector<std::string> expected = report_of(analyzed(tree, false, 1));
+  REQUIRE(!expected.empty());
+  CHECK(std::any_of(expected.begin(), expected.end(),
+                    [](const std::string& s) { return s.find("function hello") != std::string::npos; }));
+  CHECK(std::none_of(expected.begin(), expected.end(),
+                     [](const std::string& s) { return s.find("HelloLambdaFunction ") != std::string::npos; }));
+  for (unsigned threads : {1u, 3u}) {
+    CAPTURE(threads);
+    AnalysisResult spilled = analyzed(tree, true, threads);
+    REQUIRE(spilled.spilled);
+    // Each file's names are a record on disk, read back when its findings are.
+    REQUIRE(spilled.spilled->shown_names.size() == 12);
+    for (const auto& [file, record] : spilled.spilled->shown_names) {
+      std::vector<ShownName> names = spilled.spilled->spill.names_at(record);
+      CHECK(std::any_of(names.begin(), names.end(), [](const ShownName& n) { return n.written == "function hello"; }));
+    }
+    CHECK(report_of(spilled) == expected);
   }
 }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -149,6 +150,43 @@ TEST_CASE("confinement: directories resolved a component at a time answer as rea
       }
     }
   }
+}
+
+TEST_CASE("confinement: the cache of resolved directories stays bounded however many directories a tree has") {
+  // A large tree's every directory, kept to the end of a scan, was tens of MiB (94 copies of
+  // the corpus: 90,000 directories). Walking more directories than the bound holds keeps the
+  // answers right and the cache within two generations of the bound.
+  SymlinkTree t("bounded");
+  const std::string long_name(120, 'd');
+  size_t entry_bytes = 0;
+  std::vector<std::string> files;
+  for (int i = 0; entry_bytes < 3 * PathConfinement::kDirectoryCacheBytes; ++i) {
+    std::string dir = "root/" + std::to_string(i % 40) + "/" + long_name + std::to_string(i);
+    files.push_back(t.write(dir + "/main.tf", "x"));
+    entry_bytes += 2 * (t.path(dir).size() + 1);
+  }
+  t.link("root/0/out", "../../outside");
+  PathConfinement c({t.root.string()});
+  size_t listed = 0;
+  std::function<void(const std::string&)> walk = [&](const std::string& dir) {
+    auto entries = c.list_directory(dir);
+    REQUIRE(entries);
+    for (const auto& e : *entries) {
+      ++listed;
+      if (e.type == PathConfinement::Entry::Type::Directory) walk(dir + "/" + e.name);
+    }
+    CHECK(c.cached_directory_bytes() <= 2 * PathConfinement::kDirectoryCacheBytes);
+  };
+  walk(t.root.string());
+  CHECK(listed == files.size() * 2 + 40 + 1);  // each directory and its file, the 40 parents, the link
+  for (const auto& file : files) {  // read after the walk: answered again where the cache let go
+    CHECK(c.check(file) == Verdict::Inside);
+    int fd = c.open_for_reading(file);
+    CHECK(fd >= 0);
+    if (fd >= 0) ::close(fd);
+  }
+  CHECK(c.cached_directory_bytes() <= 2 * PathConfinement::kDirectoryCacheBytes);
+  CHECK(c.check(t.path("root/0/out/secret.txt")) == Verdict::LeadsOutside);
 }
 
 TEST_CASE("confinement: a directory swapped for a link after it was resolved (or listed) is not opened through") {
