@@ -22,6 +22,8 @@ bool is_name_char(char c) {
 
 class LexicalCheck {
  public:
+  static constexpr int kMaxNesting = 256;
+
   LexicalCheck(const SourceFile* file, LexicalErrors& out, size_t max)
       : file_(file), text_(file->text()), out_(out.diagnostics), repaired_(out.repaired_text), max_(max) {}
 
@@ -34,6 +36,7 @@ class LexicalCheck {
   std::string& repaired_;
   size_t max_;
   size_t at_ = 0;
+  int nesting_ = 0;  // interpolations open: strings in them may open more
   // How often each kind was told: HCL tells some only once, or every other one.
   int told_bitwise_ = 0, told_exponent_ = 0, told_backtick_ = 0, told_apostrophe_ = 0, told_semicolon_ = 0;
 
@@ -156,9 +159,17 @@ class LexicalCheck {
   // `${` or `%{` (not `$${`, `%%{`) at the current place: reads the interpolation or directive.
   bool template_sequence() {
     if ((peek() == '$' || peek() == '%') && peek(1) == '{') {
+      // Each level is a call: a file of nested "${"${... must not exhaust the stack. Past
+      // this depth the rest of the text is not judged.
+      if (nesting_ >= kMaxNesting) {
+        at_ = text_.size();
+        return true;
+      }
       at_ += 2;
       if (peek() == '~') ++at_;  // `${~`: strips the whitespace before
+      ++nesting_;
       code(/*interpolation=*/true);
+      --nesting_;
       return true;
     }
     if ((next_is("$${") || next_is("%%{"))) {

@@ -132,3 +132,14 @@ TEST_CASE("hcl lexical: the grammar's other errors are those of the text read pa
   CHECK(open[0].column == 7);
   CHECK(open[0].message.rfind("Invalid character: Single quotes", 0) == 0);
 }
+
+TEST_CASE("hcl lexical: deeply nested interpolations end the check, not the process") {
+  std::string deep = "x = ";
+  for (int i = 0; i < 200000; ++i) deep += "\"${";
+  deep += "@";
+  auto file = std::make_shared<SourceFile>("main.tf", deep);
+  hcl::LexicalErrors found = hcl::lexical_errors(*file);
+  CHECK(found.diagnostics.empty());  // the `@` lies past the depth judged
+  auto shallow = std::make_shared<SourceFile>("main.tf", "x = \"${\"${@}\"}\"\n");
+  CHECK(hcl::lexical_errors(*shallow).diagnostics.size() == 1);
+}
