@@ -313,24 +313,62 @@ PathKey path_key(const std::string& path) {
   return {fnv1a(normal), std::hash<std::string>{}(normal)};
 }
 
-// Directories holding a plan JSON beside their configuration: their units' findings stay in
-// memory until every unit is done (drop_plan_findings_reported_in_source compares them).
-std::set<std::string> directories_with_companions(const std::vector<UnitPlan>& units) {
-  std::set<std::string> dirs;
-  for (const auto& unit : units)
-    if (unit.companion_of_directory)
-      dirs.insert(std::filesystem::path(normalize_path(unit.root)).parent_path().string());
-  return dirs;
-}
-
 }  // namespace
 
 namespace {
 
-// `releasable`: the same plans, whose file lists go as each unit finishes (what stays, the
-// root, format and flags, is what comparing plans with their configuration needs).
-AnalysisResult analyze_units(const std::vector<UnitPlan>& units, std::vector<UnitPlan>* releasable,
-                             const FileProvider& fs, const AnalysisOptions& options) {
+// The plans an analysis reads, by unit index: the caller's, or its own, each of which goes
+// once its unit is done and nothing reads it again (a large tree's plans, their roots and
+// file lists, are tens of MiB held to the end otherwise).
+class UnitPlans {
+ public:
+  explicit UnitPlans(const std::vector<UnitPlan>& shared) : shared_(&shared) {}
+  explicit UnitPlans(std::vector<UnitPlan>&& owned) {
+    owned_.reserve(owned.size());
+    for (auto& plan : owned) owned_.push_back(std::make_unique<UnitPlan>(std::move(plan)));
+    std::vector<UnitPlan>().swap(owned);
+  }
+  size_t size() const { return shared_ ? shared_->size() : owned_.size(); }
+  const UnitPlan& operator[](size_t i) const { return shared_ ? (*shared_)[i] : *owned_[i]; }
+  bool releases() const { return !shared_; }
+  const std::vector<UnitPlan>* shared() const { return shared_; }
+  // Unit `i` is done: its plan goes, or only its file lists when `keep_plan` (what stays,
+  // the root, format and flags, is what comparing plans with their configuration needs).
+  // Safe from several threads for different units.
+  void release(size_t i, bool keep_plan) {
+    if (shared_) return;
+    if (!keep_plan) {
+      owned_[i].reset();
+      return;
+    }
+    std::vector<std::string>().swap(owned_[i]->files);
+    std::vector<std::string>().swap(owned_[i]->module_dirs);
+    std::vector<std::string>().swap(owned_[i]->included_files);
+  }
+  // The plans of its own still held (comparing plans with their configuration reads only
+  // units whose findings stayed in memory).
+  template <typename Each>
+  void for_each_held(Each each) const {
+    for (size_t i = 0; i < owned_.size(); ++i)
+      if (owned_[i]) each(i, *owned_[i]);
+  }
+
+ private:
+  const std::vector<UnitPlan>* shared_ = nullptr;
+  std::vector<std::unique_ptr<UnitPlan>> owned_;
+};
+
+// Directories holding a plan JSON beside their configuration: their units' findings stay in
+// memory until every unit is done (drop_plan_findings_reported_in_source compares them).
+std::set<std::string> directories_with_companions(const UnitPlans& units) {
+  std::set<std::string> dirs;
+  for (size_t i = 0; i < units.size(); ++i)
+    if (units[i].companion_of_directory)
+      dirs.insert(std::filesystem::path(normalize_path(units[i].root)).parent_path().string());
+  return dirs;
+}
+
+AnalysisResult analyze_units(UnitPlans& units, const FileProvider& fs, const AnalysisOptions& options) {
   AnalysisResult result;
   std::shared_ptr<SpilledFindings> spilled = options.spill_findings ? std::make_shared<SpilledFindings>() : nullptr;
   const std::set<std::string> companion_dirs = spilled ? directories_with_companions(units) : std::set<std::string>();
@@ -343,18 +381,14 @@ AnalysisResult analyze_units(const std::vector<UnitPlan>& units, std::vector<Uni
     if (options.cancel && options.cancel->load()) return false;
     const Config& config = i < options.unit_configs.size() ? *options.unit_configs[i] : options.config;
     UnitOutput out = run_unit(units[i], config, fs, options);
-    if (releasable) {
-      UnitPlan& done = (*releasable)[i];  // this thread's alone
-      release(done.files);
-      release(done.module_dirs);
-      release(done.included_files);
-    }
     bool compared_later = units[i].companion_of_directory ||
                           (!companion_dirs.empty() && companion_dirs.count(normalize_path(units[i].root)));
     if (spilled && !compared_later) {
       spilled->spill.add(i, out.findings);
       release(out.findings);
     }
+    // A unit whose findings stay in memory keeps its plan for the comparison at the end.
+    units.release(i, compared_later || !spilled);
     if (spilled && out.shown_names) {
       out.spilled_names = spilled->spill.add_names(*out.shown_names);
       out.shown_names.reset();
@@ -372,9 +406,22 @@ AnalysisResult analyze_units(const std::vector<UnitPlan>& units, std::vector<Uni
   });
   result.cancelled = options.cancel && options.cancel->load();
   std::vector<Finding> none;
-  std::vector<std::vector<Finding>*> findings_of_unit(units.size(), &none);
-  for (auto& [i, out] : outputs) findings_of_unit[i] = &out.findings;
-  drop_plan_findings_reported_in_source(units, findings_of_unit);
+  if (units.releases()) {
+    // The plans left (units whose findings stayed in memory), copied without their file lists.
+    std::vector<UnitPlan> held;
+    std::vector<std::vector<Finding>*> findings_of_held;
+    units.for_each_held([&](size_t i, const UnitPlan& plan) {
+      held.push_back(UnitPlan{plan.format, plan.root, {}, plan.reject_kind, plan.reject_reason, {}, {},
+                              plan.companion_of_directory});
+      auto it = outputs.find(i);
+      findings_of_held.push_back(it != outputs.end() ? &it->second.findings : &none);
+    });
+    drop_plan_findings_reported_in_source(held, findings_of_held);
+  } else {
+    std::vector<std::vector<Finding>*> findings_of_unit(units.size(), &none);
+    for (auto& [i, out] : outputs) findings_of_unit[i] = &out.findings;
+    drop_plan_findings_reported_in_source(*units.shared(), findings_of_unit);
+  }
   std::map<const SourceFile*, std::shared_ptr<const std::vector<ShownName>>> shown_names;
   for (auto& [i, out] : outputs) {
     if (out.shown_names)
@@ -410,12 +457,13 @@ AnalysisResult analyze_units(const std::vector<UnitPlan>& units, std::vector<Uni
 }  // namespace
 
 AnalysisResult analyze(const std::vector<UnitPlan>& units, const FileProvider& fs, const AnalysisOptions& options) {
-  return analyze_units(units, nullptr, fs, options);
+  UnitPlans plans(units);
+  return analyze_units(plans, fs, options);
 }
 
 AnalysisResult analyze_releasing_plans(std::vector<UnitPlan>&& units, const FileProvider& fs, const AnalysisOptions& options) {
-  std::vector<UnitPlan> plans = std::move(units);
-  return analyze_units(plans, &plans, fs, options);
+  UnitPlans plans(std::move(units));
+  return analyze_units(plans, fs, options);
 }
 
 namespace {
