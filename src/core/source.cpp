@@ -187,6 +187,35 @@ SourceFilePtr SourceFile::excerpt(const std::vector<std::pair<uint32_t, uint32_t
   return SourceFilePtr(new SourceFile(path_, std::move(text), std::move(kept)));
 }
 
+SourceFile::ExcerptParts SourceFile::excerpt_parts() const {
+  ExcerptParts parts;
+  parts.path = path_;
+  parts.text = text_;
+  if (excerpt_) {
+    parts.starts = excerpt_->starts;
+    parts.numbers = excerpt_->numbers;
+    parts.original_size = excerpt_->original_size;
+    parts.original_lines = excerpt_->original_lines;
+    parts.blocks = excerpt_->blocks;
+    return parts;
+  }
+  parts.starts = line_starts_;
+  for (size_t k = 0; k < line_starts_.size(); ++k) parts.numbers.push_back(static_cast<uint32_t>(k + 1));
+  parts.original_size = static_cast<uint32_t>(text_.size());
+  parts.original_lines = static_cast<uint32_t>(line_starts_.size());
+  return parts;
+}
+
+SourceFilePtr SourceFile::from_excerpt_parts(ExcerptParts parts) {
+  auto kept = std::make_unique<Excerpt>();
+  kept->starts = std::move(parts.starts);
+  kept->numbers = std::move(parts.numbers);
+  kept->original_size = parts.original_size;
+  kept->original_lines = parts.original_lines;
+  kept->blocks = std::move(parts.blocks);
+  return SourceFilePtr(new SourceFile(std::move(parts.path), std::move(parts.text), std::move(kept)));
+}
+
 std::optional<ResourceBlock> SourceFile::declared_block_at(uint32_t offset) const {
   if (!excerpt_) return std::nullopt;
   const auto& blocks = excerpt_->blocks;

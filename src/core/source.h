@@ -52,6 +52,16 @@ class SourceFile {
   SourceFilePtr excerpt(const std::vector<std::pair<uint32_t, uint32_t>>& ranges,
                         std::vector<std::pair<uint32_t, ResourceBlock>> blocks) const;
   bool is_excerpt() const { return excerpt_ != nullptr; }
+  // What an excerpt is made of, to write it out and make it again in this same process (a scan
+  // keeps excerpts on disk beside its findings: engine/finding_spill.h).
+  struct ExcerptParts {
+    std::string path, text;
+    std::vector<uint32_t> starts, numbers;
+    uint32_t original_size = 0, original_lines = 0;
+    std::vector<std::pair<uint32_t, ResourceBlock>> blocks;
+  };
+  ExcerptParts excerpt_parts() const;  // of a whole file: its path and text, one line per line
+  static SourceFilePtr from_excerpt_parts(ExcerptParts parts);
   // An excerpt's resource block read at `offset` when it was made; nothing otherwise.
   std::optional<ResourceBlock> declared_block_at(uint32_t offset) const;
 

@@ -61,7 +61,7 @@ UnitOutput run_unit(const UnitPlan& plan, const Config& config, const FileProvid
   check_unit(unit, config, out.findings, out.errors, &out.secrets);
   // Keep only the files that findings (or secrets to mask) point into, or only what reports read
   // of them: excerpts of those lines. The unit itself (trees, values) goes when this returns.
-  if (options.excerpt_files) {
+  if (options.excerpt_files || options.spill_findings) {  // spilled findings are written with excerpts
     out.files = excerpt_unit_files(unit.files, out.findings, out.secrets);
   } else {
     std::set<const SourceFile*> used;
@@ -300,6 +300,19 @@ void release(std::vector<T>& v) {
   std::vector<T>().swap(v);
 }
 
+// Writes a unit's findings to the spill with the excerpts they point into and the record of
+// its names. What stays of its files is what its secrets point into: the reports mask them
+// from memory, and they are few.
+void spill_unit(FindingSpill& spill, size_t unit, UnitOutput& out) {
+  spill.add(unit, out.findings, out.files, out.spilled_names);
+  release(out.findings);
+  out.spilled_names.reset();
+  std::set<const SourceFile*> secret_files;
+  for (const auto& s : out.secrets) secret_files.insert(s.where.file);
+  std::erase_if(out.files, [&](const SourceFilePtr& file) { return !secret_files.count(file.get()); });
+  if (out.files.empty()) release(out.files);
+}
+
 bool holds_nothing(const UnitOutput& out) {
   return out.findings.empty() && out.secrets.empty() && out.files.empty() && out.errors.empty() && !out.shown_names &&
          !out.spilled_names;
@@ -383,16 +396,13 @@ AnalysisResult analyze_units(UnitPlans& units, const FileProvider& fs, const Ana
     UnitOutput out = run_unit(units[i], config, fs, options);
     bool compared_later = units[i].companion_of_directory ||
                           (!companion_dirs.empty() && companion_dirs.count(normalize_path(units[i].root)));
-    if (spilled && !compared_later) {
-      spilled->spill.add(i, out.findings);
-      release(out.findings);
-    }
-    // A unit whose findings stay in memory keeps its plan for the comparison at the end.
-    units.release(i, compared_later || !spilled);
     if (spilled && out.shown_names) {
       out.spilled_names = spilled->spill.add_names(*out.shown_names);
       out.shown_names.reset();
     }
+    if (spilled && !compared_later) spill_unit(spilled->spill, i, out);
+    // A unit whose findings stay in memory keeps its plan for the comparison at the end.
+    units.release(i, compared_later || !spilled);
     std::vector<PathKey> analyzed;
     analyzed.reserve(out.files_analyzed.size());
     for (const auto& path : out.files_analyzed) analyzed.push_back(path_key(path));
@@ -426,10 +436,8 @@ AnalysisResult analyze_units(UnitPlans& units, const FileProvider& fs, const Ana
   for (auto& [i, out] : outputs) {
     if (out.shown_names)
       for (const auto& file : out.files) shown_names[file.get()] = out.shown_names;
-    if (out.spilled_names)
-      for (const auto& file : out.files) spilled->shown_names[file.get()] = *out.spilled_names;
     if (spilled) {
-      spilled->spill.add(i, out.findings);
+      spill_unit(spilled->spill, i, out);  // a unit compared above; the others are spilled already
     } else {
       for (auto& f : out.findings) result.findings.push_back(std::move(f));
     }
@@ -468,8 +476,10 @@ AnalysisResult analyze_releasing_plans(std::vector<UnitPlan>&& units, const File
 
 namespace {
 
-// Every finding in order until `visit` returns false.
-void visit_findings(const AnalysisResult& result, const std::function<bool(const Finding&)>& visit) {
+// Every finding in order until `visit` returns false. The excerpts spilled findings point
+// into live for the call, or as long as `keep_alive` (which each is added to).
+void visit_findings(const AnalysisResult& result, const std::function<bool(const Finding&)>& visit,
+                    std::vector<SourceFilePtr>* keep_alive = nullptr) {
   if (!result.spilled) {
     for (const auto& f : result.findings)
       if (!visit(f)) return;
@@ -482,21 +492,23 @@ void visit_findings(const AnalysisResult& result, const std::function<bool(const
   // The names of the unit read last: places come in path order, a file's together.
   std::optional<uint64_t> names_read;
   std::vector<ShownName> names;
-  spilled.spill.for_each_place([&](std::vector<Finding>& place) {
-    order_findings(place);
-    for (auto& f : place) {
-      if (auto it = spilled.shown_names.find(f.range.file); it != spilled.shown_names.end()) {
-        if (names_read != it->second.offset) {
-          names = spilled.spill.names_at(it->second);
-          names_read = it->second.offset;
+  spilled.spill.for_each_place(
+      [&](std::vector<Finding>& place, const FindingSpill::PlaceNames& names_of) {
+        order_findings(place);
+        for (auto& f : place) {
+          if (auto it = names_of.find(f.range.file); it != names_of.end()) {
+            if (names_read != it->second.offset) {
+              names = spilled.spill.names_at(it->second);
+              names_read = it->second.offset;
+            }
+            apply_shown_names(f, names);
+          }
+          f.fingerprint = next_fingerprint(f, as_given, seen);
+          if (!visit(f)) return false;
         }
-        apply_shown_names(f, names);
-      }
-      f.fingerprint = next_fingerprint(f, as_given, seen);
-      if (!visit(f)) return false;
-    }
-    return true;
-  });
+        return true;
+      },
+      keep_alive);
 }
 
 }  // namespace
@@ -519,10 +531,15 @@ void materialise_findings(AnalysisResult& result) {
   std::vector<Finding> findings;
   findings.reserve(result.spilled->spill.size());
   size_t suppressed = 0;
-  for_each_finding(result, [&](const Finding& f) {
-    findings.push_back(f);
-    suppressed += f.suppressed ? 1 : 0;
-  });
+  // The findings outlive the reading: so do the excerpts they point into.
+  visit_findings(
+      result,
+      [&](const Finding& f) {
+        findings.push_back(f);
+        suppressed += f.suppressed ? 1 : 0;
+        return true;
+      },
+      &result.files);
   result.findings = std::move(findings);
   result.suppressed = suppressed;
   result.spilled.reset();

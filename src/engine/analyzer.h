@@ -29,9 +29,10 @@ struct AnalysisOptions {
   // at (engine/unit_excerpts.h): what a scan's report reads. The editor keeps whole files (its
   // quick fixes edit around a finding).
   bool excerpt_files = false;
-  // Write each unit's findings to a temporary file as it finishes (engine/finding_spill.h)
-  // instead of keeping them: AnalysisResult::findings stays empty, read them with
-  // for_each_finding. A scan's choice; the editor keeps them in memory.
+  // Write each unit's findings to a temporary file as it finishes (engine/finding_spill.h),
+  // with excerpts of the files they point into (implies excerpt_files), instead of keeping
+  // them: AnalysisResult::findings stays empty, read them with for_each_finding. A scan's
+  // choice; the editor keeps them in memory.
   bool spill_findings = false;
 };
 
@@ -39,7 +40,9 @@ struct SpilledFindings;
 
 struct AnalysisResult {
   std::vector<Finding> findings;         // sorted: file, line, column, rule, message
-  std::vector<SourceFilePtr> files;      // the files findings point into (kept alive; excerpts with excerpt_files)
+  // The files findings and secrets point into (kept alive; excerpts with excerpt_files). With
+  // spilled findings, only those secrets point into until materialise_findings reads the rest.
+  std::vector<SourceFilePtr> files;
   std::vector<InputError> errors;        // unreadable input, a rule that failed
   // Every secret value the secret rules found, for the reports to mask: also those of
   // suppressed findings, findings below --severity and rules turned off (files kept alive).

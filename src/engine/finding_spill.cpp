@@ -6,16 +6,24 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <optional>
 #include <stdexcept>
 
 namespace eph {
 namespace {
 
 // A record is the finding's fields one after the other: integers in native byte order,
-// strings and lists after their length. It is read back by the process that wrote it.
+// strings and lists after their length. It is read back by the process that wrote it. A
+// range names its file by its place among the unit's excerpts written with the record.
+constexpr uint32_t kNoFile = UINT32_MAX;
+constexpr uint32_t kFileAsPointer = UINT32_MAX - 1;  // a file not written with the record
+
+using FileNumbers = std::map<const SourceFile*, uint32_t>;
+
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out) {}
+  explicit Writer(std::string& out, const FileNumbers* files = nullptr) : out_(out), files_(files) {}
   template <typename T>
   void raw(T value) {
     out_.append(reinterpret_cast<const char*>(&value), sizeof value);
@@ -25,18 +33,26 @@ class Writer {
     out_ += s;
   }
   void range(const Range& r) {
-    raw(r.file);
+    if (!r.file) {
+      raw(kNoFile);
+    } else if (auto it = files_ ? files_->find(r.file) : FileNumbers::const_iterator(); files_ && it != files_->end()) {
+      raw(it->second);
+    } else {
+      raw(kFileAsPointer);
+      raw(r.file);
+    }
     raw(r.begin);
     raw(r.end);
   }
 
  private:
   std::string& out_;
+  const FileNumbers* files_;
 };
 
 class Reader {
  public:
-  explicit Reader(std::string_view in) : in_(in) {}
+  explicit Reader(std::string_view in, const std::vector<SourceFilePtr>* files = nullptr) : in_(in), files_(files) {}
   template <typename T>
   T raw() {
     T value;
@@ -54,15 +70,96 @@ class Reader {
   }
   Range range() {
     Range r;
-    r.file = raw<const SourceFile*>();
+    auto file = raw<uint32_t>();
+    if (file == kFileAsPointer) {
+      r.file = raw<const SourceFile*>();
+    } else if (file != kNoFile) {
+      if (!files_ || file >= files_->size()) throw std::runtime_error("the findings' temporary file names no such excerpt");
+      r.file = (*files_)[file].get();
+    }
     r.begin = raw<uint32_t>();
     r.end = raw<uint32_t>();
     return r;
   }
+  bool done() const { return in_.empty(); }
 
  private:
   std::string_view in_;
+  const std::vector<SourceFilePtr>* files_;
 };
+
+// The excerpts of a unit, written once before its findings' records.
+void write_excerpts(Writer& w, const std::vector<SourceFilePtr>& files, std::optional<FindingSpill::NamesRecord> names) {
+  w.raw(static_cast<uint8_t>(names.has_value()));
+  if (names) {
+    w.raw(names->offset);
+    w.raw(names->size);
+  }
+  w.raw(static_cast<uint32_t>(files.size()));
+  for (const auto& file : files) {
+    SourceFile::ExcerptParts parts = file->excerpt_parts();
+    w.text(parts.path);
+    w.text(parts.text);
+    w.raw(static_cast<uint32_t>(parts.starts.size()));
+    for (size_t k = 0; k < parts.starts.size(); ++k) {
+      w.raw(parts.starts[k]);
+      w.raw(parts.numbers[k]);
+    }
+    w.raw(parts.original_size);
+    w.raw(parts.original_lines);
+    w.raw(static_cast<uint32_t>(parts.blocks.size()));
+    for (const auto& [offset, block] : parts.blocks) {
+      w.raw(offset);
+      w.text(block.kind);
+      w.raw(block.line);
+    }
+  }
+}
+
+struct Excerpts {
+  std::vector<SourceFilePtr> files;
+  std::optional<FindingSpill::NamesRecord> names;
+};
+
+Excerpts read_excerpts(Reader& r) {
+  Excerpts out;
+  if (r.raw<uint8_t>()) {
+    FindingSpill::NamesRecord names;
+    names.offset = r.raw<uint64_t>();
+    names.size = r.raw<uint64_t>();
+    out.names = names;
+  }
+  out.files.resize(r.raw<uint32_t>());
+  for (auto& file : out.files) {
+    SourceFile::ExcerptParts parts;
+    parts.path = r.text();
+    parts.text = r.text();
+    auto lines = r.raw<uint32_t>();
+    parts.starts.reserve(lines);
+    parts.numbers.reserve(lines);
+    for (uint32_t k = 0; k < lines; ++k) {
+      parts.starts.push_back(r.raw<uint32_t>());
+      parts.numbers.push_back(r.raw<uint32_t>());
+    }
+    parts.original_size = r.raw<uint32_t>();
+    parts.original_lines = r.raw<uint32_t>();
+    parts.blocks.resize(r.raw<uint32_t>());
+    for (auto& [offset, block] : parts.blocks) {
+      offset = r.raw<uint32_t>();
+      block.kind = r.text();
+      block.line = r.raw<uint32_t>();
+    }
+    file = SourceFile::from_excerpt_parts(std::move(parts));
+  }
+  return out;
+}
+
+// Before each finding's record: how far back its unit's excerpts start, and their size
+// (0: none written).
+struct RecordHead {
+  uint32_t back = 0, excerpts_size = 0;
+};
+constexpr size_t kRecordHeadBytes = 2 * sizeof(uint32_t);
 
 void write_finding(Writer& w, const Finding& f) {
   w.text(f.rule_id);
@@ -189,14 +286,21 @@ std::string FindingSpill::read(uint64_t at, uint64_t size) const {
   return bytes;
 }
 
-void FindingSpill::add(size_t unit, const std::vector<Finding>& findings) {
+void FindingSpill::add(size_t unit, const std::vector<Finding>& findings, const std::vector<SourceFilePtr>& files,
+                       std::optional<NamesRecord> names) {
   if (findings.empty()) return;
   std::string bytes;
+  FileNumbers numbers;
+  for (const auto& file : files) numbers.emplace(file.get(), static_cast<uint32_t>(numbers.size()));
+  Writer w(bytes, &numbers);
+  if (!files.empty()) write_excerpts(w, files, names);
+  auto excerpts_size = static_cast<uint32_t>(bytes.size());
   std::vector<uint32_t> sizes;
   sizes.reserve(findings.size());
-  Writer w(bytes);
   for (const auto& f : findings) {
     size_t before = bytes.size();
+    w.raw(static_cast<uint32_t>(before));  // RecordHead: the excerpts start at the unit's first byte
+    w.raw(excerpts_size);
     write_finding(w, f);
     sizes.push_back(static_cast<uint32_t>(bytes.size() - before));
   }
@@ -205,24 +309,54 @@ void FindingSpill::add(size_t unit, const std::vector<Finding>& findings) {
   uint64_t at = end_;
   write(bytes, at);
   end_ += bytes.size();
+  at += excerpts_size;
+  // The path of each file findings are at, once for the unit.
+  std::map<const SourceFile*, uint32_t> path_of;
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
-    index_.push_back(Entry{f.range.file, f.range.begin, f.range.end, rule_number(f.rule_id),
-                           static_cast<uint32_t>(unit), static_cast<uint32_t>(i), sizes[i], at});
+    uint32_t path = kNoPath;
+    if (f.range.file) {
+      auto [it, added] = path_of.emplace(f.range.file, 0);
+      if (added) it->second = path_number(f.range.file->path());
+      path = it->second;
+    }
+    index_.push_back(Entry{path, f.range.begin, f.range.end, rule_number(f.rule_id), static_cast<uint32_t>(unit),
+                           static_cast<uint32_t>(i), sizes[i], at});
     at += sizes[i];
   }
+}
+
+uint32_t FindingSpill::path_number(std::string_view path) {
+  // Chunks grow from 256 bytes to 64 KiB: a small scan holds little, a large one never
+  // copies what it holds (a growing single buffer would double it).
+  constexpr size_t kLargestChunk = 64 * 1024;
+  if (path_chunks_.empty() || path_chunks_.back().capacity() - path_chunks_.back().size() < path.size()) {
+    size_t capacity = path_chunks_.empty() ? 256 : std::min(kLargestChunk, path_chunks_.back().capacity() * 2);
+    path_chunks_.emplace_back();
+    path_chunks_.back().reserve(std::max(capacity, path.size()));
+  }
+  std::string& chunk = path_chunks_.back();
+  paths_.push_back(PathRef{static_cast<uint32_t>(path_chunks_.size() - 1), static_cast<uint32_t>(chunk.size()),
+                           static_cast<uint32_t>(path.size())});
+  chunk.append(path);
+  return static_cast<uint32_t>(paths_.size() - 1);
+}
+
+std::string_view FindingSpill::path(uint32_t number) const {
+  if (number == kNoPath) return {};
+  const PathRef& ref = paths_[number];
+  return std::string_view(path_chunks_[ref.chunk]).substr(ref.at, ref.size);
 }
 
 void FindingSpill::seal() {
   std::lock_guard lock(mutex_);
   sealed_ = true;
   index_.shrink_to_fit();
-  static const std::string empty;
-  auto path = [](const Entry& e) -> const std::string& { return e.file ? e.file->path() : empty; };
+  paths_.shrink_to_fit();
   // order_findings' order up to the message; equal places keep the units' order.
   std::sort(index_.begin(), index_.end(), [&](const Entry& a, const Entry& b) {
-    if (a.file != b.file) {
-      int c = path(a).compare(path(b));
+    if (a.path != b.path) {
+      int c = path(a.path).compare(path(b.path));
       if (c != 0) return c < 0;
     }
     if (a.begin != b.begin) return a.begin < b.begin;
@@ -233,25 +367,58 @@ void FindingSpill::seal() {
   });
 }
 
-void FindingSpill::for_each_place(const std::function<bool(std::vector<Finding>&)>& group) const {
+void FindingSpill::for_each_place(const std::function<bool(std::vector<Finding>&, const PlaceNames&)>& group,
+                                  std::vector<SourceFilePtr>* keep_alive) const {
   if (!sealed_) throw std::logic_error("findings read before the spill was sealed");
-  static const std::string empty;
   auto same_place = [&](const Entry& a, const Entry& b) {
     if (a.begin != b.begin || a.end != b.end || a.rule != b.rule) return false;
-    if (a.file == b.file) return true;
-    return (a.file ? a.file->path() : empty) == (b.file ? b.file->path() : empty);
+    return a.path == b.path || path(a.path) == path(b.path);
+  };
+  // The units' excerpts read last, by where they were written: places come in path order, a
+  // unit's files mostly together. Those of the place being read are held by `in_use` too.
+  constexpr size_t kUnitsKept = 64;
+  std::map<uint64_t, std::shared_ptr<const Excerpts>> cache;
+  std::vector<uint64_t> cached_order;  // oldest first
+  auto excerpts_at = [&](uint64_t at, uint32_t size) {
+    if (auto it = cache.find(at); it != cache.end()) return it->second;
+    std::string bytes = read(at, size);
+    Reader r(bytes);
+    auto read_back = std::make_shared<const Excerpts>(read_excerpts(r));
+    if (keep_alive) {
+      keep_alive->insert(keep_alive->end(), read_back->files.begin(), read_back->files.end());
+    } else if (cached_order.size() >= kUnitsKept) {
+      cache.erase(cached_order.front());
+      cached_order.erase(cached_order.begin());
+    }
+    cache.emplace(at, read_back);
+    if (!keep_alive) cached_order.push_back(at);
+    return read_back;
   };
   std::vector<Finding> findings;
+  std::vector<std::shared_ptr<const Excerpts>> in_use;
+  PlaceNames names;
   for (size_t i = 0; i < index_.size();) {
     size_t j = i + 1;
     while (j < index_.size() && same_place(index_[i], index_[j])) ++j;
     findings.clear();
+    in_use.clear();
+    names.clear();
     for (size_t k = i; k < j; ++k) {
       std::string bytes = read(index_[k].offset, index_[k].size);
-      Reader r(bytes);
+      Reader head(bytes);
+      RecordHead h{head.raw<uint32_t>(), head.raw<uint32_t>()};
+      const std::vector<SourceFilePtr>* files = nullptr;
+      if (h.excerpts_size) {
+        if (h.back > index_[k].offset) throw std::runtime_error("the findings' temporary file names no such excerpts");
+        in_use.push_back(excerpts_at(index_[k].offset - h.back, h.excerpts_size));
+        files = &in_use.back()->files;
+        if (in_use.back()->names)
+          for (const auto& file : *files) names.emplace(file.get(), *in_use.back()->names);
+      }
+      Reader r(std::string_view(bytes).substr(kRecordHeadBytes), files);
       findings.push_back(read_finding(r));
     }
-    if (!group(findings)) return;
+    if (!group(findings, names)) return;
     i = j;
   }
 }
@@ -285,7 +452,9 @@ std::vector<ShownName> FindingSpill::names_at(NamesRecord record) const {
 
 size_t FindingSpill::memory_bytes() const {
   std::lock_guard lock(mutex_);
-  return index_.capacity() * sizeof(Entry) + memory_.capacity();
+  size_t paths = paths_.capacity() * sizeof(PathRef) + path_chunks_.capacity() * sizeof(std::string);
+  for (const auto& chunk : path_chunks_) paths += chunk.capacity();
+  return index_.capacity() * sizeof(Entry) + memory_.capacity() + paths;
 }
 
 }  // namespace eph
