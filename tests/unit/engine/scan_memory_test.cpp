@@ -108,9 +108,10 @@ TEST_CASE("a scan's memory grows by what the report needs of each unit, not by t
   double per_unit = growth_per_unit(600);
   cache.clear();
   cache.set_budget(terraform::ModuleConfigCache::kDefaultBudgetBytes);
-  // Half the units leave one finding: its 40-byte index entry, an excerpt of its lines (with
-  // its path and resource block) and a secret value to mask; the other half leave nothing.
-  // Measured: ~87 bytes a unit; ~330 when every unit's plan (its root, the plan itself) was
+  // Half the units leave one finding: its 40-byte index entry with the path it is ordered by,
+  // and a secret value to mask with the excerpt of its lines (an excerpt without a secret
+  // waits on disk with its findings: finding_spill_test); the other half leave nothing.
+  // Measured: ~128 bytes a unit; ~330 when every unit's plan (its root, the plan itself) was
   // kept to the end; ~885 when each unit kept its emptied findings buffer, its plan's file
   // lists and its generated names.
   MESSAGE("heap held per unit analysed: " << per_unit << " bytes");
