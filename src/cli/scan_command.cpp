@@ -490,7 +490,8 @@ int run_scan(const std::vector<std::string>& args) {
   std::vector<InputError> var_file_errors;
   DiskFileProvider provider(roots_with_var_files(scan, var_file_errors), scan.options.config.max_file_bytes,
                             scan.options.config.follow_symlinks);
-  DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config), provider.confinement());
+  DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config), provider.confinement(),
+                                         scan.options.threads);
   for (auto& e : var_file_errors) found.errors.push_back(std::move(e));
   provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
   std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes, scan.options.threads);
@@ -501,7 +502,7 @@ int run_scan(const std::vector<std::string>& args) {
   std::vector<std::string>().swap(found.files);  // not `= {}`: that keeps the capacity
   std::vector<std::string>().swap(found.explicit_files);
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
-  ConfigFileFinder config_files;
+  ConfigFileFinder config_files(&found.listed);  // what the walk listed is not asked of the disk again
   UnitConfigs unit_configs(
       [&](const std::string& dir) { return config_files.find_from_directory(dir); },  // unit_directory()
       [&](const std::string& file, Config& config) {
@@ -516,6 +517,7 @@ int run_scan(const std::vector<std::string>& args) {
   // The directories of a large tree and their answers are not needed during the analysis.
   config_files.forget();
   unit_configs.forget_directories();
+  found.listed.clear();
   if (scan.shard) take_shard(scan, units);
 
   std::signal(SIGINT, on_interrupt);

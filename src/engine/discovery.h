@@ -6,6 +6,7 @@
 #include "core/file_provider.h"
 #include "core/path_confinement.h"
 #include "core/resource.h"
+#include "engine/listed_directories.h"
 #include "engine/path_exclusion.h"
 #include "formats/unit_plan.h"
 
@@ -22,6 +23,7 @@ struct DiscoveredFiles {
   std::vector<std::string> explicit_files;       // files named on the command line
   std::vector<InputError> errors;                // missing or unreadable paths
   std::vector<std::string> links_not_followed;    // symbolic links leading out of the roots (or nowhere)
+  ListedDirectories listed;                      // the directories walked, and their configuration files
 };
 
 // The roots of a scan of `paths`: each directory named, and the directory of each file named.
@@ -32,8 +34,10 @@ std::vector<std::string> scan_roots(const std::vector<std::string>& paths);
 // `confinement`: a link leading out of its roots is not followed but listed in
 // links_not_followed. Without one, the roots are scan_roots(paths), links not followed.
 DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion = {});
+// `threads` other than 1 (0: one per core): directories are listed ahead on that many threads;
+// what is found does not depend on it.
 DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion,
-                               const PathConfinement& confinement);
+                               const PathConfinement& confinement, unsigned threads = 1);
 
 // Groups discovered files into units: each file goes to the first format of the registry
 // that recognises it (formats/registry.h), and each format groups its files (Terraform: one
