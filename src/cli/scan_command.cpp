@@ -490,8 +490,7 @@ int run_scan(const std::vector<std::string>& args) {
   std::vector<InputError> var_file_errors;
   DiskFileProvider provider(roots_with_var_files(scan, var_file_errors), scan.options.config.max_file_bytes,
                             scan.options.config.follow_symlinks);
-  DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config), provider.confinement(),
-                                         scan.options.threads);
+  DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config), provider.confinement());
   for (auto& e : var_file_errors) found.errors.push_back(std::move(e));
   provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
   std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes, scan.options.threads);

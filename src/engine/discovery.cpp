@@ -14,7 +14,6 @@
 #include "core/disk_file_provider.h"
 #include "core/parallel_for.h"
 #include "engine/config_loader.h"
-#include "engine/directory_prefetch.h"
 #include "core/path_confinement.h"
 #include "engine/path_exclusion.h"
 #include "engine/utf8_validation.h"
@@ -26,6 +25,11 @@ namespace eph {
 namespace {
 
 constexpr int kMaxWalkDepth = 64;
+
+std::string join_path(const std::string& dir, const std::string& name) {
+  if (dir.empty() || dir == ".") return dir == "." ? "./" + name : name;
+  return dir.back() == '/' ? dir + name : dir + "/" + name;
+}
 
 bool skipped_directory(const std::string& name) {
   static const std::set<std::string> skip = {".git", ".terraform", "node_modules", ".aws-sam", "cdk.out",
@@ -48,7 +52,6 @@ struct Walker {
   const PathConfinement& confinement;
   DiscoveredFiles& out;
   std::set<PathConfinement::DirectoryId> visited;
-  std::optional<DirectoryPrefetch> prefetch;
 
   bool descends(const std::string& path, const std::string& name) const {
     return !skipped_directory(name) && !exclusion.excluded(path);
@@ -57,10 +60,9 @@ struct Walker {
   void walk(const std::string& dir, const std::string& absolute, int depth) {
     // The directory's identity comes with its listing (no second lookup of its path); a
     // directory that cannot be listed is told by its path, to say so once.
-    DirectoryListing listing = prefetch ? prefetch->take(dir) : list_now(dir, confinement);
-    auto& entries = listing.entries;
-    const std::string& error = listing.error;
-    PathConfinement::DirectoryId& id = listing.id;
+    std::string error;
+    PathConfinement::DirectoryId id{};
+    auto entries = confinement.list_directory(dir, &error, &id);
     struct stat st {};
     if (!entries || id == PathConfinement::DirectoryId{}) {
       if (stat(dir.c_str(), &st) != 0) return;
@@ -80,7 +82,7 @@ struct Walker {
     bool config_names_known = true;
     using Type = PathConfinement::Entry::Type;
     for (const auto& entry : *entries) {
-      std::string path = walk_path(dir, entry.name);
+      std::string path = join_path(dir, entry.name);
       if (config_file_name(entry.name)) {
         if (entry.type == Type::File && !entry.symlink) config_files.push_back(entry.name);
         else config_names_known = false;
@@ -116,18 +118,9 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths, const Path
 }
 
 DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion,
-                               const PathConfinement& confinement, unsigned threads) {
+                               const PathConfinement& confinement) {
   DiscoveredFiles out;
-  Walker walker{exclusion, confinement, out, {}, {}};
-  if (threads != 1) {
-    std::vector<std::string> directories;
-    for (const auto& path : paths) {
-      std::error_code ec;
-      if (fs::is_directory(path, ec)) directories.push_back(path);
-    }
-    auto descends = [&](const std::string& path, const std::string& name) { return walker.descends(path, name); };
-    walker.prefetch.emplace(directories, confinement, descends, kMaxWalkDepth, threads);
-  }
+  Walker walker{exclusion, confinement, out, {}};
   for (const auto& path : paths) {
     std::error_code ec;
     auto status = fs::status(path, ec);

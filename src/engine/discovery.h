@@ -34,10 +34,8 @@ std::vector<std::string> scan_roots(const std::vector<std::string>& paths);
 // `confinement`: a link leading out of its roots is not followed but listed in
 // links_not_followed. Without one, the roots are scan_roots(paths), links not followed.
 DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion = {});
-// `threads` other than 1 (0: one per core): directories are listed ahead on that many threads;
-// what is found does not depend on it.
 DiscoveredFiles discover_files(const std::vector<std::string>& paths, const PathExclusion& exclusion,
-                               const PathConfinement& confinement, unsigned threads = 1);
+                               const PathConfinement& confinement);
 
 // Groups discovered files into units: each file goes to the first format of the registry
 // that recognises it (formats/registry.h), and each format groups its files (Terraform: one
