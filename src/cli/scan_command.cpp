@@ -501,7 +501,7 @@ int run_scan(const std::vector<std::string>& args) {
   std::vector<std::string>().swap(found.files);  // not `= {}`: that keeps the capacity
   std::vector<std::string>().swap(found.explicit_files);
   if (scan.changed && !narrow_to_change(scan, units)) return kExitUsage;
-  ConfigFileFinder config_files;
+  ConfigFileFinder config_files(&found.listed);  // what the walk listed is not asked of the disk again
   UnitConfigs unit_configs(
       [&](const std::string& dir) { return config_files.find_from_directory(dir); },  // unit_directory()
       [&](const std::string& file, Config& config) {
@@ -516,6 +516,7 @@ int run_scan(const std::vector<std::string>& args) {
   // The directories of a large tree and their answers are not needed during the analysis.
   config_files.forget();
   unit_configs.forget_directories();
+  found.listed.clear();
   if (scan.shard) take_shard(scan, units);
 
   std::signal(SIGINT, on_interrupt);

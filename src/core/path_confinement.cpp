@@ -406,7 +406,8 @@ std::optional<std::string> PathConfinement::read_named_file(const std::string& p
 }
 
 std::optional<std::vector<PathConfinement::Entry>> PathConfinement::list_directory(const std::string& dir,
-                                                                                  std::string* error) const {
+                                                                                  std::string* error,
+                                                                                  DirectoryId* id) const {
   std::string normalized = normalize_path(dir);
   // Resolved once, for the open (as open_for_reading does) and for the entries' links.
   bool resolving = confined() && !follow_symlinks_;
@@ -420,6 +421,8 @@ std::optional<std::vector<PathConfinement::Entry>> PathConfinement::list_directo
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
+  struct stat listed {};
+  if (id && ::fstat(fd, &listed) == 0) *id = {listed.st_dev, listed.st_ino};
   std::vector<std::pair<std::string, unsigned char>> names;  // with their d_type
   if (!read_directory(fd, names)) {
     if (error) *error = std::strerror(errno);

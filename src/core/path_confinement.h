@@ -8,11 +8,13 @@
 // symbolic link resolved, is a root or lies below one, compared component by component (so
 // /a/bc is not inside /a/b). A symbolic link leading out of the roots is not followed unless
 // the user opted in (`--follow-symlinks`); then only the path as written is confined.
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace eph {
@@ -54,9 +56,14 @@ class PathConfinement {
     Type type = Type::Other;
     bool symlink = false;
   };
+  // A directory's identity on its file system (device, inode): the same directory reached by
+  // two paths has one.
+  using DirectoryId = std::pair<uint64_t, uint64_t>;
   // Entries of a directory inside the roots, sorted by name; nullopt when it cannot be listed
   // (missing, not a directory, outside). A symbolic link entry leading out is typed LeadsOutside.
-  std::optional<std::vector<Entry>> list_directory(const std::string& dir, std::string* error = nullptr) const;
+  // `id`, when given, receives the identity of the directory listed.
+  std::optional<std::vector<Entry>> list_directory(const std::string& dir, std::string* error = nullptr,
+                                                   DirectoryId* id = nullptr) const;
 
   bool confined() const { return !lexical_roots_.empty(); }
   bool follows_symlinks() const { return follow_symlinks_; }

@@ -12,6 +12,7 @@
 
 #include "core/message_shape.h"
 #include "core/parallel_for.h"
+#include "core/path_key.h"
 #include "core/path_confinement.h"
 #include "engine/finding_spill.h"
 #include "engine/shown_names.h"
@@ -318,13 +319,8 @@ bool holds_nothing(const UnitOutput& out) {
          !out.spilled_names;
 }
 
-// A file analysed, counted by two independent 64-bit hashes of its normalised path instead of
-// the path: 16 bytes a file of a large tree (two paths sharing both hashes: ~1e-29 a pair).
-using PathKey = std::pair<uint64_t, uint64_t>;
-PathKey path_key(const std::string& path) {
-  std::string normal = std::filesystem::path(path).lexically_normal().string();
-  return {fnv1a(normal), std::hash<std::string>{}(normal)};
-}
+// A file analysed, counted by the key of its normalised path (16 bytes a file of a large tree).
+PathKey path_key(const std::string& path) { return path_key_of(std::filesystem::path(path).lexically_normal().string()); }
 
 }  // namespace
 

@@ -303,8 +303,10 @@ class Reader {
 
 }  // namespace
 
-ConfigFileFinder::ConfigFileFinder()
-    : nearest_([](const std::string& candidate) {
+ConfigFileFinder::ConfigFileFinder(const ListedDirectories* listed)
+    : nearest_([listed](const std::string& candidate) {
+        if (listed)
+          if (std::optional<bool> known = listed->file_exists(candidate)) return *known;
         std::error_code error;
         return fs::is_regular_file(candidate, error);
       }) {}

@@ -8,6 +8,7 @@
 #include "core/config_error.h"
 #include "core/path_confinement.h"
 #include "engine/config.h"
+#include "engine/listed_directories.h"
 #include "engine/config_resolution.h"
 
 namespace eph {
@@ -20,7 +21,9 @@ std::optional<std::string> find_config_file(const std::string& start);
 // find_config_file for many starts (a scan's units): each directory above them is asked once.
 class ConfigFileFinder {
  public:
-  ConfigFileFinder();
+  // `listed`: the directories a walk listed, answered without asking the disk (the finder
+  // does not own it; it must outlive the finder's use).
+  explicit ConfigFileFinder(const ListedDirectories* listed = nullptr);
   std::optional<std::string> find(const std::string& start);
   // `dir` is known to be a directory (a unit's): the same answer without asking the disk so.
   std::optional<std::string> find_from_directory(const std::string& dir) { return nearest_.of_directory(dir); }

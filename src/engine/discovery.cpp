@@ -13,6 +13,7 @@
 
 #include "core/disk_file_provider.h"
 #include "core/parallel_for.h"
+#include "engine/config_loader.h"
 #include "core/path_confinement.h"
 #include "engine/path_exclusion.h"
 #include "engine/utf8_validation.h"
@@ -23,50 +24,80 @@ namespace fs = std::filesystem;
 namespace eph {
 namespace {
 
-bool skipped_directory(const std::string& name) {
-  static const std::set<std::string> skip = {".git", ".terraform", "node_modules", ".aws-sam", "cdk.out",
-                                              ".serverless", ".hg", ".svn", ".venv", "__pycache__"};
-  return skip.count(name) > 0;
-}
+constexpr int kMaxWalkDepth = 64;
 
 std::string join_path(const std::string& dir, const std::string& name) {
   if (dir.empty() || dir == ".") return dir == "." ? "./" + name : name;
   return dir.back() == '/' ? dir + name : dir + "/" + name;
 }
 
+bool skipped_directory(const std::string& name) {
+  static const std::set<std::string> skip = {".git", ".terraform", "node_modules", ".aws-sam", "cdk.out",
+                                              ".serverless", ".hg", ".svn", ".venv", "__pycache__"};
+  return skip.count(name) > 0;
+}
+
+// `dir` as the walk writes it, and `absolute` the same directory absolute and normalised
+// (what configuration lookups ask about).
+std::string join_absolute(const std::string& absolute, const std::string& name) {
+  return absolute == "/" ? "/" + name : absolute + "/" + name;
+}
+
+bool config_file_name(const std::string& name) {
+  return std::any_of(std::begin(kConfigFileNames), std::end(kConfigFileNames), [&](const char* n) { return name == n; });
+}
+
 struct Walker {
   const PathExclusion& exclusion;
   const PathConfinement& confinement;
   DiscoveredFiles& out;
-  std::set<std::pair<dev_t, ino_t>> visited;
+  std::set<PathConfinement::DirectoryId> visited;
 
-  void walk(const std::string& dir, int depth) {
+  bool descends(const std::string& path, const std::string& name) const {
+    return !skipped_directory(name) && !exclusion.excluded(path);
+  }
+
+  void walk(const std::string& dir, const std::string& absolute, int depth) {
+    // The directory's identity comes with its listing (no second lookup of its path); a
+    // directory that cannot be listed is told by its path, to say so once.
+    std::string error;
+    PathConfinement::DirectoryId id{};
+    auto entries = confinement.list_directory(dir, &error, &id);
     struct stat st {};
-    if (stat(dir.c_str(), &st) != 0) return;
-    if (!visited.insert({st.st_dev, st.st_ino}).second) return;  // symlink loop or path given twice
-    if (depth > 64) {
-      out.errors.push_back({dir, "directory nesting deeper than 64 levels: not scanned further"});
+    if (!entries || id == PathConfinement::DirectoryId{}) {
+      if (stat(dir.c_str(), &st) != 0) return;
+      id = {st.st_dev, st.st_ino};
+    }
+    if (!visited.insert(id).second) return;  // symlink loop or path given twice
+    if (depth > kMaxWalkDepth) {
+      out.errors.push_back({dir, "directory nesting deeper than " + std::to_string(kMaxWalkDepth) + " levels: not scanned further"});
       return;
     }
-    std::string error;
-    auto entries = confinement.list_directory(dir, &error);
     if (!entries) {
       out.errors.push_back({dir, "cannot read directory: " + error});
       return;
     }
-    std::vector<std::string> subdirs;
+    std::vector<std::pair<std::string, std::string>> subdirs;  // as walked, absolute
+    std::vector<std::string_view> config_files;
+    bool config_names_known = true;
     using Type = PathConfinement::Entry::Type;
     for (const auto& entry : *entries) {
       std::string path = join_path(dir, entry.name);
+      if (config_file_name(entry.name)) {
+        if (entry.type == Type::File && !entry.symlink) config_files.push_back(entry.name);
+        else config_names_known = false;
+      }
       if (entry.type == Type::Directory) {
-        if (!skipped_directory(entry.name) && !exclusion.excluded(path)) subdirs.push_back(path);
+        if (descends(path, entry.name))
+          subdirs.emplace_back(std::move(path), join_absolute(absolute, entry.name));
       } else if (entry.type == Type::LeadsOutside) {
         if (!skipped_directory(entry.name) && !exclusion.excluded(path)) out.links_not_followed.push_back(path);
       } else if (candidate_source_name(path) && !exclusion.excluded(path)) {
         out.files.push_back(path);
       }
     }
-    for (const auto& sub : subdirs) walk(sub, depth + 1);  // entries come sorted
+    if (config_names_known) out.listed.add(absolute, config_files);
+    for (const auto& [sub, sub_absolute] : subdirs) walk(sub, sub_absolute, depth + 1);  // entries come sorted
   }
 };
 
@@ -97,7 +128,7 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths, const Path
       out.errors.push_back({path, "no such file or directory"});
     } else if (fs::is_directory(status)) {
       out.directories_scanned.push_back(path);
-      walker.walk(path, 0);
+      walker.walk(path, normalize_path(path), 0);
     } else if (exclusion.excluded(path)) {
       // Named files are excluded too: the pre-commit hook names the changed templates.
     } else if (confinement.check(path) == PathConfinement::Verdict::LeadsOutside) {
@@ -113,6 +144,7 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths, const Path
   out.files.clear();
   for (const auto& [norm, f] : unique) out.files.push_back(f);
   std::sort(out.files.begin(), out.files.end());
+  out.listed.seal();
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "core/file_provider.h"
 #include "core/path_confinement.h"
 #include "core/resource.h"
+#include "engine/listed_directories.h"
 #include "engine/path_exclusion.h"
 #include "formats/unit_plan.h"
 
@@ -22,6 +23,7 @@ struct DiscoveredFiles {
   std::vector<std::string> explicit_files;       // files named on the command line
   std::vector<InputError> errors;                // missing or unreadable paths
   std::vector<std::string> links_not_followed;    // symbolic links leading out of the roots (or nowhere)
+  ListedDirectories listed;                      // the directories walked, and their configuration files
 };
 
 // The roots of a scan of `paths`: each directory named, and the directory of each file named.

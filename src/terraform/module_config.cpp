@@ -135,6 +135,7 @@ ConfigFile parse_config_file(const SourceFilePtr& file, std::vector<Diagnostic>&
   std::optional<hcl::HclTree> reused = trees ? trees->tree_for(file) : std::nullopt;
   hcl::HclTree tree = reused ? std::move(*reused) : hcl::HclTree(file);
   if (!reused && trees) trees->remember(tree);
+  hcl::ChildrenMemo memo(tree);  // the syntax checks and the builder list each node's children once
   for (auto& d : hcl::syntax_errors(tree)) diagnostics.push_back(std::move(d));
   out.body = build_body(tree, diagnostics);
   return out;

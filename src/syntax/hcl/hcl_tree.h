@@ -58,6 +58,40 @@ class ParsedHclTrees {
 // A cursor walk: ts_node_child(i) costs O(i).
 std::vector<TSNode> children(TSNode node);
 
+// While one is alive on a thread, children() lists each node of its tree once and keeps the
+// answer: the strict syntax check and the configuration builder walk the same tree, and each
+// cursor step costs tree-sitter some 370 instructions (a fifth of a file's analysis went to
+// listing children twice). Trees of more than kMaxNodes nodes are not kept (the memory would
+// grow with the file); memos nest, the innermost one answering for its tree.
+class ChildrenMemo {
+ public:
+  static constexpr uint32_t kMaxNodes = 1u << 18;
+
+  explicit ChildrenMemo(const HclTree& tree);
+  ~ChildrenMemo();
+  ChildrenMemo(const ChildrenMemo&) = delete;
+  ChildrenMemo& operator=(const ChildrenMemo&) = delete;
+
+  // The children of `node`, listed now or earlier.
+  std::vector<TSNode> children_of(TSNode node);
+  const TSTree* tree() const { return tree_; }
+
+ private:
+  // An open-addressing table by node id (a node per slot, no allocation per node: a map's
+  // nodes cost as much to make and free as the cursor steps saved).
+  struct Slot {
+    const void* id = nullptr;
+    uint32_t first = 0, count = 0;  // of listed_
+  };
+  Slot* slot_of(const void* id);
+
+  const TSTree* tree_ = nullptr;
+  ChildrenMemo* outer_ = nullptr;
+  std::vector<Slot> slots_;  // a power of two, at least twice the tree's nodes
+  size_t used_ = 0;
+  std::vector<TSNode> listed_;
+};
+
 // Every ERROR and MISSING node as an EPH000 diagnostic with its exact range and a reason
 // ("unexpected '}'", "missing closing '\"'"). At most `max_errors` per file.
 // Also reports what HashiCorp's parser rejects although the grammar accepts it.

@@ -30,6 +30,7 @@ class CharToByte {
 
   uint32_t offset(size_t char_index) const {
     if (char_index >= chars_) return static_cast<uint32_t>(text_.size());
+    if (chars_ == text_.size()) return static_cast<uint32_t>(char_index);  // ASCII: a character a byte
     uint32_t at = checkpoints_[char_index / kCheckpointEvery];
     for (size_t left = char_index % kCheckpointEvery; left > 0; --left) {
       ++at;
