@@ -493,7 +493,8 @@ int run_scan(const std::vector<std::string>& args) {
   DiscoveredFiles found = discover_files(scan.paths, PathExclusion(scan.options.config), provider.confinement());
   for (auto& e : var_file_errors) found.errors.push_back(std::move(e));
   provider.keep_texts_for_one_more_read(DiskFileProvider::kScanTextBudgetBytes);
-  std::vector<UnitPlan> units = plan_units(found, provider, scan.options.config.max_file_bytes, scan.options.threads);
+  std::vector<UnitPlan> units =
+      plan_units_taking_paths(found, provider, scan.options.config.max_file_bytes, scan.options.threads);
   // Planning's texts wait for their units; what the analysis reads first is not kept for a
   // second read that rarely comes (up to the whole budget, held to the end). The candidates'
   // paths are in the plans now.

@@ -244,8 +244,12 @@ constexpr size_t kClassifiedBatch = 8192;
 
 }  // namespace
 
-std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& provider, size_t max_file_bytes,
-                                 unsigned threads) {
+namespace {
+
+// `taken`: found.files itself, whose paths move into the plans as they are read (a large
+// tree's paths were held twice at planning's peak); null: they are copied.
+std::vector<UnitPlan> plan(const DiscoveredFiles& found, std::vector<std::string>* taken, const FileProvider& provider,
+                           size_t max_file_bytes, unsigned threads) {
   std::vector<UnitPlan> units;
   std::set<std::string> explicit_set(found.explicit_files.begin(), found.explicit_files.end());
 
@@ -273,9 +277,11 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
       Classified& c = classified[k];
       const std::string& path = found.files[first + k];
       if (c.reject_kind) reject(path, *c.reject_kind, std::move(c.reject_reason));
-      if (!c.recognised) continue;
-      by_format[c.format].push_back(std::move(c.file));
-      for (auto& part : c.includes) included_by.emplace(std::move(part), path);
+      if (c.recognised)
+        for (auto& part : c.includes) included_by.emplace(std::move(part), path);
+      if (taken && c.recognised) c.file.path = std::move((*taken)[first + k]);
+      else if (taken) std::string().swap((*taken)[first + k]);
+      if (c.recognised) by_format[c.format].push_back(std::move(c.file));
     }
   }
   // A file another one includes is analysed as part of that one only: once, in its context.
@@ -304,7 +310,9 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
   units.reserve(expected);
   for (const auto* format : source_formats()) {
     auto it = by_format.find(format);
-    if (it != by_format.end()) format->group(it->second, explicit_set, units);
+    if (it == by_format.end()) continue;
+    format->group(it->second, explicit_set, units);
+    std::vector<RecognisedFile>().swap(it->second);  // in the plans now
   }
   for (size_t i = first_unit; i < units.size(); ++i)
     if (auto it = parts_of.find(units[i].root); it != parts_of.end())
@@ -312,6 +320,18 @@ std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvide
   std::sort(units.begin(), units.end(), [](const UnitPlan& a, const UnitPlan& b) { return a.root < b.root; });
   units.shrink_to_fit();  // held through the whole analysis
   return units;
+}
+
+}  // namespace
+
+std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& provider, size_t max_file_bytes,
+                                 unsigned threads) {
+  return plan(found, nullptr, provider, max_file_bytes, threads);
+}
+
+std::vector<UnitPlan> plan_units_taking_paths(DiscoveredFiles& found, const FileProvider& provider,
+                                              size_t max_file_bytes, unsigned threads) {
+  return plan(found, &found.files, provider, max_file_bytes, threads);
 }
 
 }  // namespace eph

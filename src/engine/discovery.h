@@ -45,5 +45,9 @@ DiscoveredFiles discover_files(const std::vector<std::string>& paths, const Path
 // not depend on it.
 std::vector<UnitPlan> plan_units(const DiscoveredFiles& found, const FileProvider& fs, size_t max_file_bytes,
                                  unsigned threads = 1);
+// The same plans; found.files' paths move into them as they are read (found.files is left
+// with empty strings): a scan's planning holds each path once, not twice.
+std::vector<UnitPlan> plan_units_taking_paths(DiscoveredFiles& found, const FileProvider& fs, size_t max_file_bytes,
+                                              unsigned threads = 1);
 
 }  // namespace eph

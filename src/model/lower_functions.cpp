@@ -173,7 +173,7 @@ void read_environment(const NativeResource& r, const FunctionRow& row, Function&
       return;
     }
     std::string_view holder = fn.cloud == Cloud::Azure ? "app setting" : "environment variable";
-    for (const auto& f : vars->fields) fn.environment.push_back(EnvVar{f.key, f.key_range, &f.value, holder});
+    for (const auto& f : vars->fields) fn.environment.push_back(EnvVar{f.key, f.key_range, &f.value, holder, {}});
     return;
   }
   if (!row.env_list.empty()) {
@@ -188,7 +188,13 @@ void read_environment(const NativeResource& r, const FunctionRow& row, Function&
         return;
       }
       // Entries that read a secret store (value_source / value_from) have no `value`.
-      if (const Value* value = entry.get("value")) fn.environment.push_back(EnvVar{name->text, name->where, value});
+      const Value* value = entry.get("value");
+      if (!value) return;
+      EnvVar var;  // the default holder and fix
+      var.name = name->text;
+      var.name_range = name->where;
+      var.value = value;
+      fn.environment.push_back(std::move(var));
     });
   }
 }

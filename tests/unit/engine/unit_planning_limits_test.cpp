@@ -2,6 +2,8 @@
 // files, cancellation. Each gives a finding or a clean stop, never a silent gap or a hang.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <atomic>
@@ -176,6 +178,10 @@ TEST_CASE("planning: files read and classified on several threads give the plan 
   CHECK(one.find("binary file") != std::string::npos);
   CHECK(one.find("not valid UTF-8") != std::string::npos);
   for (unsigned threads : {2u, 3u, 0u}) CHECK(plan_signature(plan_units(found, provider, 1024, threads)) == one);
+  // A scan's planning takes the paths instead of copying them: the same plans.
+  DiscoveredFiles taken = found;
+  CHECK(plan_signature(plan_units_taking_paths(taken, provider, 1024, 2)) == one);
+  CHECK(std::all_of(taken.files.begin(), taken.files.end(), [](const std::string& f) { return f.empty(); }));
 }
 
 TEST_CASE("planning: the limit is the plan's even where the provider would read a larger file") {
