@@ -231,6 +231,8 @@ TEST_CASE("a scan's excerpts wait on disk with its findings; only those its secr
   auto& cache = terraform::ModuleConfigCache::shared();
   cache.clear();
   cache.set_budget(0);  // parsed modules hold their files: not what this counts
+  // The cache keeps its newest module whatever the budget, and which unit finishes last
+  // depends on the threads: cleared before every count, it counts only what results hold.
   Tree tree;
   DiscoveredFiles found;
   found.directories_scanned = {"/tree"};
@@ -247,12 +249,14 @@ TEST_CASE("a scan's excerpts wait on disk with its findings; only those its secr
   tree.units = plan_units(found, tree.files, AnalysisOptions{}.config.max_file_bytes);
   size_t before = SourceFile::live_text_bytes();
   AnalysisResult kept = analyzed(tree, false, 1);
+  cache.clear();
   size_t kept_bytes = SourceFile::live_text_bytes() - before;
   REQUIRE(kept.files.size() == 40);
   for (unsigned threads : {1u, 2u}) {
     CAPTURE(threads);
     size_t ahead = SourceFile::live_text_bytes();
     AnalysisResult spilled = analyzed(tree, true, threads);
+    cache.clear();
     size_t spilled_bytes = SourceFile::live_text_bytes() - ahead;
     // In memory: the excerpts of the files with a secret, the same as without the spill.
     CHECK(spilled.files.size() == 10);
